@@ -1,0 +1,64 @@
+"""The ``baokan`` command: the app by default, subcommands for scripting."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from reader import __version__
+from reader.core.decode import DecodeError, read_file
+from reader.core.issue_json import issue_to_json
+from reader.core.parse import parse_decoded
+from reader.core.resources import sample_issues
+
+EXIT_BAD_INPUT = 2
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(__version__, prog_name="baokan")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Baokan Reader (报刊阅读器): read and annotate Chinese newspaper issues."""
+    if ctx.invoked_subcommand is None:
+        _show_sample_outline()
+
+
+def _show_sample_outline() -> None:
+    """Until the window lands, the bare command prints the outline of a sample issue."""
+    sample = sample_issues()[0]
+    issue = parse_decoded(read_file(sample))
+    click.echo(f"{issue.title}  ({sample.name}, {len(issue.items)} items)")
+    for item in issue.items:
+        click.echo(_outline_line(item.index, item.kind, item.title, item.bylines,
+                                 len(item.paragraphs), item.duplicate_of))
+
+
+def _outline_line(index: int, kind: str, title: str, bylines: list[str],
+                  paragraphs: int, duplicate_of: int | None) -> str:
+    label = title or "(untitled)"
+    extra = f" — {' '.join(bylines)}" if bylines else ""
+    dup = f" [duplicate of {duplicate_of}]" if duplicate_of is not None else ""
+    return f"  {index:>2} {kind:<8} {label}{extra} ({paragraphs} ¶){dup}"
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
+@click.option("--no-analyze", is_flag=True, help="Skip entity and figure analysis.")
+@click.option("--pretty", is_flag=True, help="Indent the JSON for reading.")
+def parse(file: Path, no_analyze: bool, pretty: bool) -> None:
+    """Parse one issue FILE and print it as JSON (format baokan.issue/1)."""
+    try:
+        issue = parse_decoded(read_file(file))
+    except DecodeError as error:
+        click.echo(f"baokan: {error}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    document = issue_to_json(issue)
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2 if pretty else None))
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    cli()

@@ -1,0 +1,1 @@
+"""Pure-Python core: models, decoding, parsing and analysis; no Qt and no SQL."""

@@ -1,0 +1,89 @@
+"""Plain dataclasses for a parsed issue: its items, paragraphs, entities and figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ItemKind = Literal["article", "photo", "fragment"]
+ParagraphKind = Literal["text", "subhead", "caption"]
+EntityType = Literal["person", "place", "org"]
+
+
+@dataclass
+class Entity:
+    """A mention of a person, place or organization inside one paragraph."""
+
+    type: EntityType
+    text: str
+    paragraph: int
+    start: int
+    end: int
+    canonical: str = ""
+
+
+@dataclass
+class Figure:
+    """A number with its kind, unit and normalized value inside one paragraph."""
+
+    kind: str
+    text: str
+    value: float | int | None
+    unit: str
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of an item: body text, a subhead or a photo caption."""
+
+    kind: ParagraphKind
+    text: str
+
+
+@dataclass
+class Item:
+    """One article, photo or fragment of an issue, in reading order."""
+
+    index: int
+    kind: ItemKind
+    title_lines: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    byline: str = ""
+    credit: str = ""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    duplicate_of: int | None = None
+    entities: list[Entity] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The title for display: the title lines joined by a space."""
+        return " ".join(self.title_lines)
+
+    @property
+    def body(self) -> str:
+        """The paragraphs' text, one paragraph a line."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass
+class Source:
+    """Where an issue came from: file name, content hash and the encoding it was read in."""
+
+    name: str
+    sha256: str
+    encoding: str
+
+
+@dataclass
+class Issue:
+    """A parsed issue: its title and date (from the file name) and its items."""
+
+    title: str
+    date: str | None
+    source: Source
+    items: list[Item] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

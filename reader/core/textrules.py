@@ -1,0 +1,187 @@
+"""Line-level rules of newspaper text: bylines, photo credits, titles, subheads, line ends."""
+
+from __future__ import annotations
+
+import re
+
+MARKERS = "■□●◆◇▲△★☆▶►◎"
+"""Layout markers that may open a byline, a credit or a caption; they carry no text."""
+
+TITLE_MAX = 40
+"""Longest line (in characters) that can be a title line."""
+
+SUBHEAD_MAX = 30
+"""Longest line that can be (one line of) a subhead."""
+
+_SENTENCE_END = set("。！？!?…；;：:")
+_CLOSE_QUOTES = set("”’」』\"'》")
+_CLOSE_BRACKETS = set(")）】")
+_INNER_PUNCT = re.compile(r"[，,。；;：:！？!?]")
+_CLAUSE_OPEN_END = set("，,、")
+_CREDIT_NOTE = re.compile(r"[（(][^（()）]*(?:记者|通讯员|摄|编辑|来源|新华社)[^（()）]*[)）]$")
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+_NAME = rf"[{_HAN}][{_HAN}·•]{{1,7}}"
+_ROLE = (
+    r"(?:(?:本报|本刊|新华社|中新社|人民日报|央视)?(?:首席|特约|实习|见习|驻站|摄影|融媒体)?"
+    r"(?:记者|通讯员|特约撰稿人|撰稿人|实习生)|新华社|文/图|图/文|文图|撰稿|采写|编辑|作者|"
+    r"整理|编译|文|图)"
+)
+_SHORT_NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,6}}[·•][{_HAN}]{{1,8}})"
+_SEP = r"(?:\s*[、,，/]\s*|\s+)"
+_AFTER_ROLE = r"(?:\s*[:：]\s*|\s+)"
+_NAMES = rf"{_NAME}(?:{_SEP}{_NAME})*"
+_GROUP = rf"(?:{_ROLE}{_AFTER_ROLE}{_NAMES})"
+_MARK = rf"[{MARKERS}]"
+
+BYLINE_RE = re.compile(
+    rf"^(?P<mark>{_MARK})?\s*(?P<body>{_ROLE}{_AFTER_ROLE}{_NAMES}(?:\s*{_GROUP})*)"
+    rf"(?:\s*(?:报道|文/图|文))?$"
+)
+BYLINE_MARKED_RE = re.compile(
+    rf"^(?P<mark>{_MARK})\s*(?P<body>{_SHORT_NAME}(?:{_SEP}{_SHORT_NAME})*)$"
+)
+CREDIT_RE = re.compile(
+    rf"^(?P<mark>{_MARK})?\s*[（(]?\s*(?P<body>(?:{_ROLE}{_AFTER_ROLE})?{_NAMES}"
+    rf"(?:\s*{_GROUP})*)(?P<gap>\s*)(?:摄影?|拍摄|供图)\s*[)）]?$"
+)
+CREDIT_PREFIX_RE = re.compile(rf"^(?P<mark>{_MARK})?\s*(?P<body>(?:摄影|图)\s*[:：/]\s*{_NAMES})$")
+INLINE_CREDIT_RE = re.compile(
+    rf"^(?P<caption>.+?[。！？!?…”])\s*(?P<credit>[（(]\s*(?:{_ROLE}\s*[:：]?\s*)?{_NAMES}"
+    rf"\s*(?:摄影?|供图)\s*[)）])$"
+)
+_ROLE_WORDS = re.compile(_ROLE)
+_NOT_NAMES = frozenset({"报道", "文图", "摄影", "供图", "拍摄"})
+_ROLE_TOKEN = re.compile(rf"^{_ROLE}$")
+_ROLE_PREFIX = re.compile(
+    r"^(?:本报|本刊|新华社|中新社)?(?:首席|特约|实习|见习|摄影)?(?:记者|通讯员|实习生)"
+)
+LEAD_BYLINE_RE = re.compile(
+    rf"^(?:本报讯|[{_HAN}]{{0,8}}讯|(?:本报|新华社|中新社|中新网)[{_HAN}\d月日]{{0,16}}电)"
+    rf"\s*[（(](?P<body>[^（()）]{{2,60}})[)）]"
+)
+DATELINE_RE = re.compile(
+    r"^[（(][^（()）]{0,60}(?:\d|[〇零一二三四五六七八九十])\s*[年月日][^（()）]{0,60}[)）]$"
+)
+DOC_TITLE_RE = re.compile(
+    r"(?:决议|决定|通知|公告|通告|启事|声明|公报|公示|名单|倡议书|讣告|说明|办法|规定|条例|"
+    r"意见|简介|简讯)$"
+)
+STORY_LEAD_RE = re.compile(
+    rf"^(?:本报讯|(?:本报|新华社|中新社|中新网)[{_HAN}\d月日]{{0,16}}电)"
+)
+
+
+def is_finished(text: str) -> bool:
+    """True if a line ends a paragraph: closing punctuation, possibly inside quotes."""
+    stripped = text.rstrip()
+    if not stripped:
+        return True
+    last = stripped[-1]
+    if last in _SENTENCE_END:
+        return True
+    if last == ".":
+        return len(stripped) < 2 or not stripped[-2].isdigit()
+    if last in _CLOSE_QUOTES or last in _CLOSE_BRACKETS:
+        inner = stripped.rstrip("".join(_CLOSE_QUOTES | _CLOSE_BRACKETS))
+        if inner and inner[-1] in _SENTENCE_END:
+            return True
+        if last in _CLOSE_BRACKETS:
+            return bool(_CREDIT_NOTE.search(stripped))
+    return False
+
+
+def ends_open_clause(text: str) -> bool:
+    """True if a line stops after a comma or an enumeration comma (、)."""
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] in _CLAUSE_OPEN_END
+
+
+def strip_marker(text: str) -> str:
+    """Remove a leading layout marker (■, ▲ …) and the space after it."""
+    if text and text[0] in MARKERS:
+        return text[1:].lstrip()
+    return text
+
+
+def byline_names(text: str) -> list[str] | None:
+    """Return the names of a byline line (``■ 记者 张三 通讯员 李四``), or None if it is not one."""
+    if len(text) > 60:
+        return None
+    match = BYLINE_RE.match(text) or BYLINE_MARKED_RE.match(text)
+    if not match or _looks_like_sentence(match.group("body")):
+        return None
+    return split_names(match.group("body"))
+
+
+def credit_names(text: str) -> list[str] | None:
+    """Return the photographers of a photo credit line (``通讯员 刘峥 摄``), or None."""
+    if len(text) > 60:
+        return None
+    match = CREDIT_RE.match(text)
+    if match and not (match.group("mark") or match.group("gap") or text[0] in "（("
+                      or _ROLE_WORDS.match(match.group("body"))):
+        match = None  # "航拍摄" is a title; "张三 摄", "（张三摄）", "记者张三摄" are credits
+    match = match or CREDIT_PREFIX_RE.match(text)
+    if not match:
+        return None
+    return split_names(re.sub(r"^(?:摄影|图)\s*[:：/]", "", match.group("body")))
+
+
+def lead_byline_names(text: str) -> list[str]:
+    """Names from a story lead such as ``本报讯（记者 张三 通讯员 李四）``, else []."""
+    match = LEAD_BYLINE_RE.match(text[:120])
+    if not match or not _ROLE_WORDS.search(match.group("body")):
+        return []
+    return split_names(match.group("body"))
+
+
+def split_names(body: str) -> list[str]:
+    """Split the name part of a byline into names, dropping roles and separators."""
+    names: list[str] = []
+    for token in re.split(r"[\s、,，/:：]+", body):
+        if _ROLE_TOKEN.match(token):
+            continue
+        prefix = _ROLE_PREFIX.match(token)
+        name = token[prefix.end():] if prefix else token
+        if len(name) >= 2 and name not in names and name not in _NOT_NAMES:
+            names.append(name)
+    return names
+
+
+def _looks_like_sentence(body: str) -> bool:
+    """Bylines hold short names; a long run of Han characters is a sentence."""
+    return any(len(token) > 8 for token in re.split(r"[\s、,，/:：]+", body))
+
+
+def is_title_text(text: str) -> bool:
+    """True if a line can be one line of a title: short and not the end of a sentence."""
+    if len(text) > TITLE_MAX or ends_open_clause(text):
+        return False
+    last = text.rstrip()[-1]
+    return last not in "。；;…" and not text.endswith("。”")
+
+
+def is_subhead_text(text: str) -> bool:
+    """True if a line looks like a section subhead: short, no sentence punctuation inside."""
+    return (
+        len(text) <= SUBHEAD_MAX
+        and not _INNER_PUNCT.search(text)
+        and not ends_open_clause(text)
+        and not is_finished(text)
+    )
+
+
+def is_dateline(text: str) -> bool:
+    """True for a parenthesised dateline under a title, e.g. ``(2024年8月30日…通过)``."""
+    return len(text) <= 80 and bool(DATELINE_RE.match(text))
+
+
+def is_document_title(text: str) -> bool:
+    """True for titles of documents printed without a byline (决议, 通知, 公告 …)."""
+    return len(text) <= TITLE_MAX and bool(DOC_TITLE_RE.search(text))
+
+
+def is_story_lead(text: str) -> bool:
+    """True if a paragraph opens a story (``本报讯``, ``新华社北京8月30日电``)."""
+    return bool(STORY_LEAD_RE.match(text[:40]))

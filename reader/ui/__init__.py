@@ -1,0 +1,1 @@
+"""The only layer that imports PySide6: widgets, Qt models and background tasks."""
