@@ -45,6 +45,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _NEWLINES = re.compile(r"\r\n?")
 
 
@@ -142,6 +143,8 @@ def _binary_kind(data: bytes) -> str | None:
     head = data[:4096]
     if head.count(0) > len(head) // 4:
         return "binary data (many NUL bytes)"
+    if len(_CONTROL_BYTES.findall(head)) * 10 > len(head):
+        return "binary data (many control bytes)"
     return None
 
 

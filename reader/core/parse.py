@@ -200,6 +200,8 @@ def _gather_title(
         unit = units[i]
         if unit.anchor or not (rules.is_title_text(unit.text) or rules.is_dateline(unit.text)):
             break
+        if rules.has_clause_punctuation(unit.text) and not rules.ends_like_slogan(unit.text):
+            break  # prose cut short by a column break, not a title line
         picked.append(i)
         i -= 1
     picked.reverse()

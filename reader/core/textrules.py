@@ -18,6 +18,7 @@ _CLOSE_QUOTES = set("”’」』\"'》")
 _CLOSE_BRACKETS = set(")）】")
 _INNER_PUNCT = re.compile(r"[，,。；;：:！？!?]")
 _CLAUSE_OPEN_END = set("，,、")
+_CLAUSE_PUNCT = re.compile(r"[，,。；;]")
 _CREDIT_NOTE = re.compile(r"[（(][^（()）]*(?:记者|通讯员|摄|编辑|来源|新华社)[^（()）]*[)）]$")
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
@@ -46,10 +47,6 @@ CREDIT_RE = re.compile(
     rf"(?:\s*{_GROUP})*)(?P<gap>\s*)(?:摄影?|拍摄|供图)\s*[)）]?$"
 )
 CREDIT_PREFIX_RE = re.compile(rf"^(?P<mark>{_MARK})?\s*(?P<body>(?:摄影|图)\s*[:：/]\s*{_NAMES})$")
-INLINE_CREDIT_RE = re.compile(
-    rf"^(?P<caption>.+?[。！？!?…”])\s*(?P<credit>[（(]\s*(?:{_ROLE}\s*[:：]?\s*)?{_NAMES}"
-    rf"\s*(?:摄影?|供图)\s*[)）])$"
-)
 _ROLE_WORDS = re.compile(_ROLE)
 _NOT_NAMES = frozenset({"报道", "文图", "摄影", "供图", "拍摄"})
 _ROLE_TOKEN = re.compile(rf"^{_ROLE}$")
@@ -159,7 +156,17 @@ def is_title_text(text: str) -> bool:
     if len(text) > TITLE_MAX or ends_open_clause(text):
         return False
     last = text.rstrip()[-1]
-    return last not in "。；;…" and not text.endswith("。”")
+    return last not in "。；;…：:" and not text.endswith("。”")
+
+
+def has_clause_punctuation(text: str) -> bool:
+    """True if a line holds a comma or a full stop: it is prose, not a heading."""
+    return bool(_CLAUSE_PUNCT.search(text))
+
+
+def ends_like_slogan(text: str) -> bool:
+    """True if a line ends as a slogan-like title may: ``…我们美丽的家园!``, ``…(通过)``."""
+    return text.rstrip()[-1:] in set("！？!?”」』)）")
 
 
 def is_subhead_text(text: str) -> bool:

@@ -1,0 +1,124 @@
+"""Layouts beyond the seeds: other papers' bylines, story leads, indented dumps, notices."""
+
+from __future__ import annotations
+
+from reader.core.decode import decode_bytes
+from reader.core.parse import issue_date_from_name, parse_decoded, parse_text
+
+CITY_PAPER = """
+市政府召开第32次常务会议
+研究部署城市更新和民生保障工作
+
+■ 本报记者 张伟 李娜 通讯员 赵强
+
+昨天上午，市政府召开第32次常务会议，研究部署城市更新和民生保障等工作。会议指出，
+要坚持以人民为中心的发展思想，把城市更新作为扩大内需的重要抓手。
+
+会议强调，今年全市计划改造老旧小区120个，涉及居民3.6万户。
+
+加快老旧小区改造
+补齐民生短板
+
+各区要抓紧制定实施方案，确保9月底前全部开工。
+
+▲8月29日，市民在新建成的口袋公园休憩。
+新华社记者 李贺 摄
+
+关于开展2024年度安全生产大检查的通知
+
+各区人民政府，市政府各委、办、局：
+
+为深刻汲取近期事故教训，市政府决定在全市范围内开展安全生产大检查。
+
+滨海新区一季度外贸进出口增长8.1%
+
+本报讯（记者 孙磊 通讯员 周敏）记者从滨海新区商务局获悉，一季度全区外贸进出口总额达到
+512亿元，同比增长8.1%。
+"""
+
+PEOPLES_DAILY_STYLE = """国务院常务会议部署推进城市更新
+　　本报北京8月30日电  （记者 王浩）国务院总理主持召开国务院常务会议，研究部署推进城市更
+新工作，审议通过有关文件。
+　　会议指出，城市更新是推动城市高质量发展的重要举措。
+　　会议强调，要统筹存量和增量。
+科技部发布新一批国家重点实验室名单
+　　本报北京8月30日电（记者 吴月辉）科技部30日发布新一批全国重点实验室名单，共涉及
+京津冀地区的高校和科研院所36家。
+"""
+
+
+def test_city_paper_layout() -> None:
+    issue = parse_text(CITY_PAPER, "paper.txt")
+    kinds = [i.kind for i in issue.items]
+    assert kinds == ["article", "photo", "article", "article"]
+    meeting, photo, notice, trade = issue.items
+    assert meeting.bylines == ["张伟", "李娜", "赵强"]
+    assert meeting.title_lines == ["市政府召开第32次常务会议", "研究部署城市更新和民生保障工作"]
+    assert [p.kind for p in meeting.paragraphs] == ["text", "text", "subhead", "text"]
+    assert meeting.paragraphs[0].text.endswith("重要抓手。")  # hard wrap joined
+    assert meeting.paragraphs[2].text == "加快老旧小区改造 补齐民生短板"
+    assert photo.credit == "新华社记者 李贺 摄" and photo.bylines == ["李贺"]
+    assert photo.paragraphs[0].text.startswith("8月29日")
+    assert notice.title_lines == ["关于开展2024年度安全生产大检查的通知"]
+    assert notice.paragraphs[0].text == "各区人民政府，市政府各委、办、局："
+    assert trade.title_lines == ["滨海新区一季度外贸进出口增长8.1%"]
+    assert trade.bylines == ["孙磊", "周敏"]  # from the 本报讯（记者 … 通讯员 …） lead
+
+
+def test_indented_dump_with_story_leads() -> None:
+    issue = parse_text(PEOPLES_DAILY_STYLE, "rmrb.txt")
+    assert [i.title_lines for i in issue.items] == [
+        ["国务院常务会议部署推进城市更新"], ["科技部发布新一批国家重点实验室名单"]]
+    first, second = issue.items
+    assert first.bylines == ["王浩"] and second.bylines == ["吴月辉"]
+    assert len(first.paragraphs) == 3
+    assert "推进城市更新工作，审议通过有关文件。" in first.paragraphs[0].text
+    assert second.paragraphs[0].text.endswith("科研院所36家。")
+
+
+def test_gb18030_file_of_another_paper() -> None:
+    decoded = decode_bytes(CITY_PAPER.encode("gb18030"), "晚报_2024年8月30日.txt")
+    issue = parse_decoded(decoded)
+    assert decoded.encoding == "gb18030"
+    assert issue.date == "2024-08-30"
+    assert [i.kind for i in issue.items] == ["article", "photo", "article", "article"]
+
+
+def test_issue_dates_from_file_names() -> None:
+    assert issue_date_from_name("天津日报_2024-08-30.txt") == "2024-08-30"
+    assert issue_date_from_name("tjrb20240830.txt") == "2024-08-30"
+    assert issue_date_from_name("2024年8月3日 第5版.txt") == "2024-08-03"
+    assert issue_date_from_name("2024.12.01.txt") == "2024-12-01"
+    assert issue_date_from_name("000_14aa8d10cf9712b6.txt") is None
+    assert issue_date_from_name("20241340.txt") is None
+    assert issue_date_from_name("a1b2c3d420240830ffee.txt") is None
+
+
+def test_untitled_headless_text_at_the_start_is_a_fragment() -> None:
+    text = "工作取得阶段性成效，群众满意度明显提升。\n\n新标题在这里\n\n■ 记者 张三\n\n正文第一段。\n"
+    issue = parse_text(text)
+    assert [i.kind for i in issue.items] == ["fragment", "article"]
+    assert issue.items[1].title_lines == ["新标题在这里"]
+
+
+def test_tail_with_two_open_candidates_stays_a_fragment() -> None:
+    text = (
+        "标题一\n\n■ 记者 张三\n\n第一篇的正文写到这里就被分栏截断了，后面的内容在\n\n"
+        "标题二\n\n■ 记者 李四\n\n第二篇的正文也被截断了，后面的内容\n\n"
+        "▲图片说明文字，这是一张新闻照片的说明。\n\n记者 王五 摄\n\n"
+        "不知道属于哪一篇的尾巴。\n"
+    )
+    issue = parse_text(text)
+    assert [i.kind for i in issue.items] == ["article", "article", "photo", "fragment"]
+    assert issue.items[3].paragraphs[0].text == "不知道属于哪一篇的尾巴。"
+
+
+def test_tail_after_a_photo_rejoins_its_only_open_article() -> None:
+    text = (
+        "标题一\n\n■ 记者 张三\n\n第一篇的正文写到这里就被分栏截断了，后面的内容在\n\n"
+        "▲图片说明文字，这是一张新闻照片的说明。\n\n记者 王五 摄\n\n"
+        "照片之后接着排。\n"
+    )
+    issue = parse_text(text)
+    assert [i.kind for i in issue.items] == ["article", "photo"]
+    assert issue.items[0].paragraphs[-1].text.endswith("后面的内容在照片之后接着排。")
