@@ -59,7 +59,7 @@ def test_nul_bytes_are_removed_with_a_warning() -> None:
 
 def test_truncated_multibyte_character_at_the_end_is_dropped_with_a_warning() -> None:
     data = SEED.read_bytes().rstrip()
-    data = data + "南".encode("utf-8")[:2]
+    data = data + "南".encode()[:2]
     decoded = decode_bytes(data, "cut.txt")
     assert decoded.encoding == "utf-8"
     assert decoded.text.endswith("实现系统治理。")
@@ -116,7 +116,7 @@ def test_bad_files_are_rejected_with_name_and_reason(data: bytes, reason: str) -
 
 
 def test_missing_file_and_folder_are_clear_errors(tmp_path: Path) -> None:
-    with pytest.raises(DecodeError, match="missing.txt: cannot be read"):
+    with pytest.raises(DecodeError, match=r"missing\.txt: cannot be read"):
         read_file(tmp_path / "missing.txt")
     with pytest.raises(DecodeError, match="is a folder"):
         read_file(tmp_path)
