@@ -1,0 +1,5 @@
+"""Run the ``baokan`` command as ``python -m reader``."""
+
+from reader.cli import main
+
+main()

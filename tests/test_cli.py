@@ -1,0 +1,68 @@
+"""The ``baokan`` command as scripts use it: JSON out, exit status 2 on bad files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from reader.cli import cli
+from tests.conftest import SAMPLES
+
+SEED = SAMPLES / "002_5cd8125062b99eb2.txt"
+
+
+def test_parse_prints_the_issue_json() -> None:
+    result = CliRunner().invoke(cli, ["parse", str(SEED), "--no-analyze"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert document["format"] == "baokan.issue/1"
+    assert document["source"]["name"] == SEED.name
+    assert document["source"]["encoding"] == "utf-8"
+    assert len(document["source"]["sha256"]) == 64
+    assert document["issue"] == {"title": SEED.stem, "date": None}
+    first = document["articles"][0]
+    assert first["title_lines"][1].startswith("(2024年8月30日")
+    assert set(first) >= {"index", "kind", "title_lines", "title", "bylines", "duplicate_of",
+                          "paragraphs", "entities", "figures"}
+    assert first["paragraphs"][0] == {"kind": "text",
+                                      "text": "中国共产党天津市南开区第十二届委员会第十次全体会议,于2024年8月30日召开。"}
+
+
+def test_pretty_output_is_indented() -> None:
+    result = CliRunner().invoke(cli, ["parse", str(SEED), "--no-analyze", "--pretty"])
+    assert result.output.startswith('{\n  "format": "baokan.issue/1"')
+
+
+def test_bad_file_exits_2_with_one_line_on_stderr(tmp_path: Path) -> None:
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    done = subprocess.run([sys.executable, "-m", "reader", "parse", str(bad)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.strip().splitlines() == [
+        "baokan: photo.txt: not a text file (looks like a PNG image)"]
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["parse", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
+    assert "nope.txt: cannot be read" in result.output
+
+
+def test_bare_command_prints_the_outline_of_a_sample() -> None:
+    result = CliRunner().invoke(cli, [])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith("000_14aa8d10cf9712b6")
+    assert "南开区委常委会召开会议 — 周泽岚" in lines[1]
+
+
+def test_parsing_does_not_load_qt() -> None:
+    code = ("import sys; from reader.cli import cli; "
+            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'")
+    subprocess.run([sys.executable, "-c", code], check=True)
