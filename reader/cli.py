@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from reader import __version__
+from reader.commands import COMMANDS
 from reader.core.decode import DecodeError, read_file
 from reader.core.issue_json import issue_to_json
 from reader.core.parse import parse_decoded
@@ -57,6 +58,10 @@ def parse(file: Path, no_analyze: bool, pretty: bool) -> None:
         sys.exit(EXIT_BAD_INPUT)
     document = issue_to_json(issue)
     click.echo(json.dumps(document, ensure_ascii=False, indent=2 if pretty else None))
+
+
+for _command in COMMANDS:
+    cli.add_command(_command)
 
 
 def main() -> None:

@@ -1,0 +1,117 @@
+"""Import and search on the synthetic decade corpus, with plain jieba.posseg as the yardstick.
+
+Targets (issue 4): import end to end at >= 100,000 characters/s on the 2-core machine,
+>= 2.5x plain ``jieba.posseg.cut`` on the same text in the same run; the median of 100
+typical queries under 20 ms, the slowest under 100 ms.
+
+Run: .venv/bin/python benchmarks/bench_import.py [--issues 2500] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.corpus import generate
+from reader.core.decode import read_file
+from reader.core.parse import parse_decoded
+from reader.library import Filters, Library
+
+POSSEG_SAMPLE_CHARS = 300_000
+
+
+def posseg_rate(files: list[Path]) -> float:
+    """Characters per second of plain jieba.posseg.cut (defaults, HMM on) on corpus text."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    text = ""
+    for path in files:
+        issue = parse_decoded(read_file(path))
+        text += "\n".join(p.text for item in issue.items for p in item.paragraphs)
+        if len(text) >= POSSEG_SAMPLE_CHARS:
+            break
+    started = time.perf_counter()
+    for _ in jieba.posseg.cut(text):
+        pass
+    return len(text) / (time.perf_counter() - started)
+
+
+def queries(library: Library, count: int = 100, seed: int = 5) -> list[str]:
+    """Typical queries: words and names from the corpus, phrases, AND/OR, single chars."""
+    rng = random.Random(seed)
+    bodies = [library.article(h.article_id).body
+              for h in library.search("南开", limit=300) if h.kind == "article"]
+    picked: list[str] = []
+    while len(picked) < count:
+        body = rng.choice(bodies)
+        start = rng.randrange(max(1, len(body) - 6))
+        word = body[start:start + rng.choice([2, 2, 3, 4, 6])]
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            continue
+        shape = rng.random()
+        if shape < 0.1:
+            word = f'"{word}" 南开'
+        elif shape < 0.15:
+            word = f"{word} OR 天津"
+        elif shape < 0.2:
+            word = word[0]
+        picked.append(word)
+    return picked
+
+
+def time_queries(library: Library, picked: list[str]) -> list[float]:
+    timings = []
+    for query in picked:
+        started = time.perf_counter()
+        library.search(query, Filters(), limit=50)
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--issues", type=int, default=2500)
+    parser.add_argument("--keep", type=Path, default=None, help="keep corpus and db here")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="baokan-bench-"))
+    files = generate(work / "issues", args.issues)
+    chars = sum(len(p.read_text("utf-8")) for p in files)
+    print(f"machine: {platform.machine()}, Python {platform.python_version()}, "
+          f"{platform.system()}; corpus: {len(files)} issues, {chars:,} characters")
+
+    yardstick = posseg_rate(files)
+    print(f"plain jieba.posseg.cut (HMM on): {yardstick:,.0f} chars/s (one core)")
+
+    db_path = work / "library.sqlite"
+    db_path.unlink(missing_ok=True)
+    library = Library(db_path)
+    started = time.perf_counter()
+    report = library.import_paths([work / "issues"])
+    seconds = time.perf_counter() - started
+    rate = chars / seconds
+    articles = library.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    print(f"import: {len(report.imported)} issues, {articles:,} items in {seconds:.1f} s = "
+          f"{rate:,.0f} chars/s (target 100,000: {'met' if rate >= 100_000 else 'NOT met'}); "
+          f"ratio to posseg {rate / yardstick:.2f} (target 2.5: "
+          f"{'met' if rate / yardstick >= 2.5 else 'NOT met'}); failed {len(report.failed)}")
+    print(f"library file: {db_path.stat().st_size / 1e6:.0f} MB")
+
+    picked = queries(library)
+    time_queries(library, picked[:10])  # warm the page cache
+    timings = time_queries(library, picked)
+    median, worst = statistics.median(timings), max(timings)
+    print(f"search: {len(timings)} queries, median {median:.1f} ms (target 20), "
+          f"p90 {statistics.quantiles(timings, n=10)[-1]:.1f} ms, slowest {worst:.1f} ms "
+          f"(target 100) for {picked[timings.index(worst)]!r}")
+
+
+if __name__ == "__main__":
+    main()

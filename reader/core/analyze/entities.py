@@ -1,0 +1,143 @@
+"""Turn candidates into entities: longest span wins, names spread across texts, canonical names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reader.core.analyze.context import PUNCT, Candidate, Context
+from reader.core.analyze.corrections import Corrections
+from reader.core.analyze.orgs import find_orgs
+from reader.core.analyze.persons import find_persons
+from reader.core.analyze.places import find_places
+from reader.core.model import Entity, EntityType
+
+USER_PRIORITY = 9
+SPREAD_MIN = {"person": 2, "place": 2, "org": 4}
+"""Shortest name that is looked for again elsewhere once found with evidence."""
+USER_TAGS: dict[str, EntityType] = {"nr": "person", "nrfg": "person", "nrt": "person",
+                                    "ns": "place", "nt": "org"}
+
+
+@dataclass
+class Learned:
+    """A name found with evidence, to be looked for in the other texts of an item."""
+
+    type: EntityType
+    canonical: str
+
+
+def candidates(ctx: Context, corrections: Corrections) -> list[Candidate]:
+    """Every candidate of one text, user-added names included, rejected ones removed."""
+    persons = find_persons(ctx)
+    ctx.barrier = {offset for c in persons if c.rule != "honorific"
+                   for offset in range(c.start, c.end)}
+    found = persons + find_places(ctx) + find_orgs(ctx)
+    found += _user_names(ctx, corrections)
+    return [c for c in found if not corrections.is_rejected(ctx.text[c.start:c.end])]
+
+
+def _user_names(ctx: Context, corrections: Corrections) -> list[Candidate]:
+    names: dict[str, EntityType] = {word: USER_TAGS[tag] for word, tag in
+                                    ctx.segmenter.user_words.items() if tag in USER_TAGS}
+    names.update(corrections.added)
+    found = []
+    for name, kind in names.items():
+        start = ctx.text.find(name)
+        while start >= 0:
+            found.append(Candidate(kind, start, start + len(name), name, USER_PRIORITY, "user"))
+            start = ctx.text.find(name, start + len(name))
+    return found
+
+
+def resolve(found: Iterable[Candidate]) -> list[Candidate]:
+    """Keep non-overlapping candidates: user names first, then the longest, then priority."""
+    chosen: list[Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    order = sorted(found, key=lambda c: (c.priority < USER_PRIORITY, -(c.end - c.start),
+                                         -c.priority, c.start))
+    for cand in order:
+        if cand.end <= cand.start:
+            continue
+        if all(cand.end <= s or cand.start >= e for s, e in occupied):
+            chosen.append(cand)
+            occupied.append((cand.start, cand.end))
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def learn(ctx: Context, chosen: list[Candidate], into: dict[str, Learned]) -> None:
+    """Remember names found with evidence so other mentions of them are found too."""
+    for cand in chosen:
+        text = ctx.text[cand.start:cand.end]
+        kind: EntityType = cand.type  # type: ignore[assignment]
+        if len(text) >= SPREAD_MIN[kind] and text not in into:
+            into[text] = Learned(kind, cand.canonical or text)
+        if cand.rule == "chain" and len(cand.canonical) >= 2 and cand.canonical not in into:
+            into[cand.canonical] = Learned("place", cand.canonical)  # 甘肃省庆阳市环县 → 环县
+        short = _short_form(text, cand)
+        if short and short not in into and short not in ctx.lexicon.stopwords and \
+                ctx.segmenter.tag(short) in (None, "ns"):
+            into[short] = Learned("place", cand.canonical or text)
+
+
+def _short_form(text: str, cand: Candidate) -> str:
+    """A county or district found by rule is also written without its suffix (庆城县 → 庆城)."""
+    if cand.type != "place" or cand.rule not in ("chain", "admin-ns"):
+        return ""
+    last = cand.canonical or text
+    for suffix in ("县", "区", "市"):
+        if last.endswith(suffix) and len(last) - len(suffix) >= 2:
+            return last[: -len(suffix)]
+    return ""
+
+
+def spread(ctx: Context, chosen: list[Candidate], learned: dict[str, Learned]) -> list[Candidate]:
+    """Add the other mentions of learned names where nothing else was found."""
+    occupied = [(c.start, c.end) for c in chosen]
+    added = []
+    for name in sorted(learned, key=len, reverse=True):
+        start = ctx.text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if _clean_edges(ctx, start, end) and \
+                    all(end <= s or start >= e for s, e in occupied):
+                info = learned[name]
+                added.append(Candidate(info.type, start, end, info.canonical, 1, "spread"))
+                occupied.append((start, end))
+            start = ctx.text.find(name, end)
+    return sorted(chosen + added, key=lambda c: c.start)
+
+
+def _clean_edges(ctx: Context, start: int, end: int) -> bool:
+    """A name found again must start and end on word boundaries (or punctuation)."""
+    left = ctx.boundary(start) or ctx.char(start - 1) in PUNCT
+    right = ctx.boundary(end) or ctx.char(end) in PUNCT
+    return left and right
+
+
+def to_entities(texts: list[str], chosen: list[list[Candidate]],
+                corrections: Corrections) -> list[list[Entity]]:
+    """Entities of each text, with canonical names resolved across all of them."""
+    org_names = {texts[i][c.start:c.end] for i, cands in enumerate(chosen) for c in cands
+                 if c.type == "org"}
+    result = []
+    for paragraph, (text, cands) in enumerate(zip(texts, chosen)):
+        entities = [Entity(c.type, text[c.start:c.end], paragraph, c.start, c.end,  # type: ignore[arg-type]
+                           _canonical(c, text[c.start:c.end], org_names)) for c in cands]
+        result.append(corrections.apply(entities))
+    return result
+
+
+def _canonical(cand: Candidate, text: str, org_names: set[str]) -> str:
+    if cand.type == "org":
+        return _full_org_name(text, org_names)
+    return cand.canonical or text
+
+
+def _full_org_name(text: str, org_names: set[str]) -> str:
+    """``区投资促进局`` is ``南开区投资促进局`` when the longer form occurs too."""
+    if text[:1] not in "区市县省":
+        return text
+    longer = [name for name in org_names if name != text and name.endswith(text)]
+    return max(longer, key=len) if longer else text

@@ -1,0 +1,86 @@
+"""Turn one issue file into a parsed, analysed Issue: the work a background process does."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.analyze import Corrections, analyze_issue
+from reader.core.decode import DecodeError, read_file
+from reader.core.model import Issue
+from reader.core.parse import parse_decoded
+
+ISSUE_SUFFIXES = (".txt", ".text")
+
+
+@dataclass
+class Prepared:
+    """An issue ready to be stored."""
+
+    path: str
+    issue: Issue
+
+
+@dataclass
+class Failed:
+    """A file that could not be read, with the reason to show the user."""
+
+    path: str
+    reason: str
+
+
+def file_sha256(path: str | Path) -> str:
+    """The SHA-256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+CorrectionRows = tuple[tuple[str, str, str, str], ...]
+"""(action, type, name, target) rows as the library stores them; plain data for workers."""
+
+
+def corrections_from_rows(rows: CorrectionRows) -> Corrections:
+    """The analysis' Corrections from stored rows: rejected names and alias merges."""
+    return Corrections(
+        rejected=frozenset(name for action, _, name, _ in rows if action == "reject"),
+        aliases={name: target for action, _, name, target in rows if action == "merge"},
+    )
+
+
+def prepare(path: str, corrections: CorrectionRows = (), analyze: bool = True
+            ) -> Prepared | Failed:
+    """Decode, parse and analyse one file; never raises for a bad file."""
+    try:
+        issue = parse_decoded(read_file(path))
+        if analyze:
+            analyze_issue(issue, corrections_from_rows(corrections))
+        return Prepared(path, issue)
+    except DecodeError as error:
+        return Failed(path, error.reason)
+    except (RecursionError, MemoryError, ValueError, UnicodeError) as error:
+        return Failed(path, f"could not be parsed ({type(error).__name__}: {error})")
+
+
+def collect_files(paths: list[str | Path]) -> tuple[list[Path], list[Failed]]:
+    """Issue files named or found (recursively, *.txt) under the given paths, in order."""
+    found: list[Path] = []
+    missing: list[Failed] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if _is_issue_file(p))
+        elif path.exists():
+            found.append(path)
+        else:
+            missing.append(Failed(str(path), "no such file or folder"))
+    unique = list(dict.fromkeys(p.resolve() for p in found))
+    return unique, missing
+
+
+def _is_issue_file(path: Path) -> bool:
+    hidden = any(part.startswith(".") for part in path.parts[-2:])
+    return path.is_file() and path.suffix.lower() in ISSUE_SUFFIXES and not hidden

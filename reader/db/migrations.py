@@ -1,0 +1,180 @@
+"""Versioned schema migrations (PRAGMA user_version), with a backup before each upgrade."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+SCHEMA_V1 = """
+CREATE TABLE issues (
+    id INTEGER PRIMARY KEY,
+    source_name TEXT NOT NULL,
+    source_path TEXT NOT NULL DEFAULT '',
+    sha256 TEXT NOT NULL UNIQUE,
+    encoding TEXT NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT,
+    item_count INTEGER NOT NULL,
+    char_count INTEGER NOT NULL DEFAULT 0,
+    warnings TEXT NOT NULL DEFAULT '[]',
+    imported_at TEXT NOT NULL
+);
+CREATE INDEX issues_source_name ON issues(source_name);
+CREATE INDEX issues_date ON issues(date);
+
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    issue_id INTEGER REFERENCES issues(id) ON DELETE SET NULL,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('article', 'photo', 'fragment')),
+    title TEXT NOT NULL DEFAULT '',
+    title_lines TEXT NOT NULL DEFAULT '[]',
+    bylines TEXT NOT NULL DEFAULT '[]',
+    byline TEXT NOT NULL DEFAULT '',
+    credit TEXT NOT NULL DEFAULT '',
+    duplicate_of INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+    body TEXT NOT NULL DEFAULT '',
+    removed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_issue ON articles(issue_id, position);
+
+CREATE TABLE paragraphs (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('text', 'subhead', 'caption')),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (article_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL CHECK (type IN ('person', 'place', 'org')),
+    name TEXT NOT NULL,
+    UNIQUE (type, name)
+);
+
+CREATE TABLE entity_mentions (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
+CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);
+
+CREATE TABLE figures (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    value REAL,
+    upper REAL,
+    unit TEXT NOT NULL DEFAULT '',
+    norm TEXT NOT NULL DEFAULT '',
+    qualifier TEXT NOT NULL DEFAULT '',
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX figures_article ON figures(article_id);
+CREATE INDEX figures_kind_value ON figures(kind, value);
+
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    color TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+
+CREATE TABLE article_tags (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    created TEXT NOT NULL,
+    PRIMARY KEY (article_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX article_tags_tag ON article_tags(tag_id);
+
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE RESTRICT,
+    start INTEGER,
+    "end" INTEGER,
+    quote TEXT NOT NULL DEFAULT '',
+    prefix TEXT NOT NULL DEFAULT '',
+    suffix TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'attached'
+        CHECK (status IN ('attached', 'moved', 'detached')),
+    body TEXT NOT NULL DEFAULT '',
+    color TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX notes_article ON notes(article_id);
+
+CREATE TABLE entity_corrections (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL CHECK (action IN ('reject', 'merge')),
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    target TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    UNIQUE (action, type, name)
+);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'unicode61', prefix = '1');
+"""
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    for statement in SCHEMA_V1.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [_v1]
+"""MIGRATIONS[n] takes the schema from user_version n to n + 1."""
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database, path: Path | None) -> int:
+    """Bring the schema up to date; back the file up first if it already holds data.
+
+    Returns the number of migrations applied. A library written by a newer version of
+    the app is refused rather than damaged.
+    """
+    current = schema_version(db)
+    if current > len(MIGRATIONS):
+        raise sqlite3.DatabaseError(
+            f"the library was written by a newer Baokan Reader (schema {current}); "
+            "please update the app"
+        )
+    pending = MIGRATIONS[current:]
+    if pending and current > 0 and path is not None:
+        backup_before_migration(db, path, current)
+    for version, step in enumerate(pending, start=current + 1):
+        with db.atomic():
+            step(db)
+            db.execute(f"PRAGMA user_version = {version}")
+    return len(pending)
+
+
+def backup_before_migration(db: sqlite_utils.Database, path: Path, version: int) -> Path:
+    """Copy the library next to itself (``library.sqlite.v1-20261125T0700.bak``)."""
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    copy = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(copy)
+    finally:
+        copy.close()
+    return target

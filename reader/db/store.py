@@ -1,0 +1,318 @@
+"""Write parsed issues into the library and read issues and articles back."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import sqlite_utils
+
+from reader.core.anchor import Anchor, reanchor
+from reader.core.fts import index_text
+from reader.core.model import Issue, Item
+
+
+def now() -> str:
+    """The current time as an ISO 8601 string in UTC, to the second."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+@dataclass(frozen=True)
+class IssueRow:
+    id: int
+    title: str
+    date: str | None
+    source_name: str
+    sha256: str
+    encoding: str
+    item_count: int
+    imported_at: str
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: int
+    issue_id: int | None
+    position: int
+    kind: str
+    title: str
+    title_lines: list[str]
+    bylines: list[str]
+    byline: str
+    credit: str
+    duplicate_of: int | None
+    body: str
+    paragraphs: list[tuple[str, int, int]]
+    issue_title: str
+    issue_date: str | None
+
+
+def issue_id_by_hash(db: sqlite_utils.Database, sha256: str) -> int | None:
+    row = db.execute("SELECT id FROM issues WHERE sha256 = ?", [sha256]).fetchone()
+    return int(row[0]) if row else None
+
+
+def issue_id_by_name(db: sqlite_utils.Database, name: str) -> int | None:
+    row = db.execute(
+        "SELECT id FROM issues WHERE source_name = ? ORDER BY id DESC LIMIT 1", [name]
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def body_of(item: Item) -> tuple[str, list[tuple[str, int, int]]]:
+    """The article text stored for an item, one paragraph a line, with paragraph offsets."""
+    spans: list[tuple[str, int, int]] = []
+    position = 0
+    for paragraph in item.paragraphs:
+        spans.append((paragraph.kind, position, position + len(paragraph.text)))
+        position += len(paragraph.text) + 1
+    return "\n".join(p.text for p in item.paragraphs), spans
+
+
+def insert_issue(db: sqlite_utils.Database, issue: Issue, source_path: str) -> int:
+    """Insert a new issue with all its items; the caller holds the transaction."""
+    cursor = db.execute(
+        "INSERT INTO issues (source_name, source_path, sha256, encoding, title, date, "
+        "item_count, char_count, warnings, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [issue.source.name, source_path, issue.source.sha256, issue.source.encoding,
+         issue.title, issue.date, len(issue.items), _chars(issue),
+         json.dumps(issue.warnings, ensure_ascii=False), now()],
+    )
+    issue_id = int(cursor.lastrowid or 0)
+    ids = [_insert_article(db, issue_id, item) for item in issue.items]
+    _link_duplicates(db, issue, ids)
+    return issue_id
+
+
+def replace_issue(
+    db: sqlite_utils.Database, issue_id: int, issue: Issue, source_path: str
+) -> None:
+    """Replace an issue's text in place, keeping every tag and note on its articles.
+
+    New items are matched to the old articles (same title, else most similar text);
+    matched articles keep their id, so tags stay, and their notes are re-anchored.
+    An old article that no longer exists but carries tags or notes is kept, marked
+    removed, with its notes detached; nothing annotated is ever deleted.
+    """
+    db.execute(
+        "UPDATE issues SET source_path = ?, sha256 = ?, encoding = ?, title = ?, date = ?, "
+        "item_count = ?, char_count = ?, warnings = ?, imported_at = ? WHERE id = ?",
+        [source_path, issue.source.sha256, issue.source.encoding, issue.title, issue.date,
+         len(issue.items), _chars(issue), json.dumps(issue.warnings, ensure_ascii=False),
+         now(), issue_id],
+    )
+    old = _old_articles(db, issue_id)
+    matches = match_items(issue.items, old)
+    ids: list[int] = []
+    for n, item in enumerate(issue.items):
+        article_id = matches.get(n)
+        if article_id is None:
+            ids.append(_insert_article(db, issue_id, item))
+        else:
+            _update_article(db, article_id, item)
+            ids.append(article_id)
+    _retire_unmatched(db, set(old) - set(matches.values()))
+    _link_duplicates(db, issue, ids)
+
+
+def _chars(issue: Issue) -> int:
+    return sum(len(p.text) for item in issue.items for p in item.paragraphs)
+
+
+def _insert_article(db: sqlite_utils.Database, issue_id: int, item: Item) -> int:
+    body, spans = body_of(item)
+    cursor = db.execute(
+        "INSERT INTO articles (issue_id, position, kind, title, title_lines, bylines, byline, "
+        "credit, body) VALUES (?,?,?,?,?,?,?,?,?)",
+        [issue_id, item.index, item.kind, item.title, _json(item.title_lines),
+         _json(item.bylines), item.byline, item.credit, body],
+    )
+    article_id = int(cursor.lastrowid or 0)
+    _write_details(db, article_id, item, body, spans)
+    return article_id
+
+
+def _update_article(db: sqlite_utils.Database, article_id: int, item: Item) -> None:
+    body, spans = body_of(item)
+    old_body = db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    db.execute(
+        "UPDATE articles SET position = ?, kind = ?, title = ?, title_lines = ?, bylines = ?, "
+        "byline = ?, credit = ?, body = ?, removed = 0, duplicate_of = NULL WHERE id = ?",
+        [item.index, item.kind, item.title, _json(item.title_lines), _json(item.bylines),
+         item.byline, item.credit, body, article_id],
+    )
+    for table in ("paragraphs", "entity_mentions", "figures"):
+        db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+    db.execute("DELETE FROM articles_fts WHERE rowid = ?", [article_id])
+    _write_details(db, article_id, item, body, spans)
+    if old_body != body:
+        reanchor_notes(db, article_id, body)
+
+
+def _write_details(
+    db: sqlite_utils.Database, article_id: int, item: Item, body: str,
+    spans: list[tuple[str, int, int]],
+) -> None:
+    conn = db.conn
+    conn.executemany(
+        'INSERT INTO paragraphs (article_id, position, kind, start, "end") VALUES (?,?,?,?,?)',
+        [(article_id, n, kind, start, end) for n, (kind, start, end) in enumerate(spans)],
+    )
+    offsets = [start for _, start, _ in spans]
+    mentions = [
+        (article_id, entity_id(db, e.type, e.canonical or e.text), e.text,
+         offsets[e.paragraph] + e.start, offsets[e.paragraph] + e.end)
+        for e in item.entities if e.paragraph < len(offsets)
+    ]
+    conn.executemany(
+        'INSERT INTO entity_mentions (article_id, entity_id, text, start, "end") '
+        "VALUES (?,?,?,?,?)", mentions,
+    )
+    conn.executemany(
+        'INSERT INTO figures (article_id, kind, text, value, upper, unit, norm, qualifier, '
+        'start, "end") VALUES (?,?,?,?,?,?,?,?,?,?)',
+        [(article_id, f.kind, f.text, f.value, f.upper, f.unit, f.norm, f.qualifier,
+          offsets[f.paragraph] + f.start, offsets[f.paragraph] + f.end)
+         for f in item.figures if f.paragraph < len(offsets)],
+    )
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+        [article_id, index_text(item.title), index_text(body)],
+    )
+
+
+def entity_id(db: sqlite_utils.Database, type_: str, name: str) -> int:
+    """The id of the entity ``(type, name)``, created if new."""
+    row = db.execute("SELECT id FROM entities WHERE type = ? AND name = ?",
+                     [type_, name]).fetchone()
+    if row:
+        return int(row[0])
+    cursor = db.execute("INSERT INTO entities (type, name) VALUES (?, ?)", [type_, name])
+    return int(cursor.lastrowid or 0)
+
+
+def _link_duplicates(db: sqlite_utils.Database, issue: Issue, ids: list[int]) -> None:
+    for item, article_id in zip(issue.items, ids, strict=True):
+        if item.duplicate_of is not None:
+            db.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?",
+                       [ids[item.duplicate_of], article_id])
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------- matching on re-import
+
+
+def _old_articles(db: sqlite_utils.Database, issue_id: int) -> dict[int, tuple[str, str, str]]:
+    rows = db.execute(
+        "SELECT id, kind, title, body FROM articles WHERE issue_id = ? AND removed = 0",
+        [issue_id],
+    ).fetchall()
+    return {int(r[0]): (str(r[1]), str(r[2]), str(r[3])) for r in rows}
+
+
+def match_items(items: list[Item], old: dict[int, tuple[str, str, str]]) -> dict[int, int]:
+    """Map new item positions to old article ids: same title first, then similar text."""
+    matches: dict[int, int] = {}
+    free = dict(old)
+    for n, item in enumerate(items):
+        same = [i for i, (_, title, _) in free.items() if item.title and title == item.title]
+        if len(same) == 1:
+            matches[n] = same[0]
+            del free[same[0]]
+    for n, item in enumerate(items):
+        if n in matches or not free:
+            continue
+        body = body_of(item)[0]
+        best = max(free, key=lambda i: _similarity(body, free[i][2]))
+        if _similarity(body, free[best][2]) >= 0.6:
+            matches[n] = best
+            del free[best]
+    return matches
+
+
+def _similarity(a: str, b: str) -> float:
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.quick_ratio() and matcher.ratio()
+
+
+def _retire_unmatched(db: sqlite_utils.Database, article_ids: set[int]) -> None:
+    for article_id in article_ids:
+        annotated = db.execute(
+            "SELECT (SELECT count(*) FROM notes WHERE article_id = :a) + "
+            "(SELECT count(*) FROM article_tags WHERE article_id = :a)", {"a": article_id}
+        ).fetchone()[0]
+        if annotated:
+            db.execute("UPDATE articles SET removed = 1 WHERE id = ?", [article_id])
+            db.execute("UPDATE notes SET status = 'detached' WHERE article_id = ? "
+                       "AND start IS NOT NULL", [article_id])
+        else:
+            db.execute("DELETE FROM articles_fts WHERE rowid = ?", [article_id])
+            db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?",
+                       [article_id])
+            db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+
+def reanchor_notes(db: sqlite_utils.Database, article_id: int, body: str) -> None:
+    """Re-attach every passage note of an article to its changed text."""
+    rows = db.execute(
+        'SELECT id, start, "end", quote, prefix, suffix FROM notes '
+        "WHERE article_id = ? AND quote != ''", [article_id],
+    ).fetchall()
+    for note_id, start, end, quote, prefix, suffix in rows:
+        anchor = Anchor(start if start is not None else -1, end if end is not None else -1,
+                        quote, prefix, suffix)
+        found = reanchor(anchor, body)
+        if found.status == "detached":
+            db.execute("UPDATE notes SET status = 'detached' WHERE id = ?", [note_id])
+        else:
+            status = "attached" if found.status == "exact" else "moved"
+            db.execute('UPDATE notes SET start = ?, "end" = ?, status = ? WHERE id = ?',
+                       [found.start, found.end, status, note_id])
+
+
+# ---------------------------------------------------------------- reading
+
+
+_ISSUE_COLUMNS = "id, title, date, source_name, sha256, encoding, item_count, imported_at"
+
+
+def list_issues(db: sqlite_utils.Database) -> list[IssueRow]:
+    """All issues, newest date first (undated last), then by title."""
+    rows = db.execute(
+        f"SELECT {_ISSUE_COLUMNS} FROM issues ORDER BY date IS NULL, date DESC, title DESC"
+    ).fetchall()
+    return [IssueRow(*row) for row in rows]
+
+
+def get_article(db: sqlite_utils.Database, article_id: int) -> ArticleRow | None:
+    row = db.execute(
+        "SELECT a.id, a.issue_id, a.position, a.kind, a.title, a.title_lines, a.bylines, "
+        "a.byline, a.credit, a.duplicate_of, a.body, coalesce(i.title, ''), i.date "
+        "FROM articles a LEFT JOIN issues i ON i.id = a.issue_id WHERE a.id = ?",
+        [article_id],
+    ).fetchone()
+    if row is None:
+        return None
+    spans = db.execute(
+        'SELECT kind, start, "end" FROM paragraphs WHERE article_id = ? ORDER BY position',
+        [article_id],
+    ).fetchall()
+    return ArticleRow(
+        row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), json.loads(row[6]),
+        row[7], row[8], row[9], row[10], [(k, s, e) for k, s, e in spans], row[11], row[12],
+    )
+
+
+def issue_articles(db: sqlite_utils.Database, issue_id: int) -> list[tuple[int, str, str]]:
+    """(id, kind, title) of an issue's articles in reading order."""
+    rows = db.execute(
+        "SELECT id, kind, title FROM articles WHERE issue_id = ? AND removed = 0 "
+        "ORDER BY position", [issue_id],
+    ).fetchall()
+    return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]

@@ -1,0 +1,206 @@
+"""The library facade: import, re-import, tags, notes, corrections, exports, sharing."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.library import AnnotationError, Filters, Library
+from tests.conftest import SAMPLES
+
+
+@pytest.fixture
+def issues_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "issues" / "2024"
+    folder.mkdir(parents=True)
+    for path in SAMPLES.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    return tmp_path / "issues"
+
+
+@pytest.fixture
+def library(tmp_path: Path, issues_dir: Path) -> Library:
+    lib = Library(tmp_path / "lib.sqlite")
+    lib.import_paths([issues_dir])
+    return lib
+
+
+def _article(lib: Library, title_part: str) -> int:
+    for issue in lib.issues():
+        for article_id, _, title in lib.articles(issue.id):
+            if title_part in title:
+                return article_id
+    raise AssertionError(title_part)
+
+
+def test_import_folder_then_again_is_a_no_op(tmp_path: Path, issues_dir: Path) -> None:
+    lib = Library(tmp_path / "lib.sqlite")
+    seen: list[tuple[int, int, str]] = []
+    report = lib.import_paths([issues_dir], progress=lambda d, t, n: seen.append((d, t, n)))
+    assert len(report.imported) == 5 and not report.failed
+    assert seen[-1][:2] == (5, 5) and seen[-1][2].endswith(".txt")
+    again = lib.import_paths([issues_dir])
+    assert len(again.skipped) == 5 and not again.imported
+    assert len(lib.issues()) == 5
+    assert sum(i.item_count for i in lib.issues()) == 9 + 8 + 6 + 10 + 9
+
+
+def test_bad_files_are_reported_and_the_rest_imported(tmp_path: Path, issues_dir: Path) -> None:
+    (issues_dir / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (issues_dir / "empty.txt").write_bytes(b"")
+    lib = Library(tmp_path / "lib.sqlite")
+    report = lib.import_paths([issues_dir, tmp_path / "missing.txt"])
+    assert len(report.imported) == 5
+    reasons = {Path(p).name: r for p, r in report.failed}
+    assert reasons == {"broken.txt": "not a text file (looks like a PNG image)",
+                       "empty.txt": "file is empty", "missing.txt": "no such file or folder"}
+
+
+def test_cancel_stops_between_issues(tmp_path: Path, issues_dir: Path) -> None:
+    lib = Library(tmp_path / "lib.sqlite")
+    done: list[int] = []
+    report = lib.import_paths([issues_dir], progress=lambda d, t, n: done.append(d),
+                              cancel=lambda: len(done) >= 2)
+    assert report.cancelled
+    assert len(lib.issues()) == 2
+    assert len(lib.import_paths([issues_dir]).imported) == 3
+
+
+def test_stored_article_keeps_structure(library: Library) -> None:
+    article = library.article(_article(library, "南开区向阳路街"))
+    assert article.title_lines == ["南开区向阳路街", "多项举措消除隐患", "保障居民出行安全"]
+    assert article.bylines == ["刘峰"]
+    kind, start, end = article.paragraphs[0]
+    assert kind == "text" and article.body[start:end].startswith("大园新居小区")
+
+
+def test_tags_add_remove_rename_merge_delete_with_counts(library: Library) -> None:
+    a, b = _article(library, "天拖片区"), _article(library, "机构改革")
+    assert library.add_tag(a, "城市更新") and not library.add_tag(a, "城市更新")
+    library.add_tag(b, "改革")
+    library.add_tag(b, "机构")
+    library.rename_tag("机构", "机构改革")
+    library.merge_tags(["改革"], "机构改革")
+    assert [(t.name, t.count) for t in library.tags()] == [("城市更新", 1), ("机构改革", 1)]
+    library.set_tag_color("城市更新", "#e57373")
+    assert library.tags()[0].color == "#e57373"
+    assert library.remove_tag(a, "城市更新")
+    library.delete_tag("机构改革")
+    assert library.article_tags(b) == []
+    with pytest.raises(AnnotationError, match="no tag named"):
+        library.remove_tag(a, "不存在")
+
+
+def test_notes_on_passages_and_articles(library: Library) -> None:
+    article_id = _article(library, "一季度完成全年预算")
+    body = library.article(article_id).body
+    start = body.index("11.07亿元")
+    note = library.add_note(article_id, "收入口径?", start, start + 7, color="#ffd54f")
+    whole = library.add_note(article_id, "整篇值得跟踪")
+    library.update_note(note, body="一般公共预算收入")
+    notes = library.notes(article_id)
+    assert [(n.quote, n.body) for n in notes] == [("", "整篇值得跟踪"), ("11.07亿元", "一般公共预算收入")] \
+        or [(n.quote, n.body) for n in notes] == [("11.07亿元", "一般公共预算收入"), ("", "整篇值得跟踪")]
+    assert library.note(note).prefix.endswith("收入完成")
+    deleted = library.delete_note(whole)
+    assert deleted.body == "整篇值得跟踪" and len(library.notes(article_id)) == 1
+    with pytest.raises(AnnotationError, match="outside the article"):
+        library.add_note(article_id, "x", 0, len(body) + 5)
+
+
+def test_reimport_of_an_edited_issue_keeps_every_tag_and_note(
+    tmp_path: Path, issues_dir: Path, library: Library
+) -> None:
+    path = issues_dir / "2024" / "000_14aa8d10cf9712b6.txt"
+    article_id = _article(library, "一季度完成全年预算")
+    body = library.article(article_id).body
+    kept = library.add_note(article_id, "预算", body.index("11.07亿元"), body.index("11.07亿元") + 7)
+    gone_start = body.index("打造“近悦远来”的营商环境")
+    gone = library.add_note(article_id, "营商环境", gone_start, gone_start + 13)
+    library.add_tag(article_id, "财政")
+    doomed = _article(library, "中医药管理局挂牌")
+    library.add_tag(doomed, "中医药")
+    doomed_note = library.add_note(doomed, "挂牌", 0, 9)
+
+    text = path.read_text("utf-8")
+    text = text.replace("2024年一季度南开区", "据统计,2024年一季度南开区")  # shifts the passage
+    text = text.replace(",打造“近悦远来”的营商环境。", "。")  # deletes a noted passage
+    start = text.index("南开区中医药管理局挂牌")
+    text = text[:start] + text[text.index("\n\n\n", start):]  # drops a whole article
+    path.write_text(text, "utf-8")
+    report = library.import_paths([path])
+    assert [Path(p).name for p in report.replaced] == [path.name]
+
+    assert library.article_tags(article_id) == ["财政"]
+    moved = library.note(kept)
+    new_body = library.article(article_id).body
+    assert moved.status == "moved" and new_body[moved.start:moved.end] == "11.07亿元"
+    assert library.note(gone).status == "detached"
+    assert library.note(gone).quote == "打造“近悦远来”的营商环境"
+    assert library.note(doomed_note).status == "detached"
+    assert library.article_tags(doomed) == ["中医药"]
+    assert len(library.notes()) == 3
+    assert library.integrity_errors() == []
+
+
+def test_entity_corrections_apply_now_and_on_reimport(tmp_path: Path, library: Library,
+                                                      issues_dir: Path) -> None:
+    library.reject_entity("place", "南开区")
+    count = library.db.execute("SELECT count(*) FROM entities WHERE name = '南开区' "
+                               "AND type = 'place'").fetchone()[0]
+    assert count == 0
+    fresh = Library(tmp_path / "fresh.sqlite")
+    fresh.reject_entity("place", "南开区")
+    fresh.import_paths([issues_dir])
+    assert fresh.db.execute("SELECT count(*) FROM entities WHERE name = '南开区' "
+                            "AND type = 'place'").fetchone()[0] == 0
+    assert fresh.db.execute("SELECT count(*) FROM entity_mentions").fetchone()[0] > 0
+
+
+def test_csv_exports_round_trip_with_bom(tmp_path: Path, library: Library) -> None:
+    article_id = _article(library, "一季度完成全年预算")
+    library.add_tag(article_id, "=cmd|' /C calc'!A0")
+    library.add_note(article_id, "-2+3 看这里", 0, 4)
+    for what in ("notes", "tags", "entities", "figures"):
+        out = tmp_path / f"{what}.csv"
+        count = library.export_csv(what, out)
+        assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+        with out.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle))
+        assert len(rows) == count + 1
+    notes = list(csv.DictReader((tmp_path / "notes.csv").open(encoding="utf-8-sig")))
+    assert notes[0]["note"] == "'-2+3 看这里" and notes[0]["article_id"] == str(article_id)
+    tags = list(csv.DictReader((tmp_path / "tags.csv").open(encoding="utf-8-sig")))
+    assert tags[0]["tag"].startswith("'=")
+    library.export_csv("notes", tmp_path / "plain.csv", bom=False)
+    assert not (tmp_path / "plain.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_annotations_file_merges_without_duplicates(tmp_path: Path, library: Library,
+                                                   issues_dir: Path) -> None:
+    article_id = _article(library, "天拖片区")
+    library.add_tag(article_id, "城市更新")
+    library.add_note(article_id, "项目启动", 0, 6)
+    library.add_note(article_id, "整体")
+    shared = tmp_path / "team.json"
+    library.export_annotations(shared)
+    other = Library(tmp_path / "other.sqlite")
+    other.import_paths([issues_dir])
+    first = other.import_annotations(shared)
+    second = other.import_annotations(shared)
+    assert first["notes"] == 2 and first["article_tags"] == 1
+    assert second["article_tags"] == 0
+    assert len(other.notes()) == 2
+    assert [t.name for t in other.tags()] == ["城市更新"]
+
+
+def test_search_filters_combine(library: Library) -> None:
+    article_id = _article(library, "天拖片区")
+    library.add_tag(article_id, "城市更新")
+    hits = library.search("南开", Filters(tag="城市更新"))
+    assert [h.article_id for h in hits] == [article_id]
+    photos = library.search("", Filters(kinds=("photo",)), limit=100)
+    assert len(photos) == 2 + 1 + 1 + 2 and all(h.kind == "photo" for h in photos)
