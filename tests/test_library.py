@@ -204,3 +204,32 @@ def test_search_filters_combine(library: Library) -> None:
     assert [h.article_id for h in hits] == [article_id]
     photos = library.search("", Filters(kinds=("photo",)), limit=100)
     assert len(photos) == 2 + 1 + 1 + 2 and all(h.kind == "photo" for h in photos)
+
+
+def test_search_recall_equals_a_substring_scan(library: Library) -> None:
+    import random
+
+    rows = library.db.execute("SELECT id, title, body FROM articles WHERE removed = 0").fetchall()
+    rng = random.Random(11)
+    for _ in range(150):
+        _, title, body = rng.choice(rows)
+        text = rng.choice([title, body]) or body
+        size = rng.choice([1, 2, 2, 3, 4, 6])
+        start = rng.randrange(max(1, len(text) - size))
+        query = text[start:start + size]
+        if not query or not all("\u4e00" <= ch <= "\u9fff" for ch in query):
+            continue
+        expected = {i for i, t, b in rows if query in t or query in b}
+        got = {h.article_id for h in library.search(query, limit=10_000)}
+        assert got == expected, query
+
+
+def test_search_ranks_and_marks_hits(library: Library) -> None:
+    hits = library.search("中医药管理局")
+    assert hits[0].title == "南开区中医药管理局挂牌"
+    assert "[中医药管理局]" in hits[0].snippet
+    both = {h.article_id for h in library.search("消防 AND 电动自行车", limit=100)}
+    either = {h.article_id for h in library.search("消防 OR 电动自行车", limit=100)}
+    only_fire = {h.article_id for h in library.search("消防 NOT 电动自行车", limit=100)}
+    assert both < either and only_fire == either - {h.article_id for h in
+                                                      library.search("电动自行车", limit=100)}
