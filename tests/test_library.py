@@ -233,3 +233,28 @@ def test_search_ranks_and_marks_hits(library: Library) -> None:
     only_fire = {h.article_id for h in library.search("消防 NOT 电动自行车", limit=100)}
     assert both < either and only_fire == either - {h.article_id for h in
                                                       library.search("电动自行车", limit=100)}
+
+
+def test_entity_and_date_filters(tmp_path: Path, issues_dir: Path) -> None:
+    dated = issues_dir / "2024" / "南开报_2024-04-01.txt"
+    (issues_dir / "2024" / "000_14aa8d10cf9712b6.txt").rename(dated)
+    lib = Library(tmp_path / "dated.sqlite")
+    lib.import_paths([issues_dir])
+    april = lib.search("南开", Filters(date_from="2024-03-01", date_to="2024-04-30"), limit=100)
+    assert april and {h.issue_date for h in april} == {"2024-04-01"}
+    assert lib.search("南开", Filters(date_to="2023-12-31")) == []
+    police = lib.search("", Filters(entity="公安南开分局王顶堤派出所"), limit=100)
+    assert [h.title for h in police] == ["公安南开分局王顶堤派出所 有问题“码上办”"]
+
+
+def test_merging_an_alias_moves_its_mentions(library: Library) -> None:
+    def mentions(name: str) -> int:
+        return int(library.db.execute(
+            "SELECT count(*) FROM entity_mentions m JOIN entities e ON e.id = m.entity_id "
+            "WHERE e.name = ?", [name]).fetchone()[0])
+
+    before = mentions("南开区委") + mentions("中共南开区委")
+    assert mentions("南开区委") > 0
+    library.merge_entity("org", "南开区委", "中共南开区委")
+    assert mentions("南开区委") == 0 and mentions("中共南开区委") == before
+    assert library.corrections().canonical_of("南开区委", "南开区委") == "中共南开区委"
