@@ -352,7 +352,8 @@ def _build_item(index: int, draft: _Draft, drafts: list[_Draft], layout: _Layout
     body_kind: ParagraphKind = "caption" if draft.photo else "text"
     item.paragraphs = _paragraphs(draft.body, body_kind, layout)
     if not item.bylines and item.paragraphs:
-        item.bylines = rules.lead_byline_names(item.paragraphs[0].text)
+        item.bylines = rules.lead_byline_names(item.paragraphs[0].text) or (
+            rules.trailing_byline_names(item.paragraphs[-1].text))
     return item
 
 

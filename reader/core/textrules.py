@@ -133,6 +133,19 @@ def lead_byline_names(text: str) -> list[str]:
     return split_names(match.group("body"))
 
 
+_TRAILING_BYLINE = re.compile(
+    rf"^[（(]\s*(?P<body>{_ROLE}{_AFTER_ROLE}{_NAMES}(?:\s*{_GROUP})*)\s*[)）]$"
+)
+
+
+def trailing_byline_names(text: str) -> list[str]:
+    """Names from a closing byline line such as ``（记者 王芳）``, else []."""
+    if len(text) > 60:
+        return []
+    match = _TRAILING_BYLINE.match(text)
+    return split_names(match.group("body")) if match else []
+
+
 def split_names(body: str) -> list[str]:
     """Split the name part of a byline into names, dropping roles and separators."""
     names: list[str] = []

@@ -122,3 +122,10 @@ def test_tail_after_a_photo_rejoins_its_only_open_article() -> None:
     issue = parse_text(text)
     assert [i.kind for i in issue.items] == ["article", "photo"]
     assert issue.items[0].paragraphs[-1].text.endswith("后面的内容在照片之后接着排。")
+
+
+def test_closing_byline_in_brackets_names_the_reporter() -> None:
+    text = "市民公园今起免费开放\n\n记者从市园林局获悉，市民公园今起免费开放。\n\n（记者 王芳 通讯员 李强）\n"
+    issue = parse_text("\n\n" + text)
+    assert issue.items[0].bylines == ["王芳", "李强"]
+    assert issue.items[0].paragraphs[-1].text == "（记者 王芳 通讯员 李强）"
