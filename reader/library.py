@@ -26,7 +26,7 @@ from reader.db import exports, store
 from reader.db.annotations import AnnotationError, NoteRow, TagRow
 from reader.db.connection import backup_to, connect, default_path, integrity_errors
 from reader.db.search import Filters, Hit, search
-from reader.db.store import ArticleRow, IssueRow
+from reader.db.store import ArticleRow, Highlight, IssueRow
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, current file name)"""
@@ -156,6 +156,10 @@ class Library:
         if row is None:
             raise AnnotationError(f"no article {article_id}")
         return row
+
+    def highlights(self, article_id: int) -> list[Highlight]:
+        """Entity mentions and figures of an article, with offsets into its text."""
+        return store.article_highlights(self.db, article_id)
 
     def integrity_errors(self) -> list[str]:
         return integrity_errors(self.db)

@@ -258,3 +258,14 @@ def test_merging_an_alias_moves_its_mentions(library: Library) -> None:
     library.merge_entity("org", "南开区委", "中共南开区委")
     assert mentions("南开区委") == 0 and mentions("中共南开区委") == before
     assert library.corrections().canonical_of("南开区委", "南开区委") == "中共南开区委"
+
+
+def test_highlights_point_at_their_text(library: Library) -> None:
+    article_id = _article(library, "一季度完成全年预算")
+    body = library.article(article_id).body
+    spans = library.highlights(article_id)
+    money = [h for h in spans if h.layer == "figure" and body[h.start:h.end] == "11.07亿元"]
+    assert money and money[0].value == 1107000000 and money[0].label == "money"
+    places = [body[h.start:h.end] for h in spans if h.layer == "place"]
+    assert "南开区" in places
+    assert spans == sorted(spans, key=lambda h: (h.start, h.end))

@@ -316,3 +316,32 @@ def issue_articles(db: sqlite_utils.Database, issue_id: int) -> list[tuple[int, 
         "ORDER BY position", [issue_id],
     ).fetchall()
     return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A span of an article's text to highlight: an entity mention or a figure."""
+
+    start: int
+    end: int
+    layer: str
+    """``person``, ``place``, ``org`` or ``figure``."""
+    label: str
+    """The canonical name of an entity, or the kind of a figure (money, percent …)."""
+    value: float | None = None
+    unit: str = ""
+
+
+def article_highlights(db: sqlite_utils.Database, article_id: int) -> list[Highlight]:
+    """Every entity mention and figure of an article, sorted by start offset."""
+    mentions = db.execute(
+        'SELECT m.start, m."end", e.type, e.name FROM entity_mentions m '
+        "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?", [article_id]
+    ).fetchall()
+    figures = db.execute(
+        'SELECT start, "end", kind, value, unit FROM figures WHERE article_id = ?',
+        [article_id],
+    ).fetchall()
+    spans = [Highlight(s, e, t, n) for s, e, t, n in mentions]
+    spans += [Highlight(s, e, "figure", k, v, u) for s, e, k, v, u in figures]
+    return sorted(spans, key=lambda h: (h.start, h.end))
