@@ -78,7 +78,8 @@ def evaluate(docs: list[dict[str, Any]]) -> Report:
     for doc in docs:
         texts = [p["text"] for p in doc["paragraphs"]]
         analyses = analyze_texts(texts)
-        for index, (paragraph, analysis) in enumerate(zip(doc["paragraphs"], analyses)):
+        for index, (paragraph, analysis) in enumerate(
+                zip(doc["paragraphs"], analyses, strict=True)):
             _compare_entities(report, doc["id"], index, paragraph, analysis)
             _compare_figures(report, doc["id"], index, paragraph, analysis)
     return report

@@ -1,1 +1,82 @@
-"""Composition root of the desktop app: QApplication, settings, translators, main window."""
+"""Composition root of the desktop app: QApplication, settings, library, main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader import __version__
+from reader.library import Library
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import APPLICATION, ORGANIZATION, Settings
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="baokan", description="Baokan Reader (报刊阅读器)")
+    parser.add_argument("--db", type=Path, default=None,
+                        help="library file (default: $BAOKAN_DB or the user data dir)")
+    parser.add_argument("--import-samples", action="store_true",
+                        help="import the sample issues into an empty library without asking")
+    args, _qt_args = parser.parse_known_args(list(argv) if argv is not None else [])
+    return args
+
+
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (an existing one is reused), named for settings and the desktop."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication([sys.argv[0] if sys.argv else "baokan", *(argv or [])])
+    QGuiApplication.setApplicationDisplayName("报刊阅读器 Baokan Reader")
+    return app
+
+
+def offer_samples(window: MainWindow, library: Library, ask: bool) -> None:
+    """When the library is empty, import the sample issues (asking first unless told not to)."""
+    if library.issues():
+        return
+    if ask:
+        answer = QMessageBox.question(
+            window, window.tr("Empty library"),
+            window.tr("The library has no issues yet. Import the sample issues?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+    window.import_samples()
+
+
+def build(args: argparse.Namespace, settings: Settings | None = None,
+          ask: bool = True) -> tuple[MainWindow, Library]:
+    """Open the library and the window, ready to show."""
+    library = Library(args.db)
+    window = MainWindow(library, settings)
+    window.show()
+    offer_samples(window, library, ask and not args.import_samples)
+    window.restore_last_article()
+    return window, library
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the app; returns the exit status."""
+    args = parse_args(argv)
+    app = application(argv)
+    window, library = build(args)
+    try:
+        return app.exec()
+    finally:
+        window.deleteLater()
+        library.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

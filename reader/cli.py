@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import click
 
 from reader import __version__
 from reader.commands import COMMANDS
+from reader.core.analyze import analyze_issue, analyze_text
 from reader.core.decode import DecodeError, read_file
 from reader.core.issue_json import issue_to_json
 from reader.core.parse import parse_decoded
@@ -20,15 +22,30 @@ EXIT_BAD_INPUT = 2
 
 @click.group(invoke_without_command=True)
 @click.version_option(__version__, prog_name="baokan")
+@click.option("--db", "db_path", type=click.Path(path_type=Path), default=None,
+              help="Library file for the window (default: $BAOKAN_DB or the user data dir).")
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, db_path: Path | None) -> None:
     """Baokan Reader (报刊阅读器): read and annotate Chinese newspaper issues."""
     if ctx.invoked_subcommand is None:
-        _show_sample_outline()
+        _run_app(db_path)
+
+
+def _run_app(db_path: Path | None) -> None:
+    """Open the window; Qt is imported here so that scripting commands never load it."""
+    from reader.app import main as run_app
+
+    sys.exit(run_app(["--db", str(db_path)] if db_path is not None else []))
+
+
+@cli.command()
+def outline() -> None:
+    """Print the outline of the first sample issue (items, titles, bylines)."""
+    _show_sample_outline()
 
 
 def _show_sample_outline() -> None:
-    """Until the window lands, the bare command prints the outline of a sample issue."""
+    """Print the outline of a sample issue."""
     sample = sample_issues()[0]
     issue = parse_decoded(read_file(sample))
     click.echo(f"{issue.title}  ({sample.name}, {len(issue.items)} items)")
@@ -56,12 +73,25 @@ def parse(file: Path, no_analyze: bool, pretty: bool) -> None:
     except DecodeError as error:
         click.echo(f"baokan: {error}", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    if not no_analyze:
+        analyze_issue(issue)
     document = issue_to_json(issue)
     click.echo(json.dumps(document, ensure_ascii=False, indent=2 if pretty else None))
 
 
 for _command in COMMANDS:
     cli.add_command(_command)
+
+
+@cli.command()
+@click.option("--pretty", is_flag=True, help="Indent the JSON for reading.")
+def analyze(pretty: bool) -> None:
+    """Read text on stdin; print its entities and figures as JSON (offsets into that text)."""
+    text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
+    analysis = analyze_text(text)
+    document = {"entities": [asdict(e) for e in analysis.entities],
+                "figures": [asdict(f) for f in analysis.figures]}
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2 if pretty else None))
 
 
 def main() -> None:

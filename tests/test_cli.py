@@ -55,7 +55,7 @@ def test_missing_file_exits_2(tmp_path: Path) -> None:
 
 
 def test_bare_command_prints_the_outline_of_a_sample() -> None:
-    result = CliRunner().invoke(cli, [])
+    result = CliRunner().invoke(cli, ["outline"])
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0].startswith("000_14aa8d10cf9712b6")

@@ -36,7 +36,7 @@ class Figure:
     norm: str = ""
     """Normalized form of a date or period (``2024-08-30``, ``2024-Q1``); see docs/analysis.md."""
     qualifier: str = ""
-    """``about``, ``nearly``, ``over`` or ``under`` when the text hedges the value (约, 近, 超, 余)."""
+    """``about``, ``nearly``, ``over`` or ``under`` when the text hedges (约, 近, 超, 余)."""
     upper: float | int | None = None
     """Upper bound of a range (``2至3元``: value 2, upper 3)."""
 

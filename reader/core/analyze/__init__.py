@@ -9,6 +9,7 @@ from reader.core.analyze.corrections import NO_CORRECTIONS, Corrections
 from reader.core.analyze.entities import Learned, candidates, learn, resolve, spread, to_entities
 from reader.core.analyze.figures import find_figures
 from reader.core.analyze.lexicon import lexicon
+from reader.core.analyze.places import enumerated_places
 from reader.core.analyze.segmenter import Segmenter, default_segmenter
 from reader.core.model import Entity, Figure, Issue, Item
 
@@ -53,10 +54,11 @@ def analyze_texts(texts: list[str], corrections: Corrections | None = None,
                                    for name in known_persons or [] if len(name) >= 2}
     chosen = []
     for ctx in contexts:
-        picked = resolve(candidates(ctx, fixes))
+        picked = resolve(candidates(ctx, fixes), len(ctx.text))
+        picked = resolve(picked + enumerated_places(ctx, picked), len(ctx.text))
         learn(ctx, picked, learned)
         chosen.append(picked)
-    chosen = [spread(ctx, picked, learned) for ctx, picked in zip(contexts, chosen)]
+    chosen = [spread(ctx, picked, learned) for ctx, picked in zip(contexts, chosen, strict=True)]
     entities = to_entities(texts, chosen, fixes)
     results = []
     for index, ctx in enumerate(contexts):

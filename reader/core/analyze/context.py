@@ -14,17 +14,26 @@ NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng"})
 RARE_FREQ = 500
 """A dictionary word tagged as a name counts as proper only below this frequency (都市 is
 tagged ns by jieba, but it is an everyday word)."""
-SINGLE_STOP = frozenset("好多少很最更太另仅只同共均暨即系乃属不没未正已再又还才曾仍皆亦便则却且而故因若"
-                        "如按据经至自往替沿照凭趁随除较我你他她它咱此某本各每该其这那谁啥哪但受要会能可应须得需总式性"
-                        "化型级者员们旧")
+SINGLE_STOP = frozenset(
+    "好多少很最更太另仅只同共均暨即系乃属不没未正已再又"
+    "还才曾仍皆亦便则却且而故因若如按据经至自往替沿照"
+    "凭趁随除较我你他她它咱此某本各每该其这那谁啥哪但"
+    "受要会能可应须得需总式性化型级者员们旧"
+)
+"""Single characters that never sit inside a name (adverbs, pronouns, bound suffixes)."""
 SINGLE_STOP_TAGS = frozenset({"m", "mq", "u", "uj", "ul", "uz", "uv", "ud", "ug", "y", "e", "o"})
 DIRECTION_CHARS = frozenset("中东西南北")
 COUNTED_Q = frozenset("个位名家件项次批些种类条")
 STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "rr", "rz", "d",
                        "ad", "y", "e", "o", "m", "mq", "t", "i", "l", "f", "k", "h"})
-PUNCT = frozenset("，,。.、；;：:！!？?（）()《》〈〉“”‘’\"'「」『』【】[]—-…·/\\|■□●◆◇▲△★☆▶►◎ \t\r\n\u3000")
-FUNCTION_CHARS = frozenset("的了在是和与等对把被将也都就从向到为以于及并或而之其这那个们着过又还给让由"
-                           "所该每各")
+PUNCT = frozenset(
+    "，,。.、；;：:！!？?（）()《》〈〉“”‘’\"'「」『』【】[]"
+    "—-…·/\\|■□●◆◇▲△★☆▶►◎ \t\r\n\u3000"
+)
+FUNCTION_CHARS = frozenset(
+    "的了在是和与等对把被将也都就从向到为以于及并或而之"
+    "其这那个们着过又还给让由所该每各"
+)
 
 
 @dataclass
@@ -49,13 +58,11 @@ class Context:
     lexicon: Lexicon
     segmenter: Segmenter
     token_starts: set[int] = field(default_factory=set)
-    token_ends: set[int] = field(default_factory=set)
     barrier: set[int] = field(default_factory=set)
     """Offsets inside person names found with evidence: no place or org reaches into them."""
 
     def __post_init__(self) -> None:
         self.token_starts = set(self.tokens.starts)
-        self.token_ends = {s + len(w) for s, w in zip(self.tokens.starts, self.tokens.words)}
 
     def index_at(self, offset: int) -> int:
         """Index of the token that contains ``offset``."""

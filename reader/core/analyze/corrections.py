@@ -11,7 +11,11 @@ from reader.core.model import Entity, EntityType
 ENTITY_TYPES: tuple[EntityType, ...] = ("person", "place", "org")
 
 
-def _empty() -> Mapping[str, str]:
+def _no_aliases() -> Mapping[str, str]:
+    return MappingProxyType({})
+
+
+def _nothing_added() -> Mapping[str, EntityType]:
     return MappingProxyType({})
 
 
@@ -28,8 +32,8 @@ class Corrections:
     """
 
     rejected: frozenset[str] = frozenset()
-    aliases: Mapping[str, str] = field(default_factory=_empty)
-    added: Mapping[str, EntityType] = field(default_factory=_empty)
+    aliases: Mapping[str, str] = field(default_factory=_no_aliases)
+    added: Mapping[str, EntityType] = field(default_factory=_nothing_added)
 
     def __post_init__(self) -> None:
         for name, kind in self.added.items():

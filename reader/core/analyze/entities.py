@@ -32,9 +32,26 @@ def candidates(ctx: Context, corrections: Corrections) -> list[Candidate]:
     persons = find_persons(ctx)
     ctx.barrier = {offset for c in persons if c.rule != "honorific"
                    for offset in range(c.start, c.end)}
-    found = persons + find_places(ctx) + find_orgs(ctx)
+    places = find_places(ctx)
+    orgs = find_orgs(ctx)
+    found = persons + places + orgs + _placed_orgs(places, orgs)
     found += _user_names(ctx, corrections)
     return [c for c in found if not corrections.is_rejected(ctx.text[c.start:c.end])]
+
+
+ADMIN_RULES = frozenset({"province", "city", "district", "county", "newarea", "chain",
+                         "admin-ns", "admin-short"})
+
+
+def _placed_orgs(places: list[Candidate], orgs: list[Candidate]) -> list[Candidate]:
+    """An administrative place written right before a body is part of its name
+    (浙江省杭州市 + 西湖区人民法院)."""
+    ends: dict[int, list[Candidate]] = {}
+    for place in places:
+        if place.rule in ADMIN_RULES:
+            ends.setdefault(place.end, []).append(place)
+    return [Candidate("org", place.start, org.end, "", org.priority, "org-placed")
+            for org in orgs for place in ends.get(org.start, [])]
 
 
 def _user_names(ctx: Context, corrections: Corrections) -> list[Candidate]:
@@ -50,18 +67,17 @@ def _user_names(ctx: Context, corrections: Corrections) -> list[Candidate]:
     return found
 
 
-def resolve(found: Iterable[Candidate]) -> list[Candidate]:
+def resolve(found: Iterable[Candidate], size: int) -> list[Candidate]:
     """Keep non-overlapping candidates: user names first, then the longest, then priority."""
     chosen: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
+    occupied = bytearray(size)
     order = sorted(found, key=lambda c: (c.priority < USER_PRIORITY, -(c.end - c.start),
                                          -c.priority, c.start))
     for cand in order:
-        if cand.end <= cand.start:
+        if cand.end <= cand.start or any(occupied[cand.start:cand.end]):
             continue
-        if all(cand.end <= s or cand.start >= e for s, e in occupied):
-            chosen.append(cand)
-            occupied.append((cand.start, cand.end))
+        chosen.append(cand)
+        occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     chosen.sort(key=lambda c: c.start)
     return chosen
 
@@ -94,17 +110,18 @@ def _short_form(text: str, cand: Candidate) -> str:
 
 def spread(ctx: Context, chosen: list[Candidate], learned: dict[str, Learned]) -> list[Candidate]:
     """Add the other mentions of learned names where nothing else was found."""
-    occupied = [(c.start, c.end) for c in chosen]
+    occupied = bytearray(len(ctx.text))
+    for cand in chosen:
+        occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     added = []
     for name in sorted(learned, key=len, reverse=True):
         start = ctx.text.find(name)
         while start >= 0:
             end = start + len(name)
-            if _clean_edges(ctx, start, end) and \
-                    all(end <= s or start >= e for s, e in occupied):
+            if not any(occupied[start:end]) and _clean_edges(ctx, start, end):
                 info = learned[name]
                 added.append(Candidate(info.type, start, end, info.canonical, 1, "spread"))
-                occupied.append((start, end))
+                occupied[start:end] = b"\x01" * (end - start)
             start = ctx.text.find(name, end)
     return sorted(chosen + added, key=lambda c: c.start)
 
@@ -122,11 +139,17 @@ def to_entities(texts: list[str], chosen: list[list[Candidate]],
     org_names = {texts[i][c.start:c.end] for i, cands in enumerate(chosen) for c in cands
                  if c.type == "org"}
     result = []
-    for paragraph, (text, cands) in enumerate(zip(texts, chosen)):
-        entities = [Entity(c.type, text[c.start:c.end], paragraph, c.start, c.end,  # type: ignore[arg-type]
-                           _canonical(c, text[c.start:c.end], org_names)) for c in cands]
+    for paragraph, (text, cands) in enumerate(zip(texts, chosen, strict=True)):
+        entities = [_entity(c, text, paragraph, org_names) for c in cands]
         result.append(corrections.apply(entities))
     return result
+
+
+def _entity(cand: Candidate, text: str, paragraph: int, org_names: set[str]) -> Entity:
+    kind: EntityType = cand.type  # type: ignore[assignment]
+    surface = text[cand.start:cand.end]
+    return Entity(kind, surface, paragraph, cand.start, cand.end,
+                  _canonical(cand, surface, org_names))
 
 
 def _canonical(cand: Candidate, text: str, org_names: set[str]) -> str:

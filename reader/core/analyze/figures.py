@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 from decimal import Decimal
 
 from reader.core.analyze.numbers import CN_DIGITS, as_plain, parse_number
@@ -28,8 +27,11 @@ AREA_UNITS = ("平方米", "平方公里", "平方千米", "公顷", "亩")
 MEASURE_UNITS = ("微克/立方米", "毫克/立方米", "毫克/升", "吨", "公斤", "千克", "克", "斤",
                  "公里", "千米", "厘米", "毫米", "米", "立方米", "升", "毫升", "千瓦时", "千瓦",
                  "兆瓦", "瓦时/千克", "摄氏度", "℃", "岁", "公里/小时", "马力")
-DURATION_UNITS = ("个多月", "个半月", "个月", "周年", "小时", "分钟", "秒钟", "个工作日",
-                  "工作日", "星期", "天", "周", "秒", "年")
+DURATION_UNITS = ("个多小时", "个半小时", "个小时", "个多月", "个半月", "个月", "周年", "小时",
+                  "分钟", "秒钟", "个工作日", "工作日", "星期", "天", "周", "秒", "年")
+DURATION_NAMES = {"个多月": "月", "个半月": "月", "个月": "月", "个工作日": "工作日",
+                  "个多小时": "小时", "个半小时": "小时", "个小时": "小时", "星期": "周",
+                  "秒钟": "秒"}
 COUNT_UNITS = ("人次", "户次", "架次", "车次", "人", "名", "位", "家", "个", "件", "项",
                "次", "户", "台", "株", "棵", "处", "辆", "座", "栋", "幢", "间", "套", "所",
                "条", "种", "类", "批", "场", "份", "本", "册", "张", "支", "只", "头", "匹",
@@ -39,11 +41,12 @@ UNIT_KIND: dict[str, str] = {
     **{u: "money" for u in MONEY_UNITS}, **{u: "area" for u in AREA_UNITS},
     **{u: "measure" for u in MEASURE_UNITS}, **{u: "duration" for u in DURATION_UNITS},
     **{u: "count" for u in COUNT_UNITS},
-    "%": "percent", "％": "percent", "个百分点": "ppt", "百分点": "ppt",
+    "%": "percent", "％": "percent", "个百分点": "ppt", "百分点": "ppt", "成": "percent",
 }
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNIT_KIND, key=len, reverse=True))
 AMOUNT_RE = re.compile(
-    rf"{PRE}(?P<num>{NUM})(?P<mid>余|多)?(?:(?P<unit1>%|％)?(?P<sep>{RANGE_SEP})(?P<num2>{NUM}))?"
+    rf"{PRE}(?P<num>{NUM})(?P<mid>余|多)?"
+    rf"(?:(?P<unit1>%|％)?(?P<sep>{RANGE_SEP})(?P<num2>{NUM}))?"
     rf"(?P<mid2>余|多)?(?P<unit>{_UNIT_ALT})?(?P<post>左右|以上|以下|上下|多|余)?"
 )
 PERCENT_WORDS_RE = re.compile(rf"{PRE}百分之(?P<num>[{_CN}]+|{_AR})")
@@ -51,8 +54,9 @@ HALF_RE = re.compile(rf"{PRE}(?<![上下])(?P<num>半)(?P<unit>个月|年|小时
 
 _Y = r"(?:\d{4}|[〇零○一二三四五六七八九]{4})"
 _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_D = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-_Q = r"(?:第?[一二三四1-4]|前[两二三2-3]|后[两二三2-3]|首)季度?"
+_D = (r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
+      r"|[一二三四五六七八九])")
+_Q = r"(?:(?:第?[一二三四1-4]|前[两二三2-3]|后[两二三2-3])季度|首季度?)"
 DATE_RE = re.compile(
     rf"(?P<y1>{_Y})\s*(?:{RANGE_SEP})\s*(?P<y2>{_Y})年"
     rf"|(?:(?P<y>{_Y})年)?(?:(?P<m1>{_M})\s*{RANGE_SEP}\s*(?P<m2>{_M})月"
@@ -79,7 +83,7 @@ QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\"
 def find_figures(text: str, tokens: Tokens | None = None) -> list[Figure]:
     """All figures of ``text`` in order, non-overlapping; paragraph index 0."""
     figures = _dates(text)
-    taken = _Taken(figures)
+    taken = _Taken(figures, len(text))
     for figure in _amounts(text, tokens):
         if taken.free(figure.start, figure.end):
             figures.append(figure)
@@ -89,19 +93,22 @@ def find_figures(text: str, tokens: Tokens | None = None) -> list[Figure]:
 
 
 class _Taken:
-    """Spans already used, to keep figures from overlapping."""
+    """Characters already used, to keep figures from overlapping."""
 
-    def __init__(self, figures: list[Figure]) -> None:
-        self.spans = sorted((f.start, f.end) for f in figures)
+    def __init__(self, figures: list[Figure], size: int) -> None:
+        self.used = bytearray(size)
+        for figure in figures:
+            self.add(figure.start, figure.end)
 
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.spans)
+        return not any(self.used[start:end])
 
     def add(self, start: int, end: int) -> None:
-        self.spans.append((start, end))
+        self.used[start:end] = b"\x01" * (end - start)
 
 
 def _dates(text: str) -> list[Figure]:
+    """Dates and periods (2024年8月30日, 二〇三五年, 一季度, 7月下旬, 1至9月)."""
     figures = []
     for match in DATE_RE.finditer(text):
         if not match.group() or not _date_context_ok(text, match):
@@ -117,9 +124,9 @@ def _date_context_ok(text: str, match: re.Match[str]) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     if before.isdigit() or before == "第" or LATIN.match(before):
-        return False
-    if match.group("q") and match.group("q") in ("首季", "首季度") and not match.group("y"):
-        return False
+        return False  # 第三季度 is fine (第 is inside the match); 2第 or A1月 are not
+    if match.group("q") and match.group("q").startswith("首") and not match.group("y"):
+        return False  # 首季 alone is a slogan (首季“开门红”); 2024年首季度 is a period
     if match.group("m") and not (match.group("d") or match.group("part") or match.group("y")):
         return after not in "份个" and not text.startswith("个", start - 1)
     return not (match.group("yo") and not match.group("ypart")
@@ -133,6 +140,7 @@ def _plausible_year(text: str) -> bool:
 
 
 def _date_figure(match: re.Match[str]) -> Figure | None:
+    """A date or period Figure: value None, the normalized form in ``norm``."""
     text = match.group()
     norm, kind = _date_norm(match)
     if norm is None:
@@ -142,6 +150,7 @@ def _date_figure(match: re.Match[str]) -> Figure | None:
 
 
 def _date_norm(match: re.Match[str]) -> tuple[str | None, str]:
+    """(normalized form, kind) of a date match: ISO 8601 for dates, Q/H/parts for periods."""
     g = match.group
     if g("y1"):
         return f"{_year(g('y1'))}/{_year(g('y2'))}", "period"
@@ -195,6 +204,7 @@ def _two(text: str) -> str:
 
 
 def _amounts(text: str, tokens: Tokens | None) -> list[Figure]:
+    """Amounts with a unit (and 万/亿 numbers without one), 百分之 percentages, 半年."""
     figures = []
     for match in AMOUNT_RE.finditer(text):
         figure = _amount_figure(text, match, tokens)
@@ -211,22 +221,22 @@ def _amounts(text: str, tokens: Tokens | None) -> list[Figure]:
 
 
 def _amount_figure(text: str, match: re.Match[str], tokens: Tokens | None) -> Figure | None:
+    """The figure of one amount match, or None when rules say it is no quantity."""
     unit = match.group("unit")
     num = match.group("num")
     kind = UNIT_KIND.get(unit, "") if unit else ""
     if not kind and not re.search(r"[万亿]$", num):
         return None  # a bare number without 万/亿 is not a figure (labels, codes, slogans)
     kind = kind or "number"
-    if num[0] not in "0123456789" and not num[0].isdigit():
-        if not _chinese_ok(text, match, kind, tokens):
-            return None
+    if not num[0].isdigit() and not _chinese_ok(match, kind, tokens):
+        return None
     if not _context_ok(text, match, kind):
         return None
     return _build_amount(match, kind, unit or "")
 
 
-def _chinese_ok(text: str, match: re.Match[str], kind: str, tokens: Tokens | None) -> bool:
-    """Chinese numerals: not 一 (an article), not inside an idiom, not a lone 十/百 run."""
+def _chinese_ok(match: re.Match[str], kind: str, tokens: Tokens | None) -> bool:
+    """Chinese numerals: not 一 (an article), not inside an idiom (千家万户), never bare."""
     value = parse_number(match.group("num"))
     if value is None or value == 1 or (value < 1):
         return False
@@ -234,8 +244,7 @@ def _chinese_ok(text: str, match: re.Match[str], kind: str, tokens: Tokens | Non
         return False
     if kind == "number":
         return False
-    start = match.start("num")
-    return tokens is None or not _inside_longer_token(tokens, start, match.end())
+    return tokens is None or not _inside_longer_token(tokens, match.start(), match.end())
 
 
 def _inside_longer_token(tokens: Tokens, start: int, end: int) -> bool:
@@ -248,29 +257,27 @@ def _inside_longer_token(tokens: Tokens, start: int, end: int) -> bool:
 
 
 def _context_ok(text: str, match: re.Match[str], kind: str) -> bool:
+    """No ordinal (第), label (PM2.5, 5G, 1号楼), formula (3+12), grade (三级) or slogan."""
     start, end = match.span()
     num_start = match.start("num")
     before = text[num_start - 1] if num_start else " "
     after = text[end] if end < len(text) else " "
-    if before in "第+＋#＃." or LATIN.match(before) or LATIN.match(after):
+    if before in "第+＋#＃." or LATIN.match(before):
         return False
+    if match.group("unit") is None and LATIN.match(after):
+        return False  # 5G, 3D: a label, not an amount
     if after in "+＋" or (match.group("unit") is None and after in "级层号届"):
         return False
     if kind == "count" and _is_ordinal_count(text, match):
         return False
-    if kind in ("count", "number") and text[end:end + 1] in "级":
+    if kind in ("count", "number") and after == "级":
         return False
     return kind == "percent" or not _inside_slogan(text, start, end)
 
 
 def _is_ordinal_count(text: str, match: re.Match[str]) -> bool:
-    """``十二届六次全会``, ``第十二次``: session numbers, not counts."""
-    end = match.end()
-    unit = match.group("unit")
-    if unit == "次" and text.startswith(ORDINAL_AFTER, end):
-        return True
-    return unit in ("门", "道", "部", "节", "首") and match.group("num")[0] in _CN and \
-        text[match.start() - 1:match.start()] in ("这", "那", "每")
+    """``十二届六次全会``: a session number, not a count (第十二次 is caught by 第)."""
+    return match.group("unit") == "次" and text.startswith(ORDINAL_AFTER, match.end())
 
 
 def _inside_slogan(text: str, start: int, end: int) -> bool:
@@ -288,13 +295,16 @@ def _inside_slogan(text: str, start: int, end: int) -> bool:
 
 
 def _build_amount(match: re.Match[str], kind: str, unit: str) -> Figure | None:
+    """Value × multiplier in the base unit, with the range's upper bound and the qualifier."""
     value = parse_number(match.group("num"))
     if value is None:
         return None
     upper = parse_number(match.group("num2")) if match.group("num2") else None
     if match.group("num2") and upper is None:
         return None
-    unit, factor = _normalize_unit(kind, unit, match.group("num"))
+    unit, factor = _normalize_unit(kind, unit)
+    if match.group("unit") == "成" and not (1 <= value <= 10):
+        return None  # 四成 is 40%; 12成 is no share
     if kind == "duration" and unit == "年" and value >= 1000:
         return None  # 2024年 without a match as a date (e.g. 2024年来): leave it out
     qualifier = match.group("pre") or match.group("mid") or match.group("mid2") or \
@@ -313,24 +323,23 @@ def _borrow_multiplier(num: str, num2: str, value: Decimal) -> Decimal:
     return value
 
 
-def _normalize_unit(kind: str, unit: str, num: str) -> tuple[str, Decimal]:
-    if kind == "money":
-        return unit, Decimal(1)
+def _normalize_unit(kind: str, unit: str) -> tuple[str, Decimal]:
+    """The unit a value is given in, and the factor from the written unit (成 → % × 10)."""
     if kind == "duration":
-        return {"个多月": "月", "个半月": "月", "个月": "月", "个工作日": "工作日",
-                "星期": "周", "秒钟": "秒"}.get(unit, unit), Decimal(1)
+        return DURATION_NAMES.get(unit, unit), Decimal(1)
     if kind == "ppt":
         return "百分点", Decimal(1)
+    if unit == "成":
+        return "%", Decimal(10)
     return unit, Decimal(1)
 
 
 def _make(kind: str, match: re.Match[str], value: Decimal, upper: Decimal | None, unit: str,
           qualifier: str | None) -> Figure:
+    """A Figure for a match, with plain int/float values."""
     start, end = match.span()
     return Figure(kind=kind, text=match.group(), value=as_plain(value), unit=unit, paragraph=0,
                   start=start, end=end, norm="",
                   qualifier=QUALIFIERS.get(qualifier or "", ""),
                   upper=as_plain(upper) if upper is not None else None)
 
-
-Finder = Callable[[str, Tokens | None], list[Figure]]

@@ -103,7 +103,11 @@ def _sections(path: Path) -> dict[str, list[str]]:
 
 
 def _table(path: Path) -> dict[str, str]:
-    return dict(line.split("\t")[:2] for line in _lines(path))  # type: ignore[misc]
+    table: dict[str, str] = {}
+    for line in _lines(path):
+        key, value = line.split("\t")[:2]
+        table[key] = value
+    return table
 
 
 def _gazetteer(path: Path) -> dict[str, Place]:

@@ -33,10 +33,16 @@ def parse_chinese(text: str) -> Decimal | None:
     if not text or any(ch not in CN_DIGITS and ch not in CN_UNITS and ch not in CN_BIG
                        for ch in text):
         return None
+    if text[0] in CN_BIG:
+        return None
     if all(ch in CN_DIGITS for ch in text) and len(text) > 1:
-        return Decimal("".join(str(CN_DIGITS[ch]) for ch in text))  # digit by digit: 二〇三五
+        if len(text) == 4 or any(ch in "零〇○" for ch in text):
+            return Decimal("".join(str(CN_DIGITS[ch]) for ch in text))  # 二〇三五, 一九八五
+        return None  # 两三, 三四: an estimate, not one number
     total, section, digit = 0, 0, None
     for ch in text:
+        if ch in "零〇○":
+            continue  # 一千零五: a placeholder between units
         if ch in CN_DIGITS:
             if digit is not None:
                 return None  # 三四 without a unit between: not one numeral
@@ -46,7 +52,8 @@ def parse_chinese(text: str) -> Decimal | None:
             digit = None
         else:
             section += digit or 0
-            total = (total + section) * CN_BIG[ch] if total < CN_BIG[ch] else total + section * CN_BIG[ch]
+            big = CN_BIG[ch]
+            total = (total + section) * big if total < big else total + section * big
             section, digit = 0, None
     return Decimal(total + section + (digit or 0))
 

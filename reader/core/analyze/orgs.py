@@ -29,20 +29,24 @@ ORG_PREFIXES = frozenset({"中共", "中国共产党", "共青团", "公安", "�
 CHILD_BODIES = SELF_DESCRIBING | frozenset({"办事处", "办公室", "居委会", "村委会", "党支部",
                                            "党总支", "工会", "团委", "妇联", "支部"})
 GENERIC_HEADS = frozenset({
-    "企业", "公司", "单位", "部门", "机构", "高校", "央企", "国企", "民企", "上市公司", "民营企业",
-    "龙头企业", "平台", "项目", "团队", "基地", "各", "有关", "相关", "该", "本", "其", "多家", "一批",
-    "部分", "所有", "其他", "其它", "这些", "那些", "全国", "全区", "全市", "全省", "我区", "我市",
-    "本市", "本区", "属地", "所在", "当地", "辖区", "试点", "行业", "专业", "知名", "优质", "重点",
-    "首批", "旗下", "下属", "直属", "所属", "区属", "市属", "国有", "民营", "私营", "外资",
-    "合资", "大型", "中小", "小微", "头部", "领军", "骨干", "主管", "职能", "业务", "办公", "负责",
-    "牵头", "联合", "共同", "成员", "会员", "参与", "参加", "原", "前", "现", "全资", "每个", "这个",
+    "企业", "公司", "单位", "部门", "机构", "高校", "央企", "国企", "民企", "上市公司",
+    "民营企业", "龙头企业", "平台", "项目", "团队", "基地", "各", "有关", "相关", "该", "本",
+    "其", "多家", "一批", "部分", "所有", "其他", "其它", "这些", "那些", "全国", "全区",
+    "全市", "全省", "我区", "我市", "本市", "本区", "属地", "所在", "当地", "辖区", "试点",
+    "行业", "专业", "知名", "优质", "重点", "首批", "旗下", "下属", "直属", "所属", "区属",
+    "市属", "国有", "民营", "私营", "外资", "合资", "大型", "微型", "小型", "中小", "小微",
+    "头部", "领军", "骨干", "主管", "职能", "业务", "办公", "负责", "牵头", "联合", "共同",
+    "成员", "会员", "参与", "参加", "原", "前", "现", "全资", "每个", "这个",
 })
+"""Words that stop an organization name on its left (上市企业|爱尔眼科, 各|派出所)."""
 APPOSITION_HEADS = ("上市公司", "上市企业", "龙头企业", "领军企业", "小巨人企业", "重点企业",
                     "科技企业", "民营企业", "国有企业", "市属国企", "区属国企", "国企", "央企",
                     "单项冠军", "服务企业", "企业")
 SITE_WORD_RE = re.compile(r"(?:大厦|大楼|广场|公园|小区|商场|酒店|宾馆|MALL|中心城区)$")
 PLACE_BOUND = frozenset({"厅", "署"})
 """Suffixes that name a body only after a place (广东省科学技术厅; 报告厅 is a hall)."""
+DICTIONARY_ORG_ENDS = tuple("院会社团台行馆署校部局委办所队站学司心")
+"""Last characters of the words jieba tags nt that really name a body (国务院, 红十字会)."""
 OFFICE_TAGS = frozenset({"n", "vn", "nz", "j", "nt"})
 
 
@@ -132,7 +136,7 @@ def _name_pieces(ctx: Context, head_start: int, kind: str, suffix: str) -> list[
         if not _piece_ok(ctx, piece, kind, suffix, parents):
             break
         accepted.append(piece)
-        placed = placed or _admin_place(ctx, word)
+        placed = placed or _admin_place(ctx, word) or word in ORG_PREFIXES
     return accepted
 
 
@@ -212,8 +216,7 @@ def _dictionary_orgs(ctx: Context) -> list[Candidate]:
     for index, word in enumerate(ctx.tokens.words):
         if ctx.tag(index) != "nt" or len(word) < 3 or word in ctx.lexicon.stopwords:
             continue
-        if not word.endswith(("院", "会", "社", "团", "台", "行", "馆", "署", "校", "部", "局", "委",
-                              "办", "所", "队", "站", "学", "司", "心")):
+        if not word.endswith(DICTIONARY_ORG_ENDS):
             continue
         start = ctx.tokens.starts[index]
         pieces = _name_pieces(ctx, start, "named", word)

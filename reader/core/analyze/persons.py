@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from reader.core.analyze.context import FUNCTION_CHARS, PUNCT, Candidate, Context
 
@@ -35,6 +36,7 @@ def find_persons(ctx: Context) -> list[Candidate]:
     found = list(_bylines(ctx))
     found += _famous(ctx)
     found += _context_names(ctx)
+    found += _listed_names(ctx, found)
     return found
 
 
@@ -61,24 +63,66 @@ def _names_in(ctx: Context, offset: int, body: str, rule: str) -> Iterator[Candi
         yield Candidate("person", start, start + len(name), name, 3, rule)
 
 
+LIST_SEPARATORS = ("、", "和", "与", "及")
+LIST_ENDS = frozenset("、，,。；;：:！？!?）)”等和与及") | {" "}
+
+
+def _listed_names(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """``书记张三、李四、王五出席``: names listed right after a name found with evidence."""
+    listed: list[Candidate] = []
+    for cand in found:
+        if cand.rule not in ("before", "after", "byline"):
+            continue
+        end = cand.end
+        while ctx.text.startswith(LIST_SEPARATORS, end):
+            nxt = _listed_name(ctx, end + 1)
+            if nxt is None:
+                break
+            listed.append(nxt)
+            end = nxt.end
+    return listed
+
+
+def _listed_name(ctx: Context, start: int) -> Candidate | None:
+    if start >= len(ctx.text) or not ctx.boundary(start):
+        return None
+    index = ctx.index_at(start)
+    surname = _surname_of(ctx, ctx.tokens.words[index])
+    if not surname or surname in ctx.lexicon.rare_surnames:
+        return None
+    for end in sorted(_name_options(ctx, index, start, surname), reverse=True):
+        if ctx.char(end) in LIST_ENDS or ctx.after_startswith(end, ctx.lexicon.after_person):
+            return _person(ctx, start, end, "list")
+    return None
+
+
 def _has_surname(ctx: Context, name: str) -> bool:
     lex = ctx.lexicon
     return name[:1] in lex.surnames or name[:2] in lex.compound_surnames
 
 
 def _famous(ctx: Context) -> list[Candidate]:
-    found = []
-    for name in ctx.lexicon.people:
-        start = ctx.text.find(name)
-        while start >= 0:
-            found.append(Candidate("person", start, start + len(name), name, 3, "famous"))
-            start = ctx.text.find(name, start + len(name))
-    return found
+    pattern = _alternation(ctx.lexicon.people)
+    return [Candidate("person", m.start(), m.end(), m.group(), 3, "famous")
+            for m in pattern.finditer(ctx.text)]
+
+
+@lru_cache(maxsize=4)
+def _alternation(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=4)
+def _openers(surnames: frozenset[str], compound: frozenset[str]) -> frozenset[str]:
+    return surnames | {name[0] for name in compound}
 
 
 def _context_names(ctx: Context) -> list[Candidate]:
     found = []
+    openers = _openers(ctx.lexicon.surnames, ctx.lexicon.compound_surnames)
     for index, word in enumerate(ctx.tokens.words):
+        if word[0] not in openers:
+            continue
         surname = _surname_of(ctx, word)
         if not surname:
             continue

@@ -32,6 +32,8 @@ GENERIC_SITE_HEADS = frozenset({
 })
 STRONG_SITES = frozenset({"MALL", "大厦", "大楼", "广场", "小区", "公园", "商场", "购物中心"})
 SITE_MIN = {"王府": 1, "庄": 1, "园": 2}
+RARE_VERB_FREQ = 100
+"""A verb this rare can be part of a site name (天开高教科创园, 启航创新大厦 …)."""
 ANCHOR_REACH = 3
 """How many generic words a site name may cross to reach a place on its left (环县电商产业园)."""
 
@@ -47,12 +49,64 @@ def find_places(ctx: Context) -> list[Candidate]:
 
 def _gazetteer(ctx: Context) -> list[Candidate]:
     found = []
-    for word, start in zip(ctx.tokens.words, ctx.tokens.starts):
+    for index, (word, start) in enumerate(zip(ctx.tokens.words, ctx.tokens.starts, strict=True)):
         place = ctx.lexicon.places.get(word)
         if place is None or word in ctx.lexicon.stopwords:
             continue
-        found.append(Candidate("place", start, start + len(word), place.name, 2, place.kind))
+        end = start + len(word) - _borrowed_suffix(ctx, index, word)
+        found.append(Candidate("place", start, end, place.name, 2, place.kind))
     return found
+
+
+def _borrowed_suffix(ctx: Context, index: int, word: str) -> int:
+    """``合肥市|民``: the 市 belongs to 市民, so the place is 合肥 (1 character shorter)."""
+    nxt = ctx.word(index + 1)
+    if len(word) < 3 or len(nxt) != 1 or word[-1] not in "市区县省":
+        return 0
+    joined = word[-1] + nxt
+    return 1 if ctx.segmenter.freq(joined) >= RARE_FREQ and joined not in ORG_JOINS else 0
+
+
+ORG_JOINS = frozenset({"区委", "市委", "县委", "省委"})
+"""南开区|委 stays 南开区: the organization rule makes 南开区委 of it."""
+
+
+def enumerated_places(ctx: Context, chosen: list[Candidate]) -> list[Candidate]:
+    """``双流区、郫都区``: in a list, an item with the suffix of a district next to it is one."""
+    found = []
+    for cand in chosen:
+        text = ctx.text[cand.start:cand.end]
+        if cand.type != "place" or not text.endswith(("区", "县", "市", "旗")):
+            continue
+        suffix = text[-1]
+        found += _list_neighbours(ctx, cand.end, suffix, 1) + \
+            _list_neighbours(ctx, cand.start, suffix, -1)
+    return found
+
+
+def _list_neighbours(ctx: Context, offset: int, suffix: str, step: int) -> list[Candidate]:
+    found: list[Candidate] = []
+    while True:
+        sep = offset if step > 0 else offset - 1
+        if ctx.char(sep) not in "、，,":
+            return found
+        item = _list_item(ctx, sep + 1 if step > 0 else sep, suffix, step)
+        if item is None:
+            return found
+        found.append(Candidate("place", item[0], item[1], ctx.text[item[0]:item[1]], 1, "list"))
+        offset = item[1] if step > 0 else item[0]
+
+
+def _list_item(ctx: Context, edge: int, suffix: str, step: int) -> tuple[int, int] | None:
+    for size in (2, 3, 4):
+        start, end = (edge, edge + size) if step > 0 else (edge - size, edge)
+        text = ctx.text[max(start, 0):end]
+        if len(text) == size and text.endswith(suffix) and ctx.boundary(start) and \
+                ctx.boundary(end) and all("\u4e00" <= ch <= "\u9fff" for ch in text) and \
+                text not in ctx.lexicon.stopwords and text[0] not in FUNCTION_CHARS and \
+                ctx.segmenter.tag(text) in (None, "ns"):
+            return start, end
+    return None
 
 
 def _chains(ctx: Context, gazetteer: list[Candidate]) -> list[Candidate]:
@@ -250,7 +304,8 @@ def _site_name_start(ctx: Context, pieces: list[Piece], strong: bool) -> int | N
     start, proper = None, False
     for position, piece in enumerate(pieces):
         word = piece.text(ctx)
-        verb = len(word) > 1 and ctx.tag(piece.index) in ("v", "vn", "vd") and not piece.partial
+        verb = len(word) > 1 and ctx.tag(piece.index) in ("v", "vn", "vd") and \
+            not piece.partial and ctx.segmenter.freq(word) >= RARE_VERB_FREQ
         if word in GENERIC_SITE_HEADS or verb or not name_piece_ok(ctx, piece):
             anchor = _anchor(ctx, pieces, position)
             if anchor is not None:
@@ -284,21 +339,16 @@ def _is_place_word(ctx: Context, piece: Piece) -> bool:
         word not in ctx.lexicon.stopwords
 
 
-def _water(ctx: Context, start: int, end: int, suffix: str, floor: int) -> Candidate | None:
-    """Rivers and hills come from the gazetteer and jieba's place words only."""
-    return None
-
-
-_SUFFIX_RULES = {"admin": _admin, "road": _road, "site": _site, "water": _water, "hill": _water}
+_SUFFIX_RULES = {"admin": _admin, "road": _road, "site": _site}
 
 
 def _tagged_water_and_hills(ctx: Context) -> list[Candidate]:
     """jieba place words ending like a river, lake or mountain (海河, 泰山)."""
     found = []
-    for index, word in enumerate(ctx.tokens.words):
-        if len(word) >= 2 and word[-1] in "江河湖海山岭峰岛湾" and ctx.tag(index) == "ns" and \
+    tokens = ctx.tokens
+    for word, start, tag in zip(tokens.words, tokens.starts, tokens.tags, strict=True):
+        if tag == "ns" and len(word) >= 2 and word[-1] in "江河湖海山岭峰岛湾" and \
                 word not in ctx.lexicon.stopwords and word not in ctx.lexicon.places and \
                 ctx.segmenter.freq(word) < RARE_FREQ:
-            start = ctx.tokens.starts[index]
             found.append(Candidate("place", start, start + len(word), word, 1, "water"))
     return found

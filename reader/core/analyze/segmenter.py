@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
+import math
 import os
+import re
 import tempfile
 import threading
 import time
@@ -20,6 +22,10 @@ from reader.core.analyze.lexicon import Lexicon, lexicon
 APP_NAME = "baokan-reader"
 USER_DICT_NAME = "userdict.txt"
 GAZETTEER_FREQ = 2000
+RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
+"""jieba 0.42's block pattern (re_han_default); text between blocks is cut by RE_SKIP."""
+RE_SKIP = re.compile("(\r\n|\\s)", re.U)
+RE_ENG = re.compile("[a-zA-Z0-9]", re.U)
 """Frequency given to gazetteer names so jieba keeps them whole (南开区, 庆阳市)."""
 
 
@@ -48,6 +54,7 @@ class Segmenter:
         self._lock = threading.Lock()
         self._tokenizer: Any = None
         self._tags: dict[str, str] = {}
+        self._logs: dict[str, float] = {}
         self.user_words: dict[str, str] = {}
         """Words of the user's own list with their tag (nr, ns, nt …), if it has one."""
 
@@ -69,10 +76,11 @@ class Segmenter:
 
     def tokens(self, text: str) -> Tokens:
         """Segment ``text`` (dictionary words only, no HMM) into words with offsets and tags."""
-        self.load()
-        words = list(self._tokenizer.cut(text, HMM=False))
+        if self._tokenizer is None:
+            self.load()
+        words = self.cut(text)
         if sum(map(len, words)) != len(text):
-            words = list(text)  # jieba never drops characters, but offsets must stay true
+            words = list(text)  # never happens, but offsets must stay true
         starts, offset = [], 0
         for word in words:
             starts.append(offset)
@@ -80,20 +88,46 @@ class Segmenter:
         get = self._tags.get
         return Tokens(words, starts, [get(word, "x") for word in words])
 
+    def cut(self, text: str) -> list[str]:
+        """The words of ``jieba.Tokenizer.cut(text, HMM=False)``, computed twice as fast.
+
+        Same blocks, same dictionary, same route probabilities and tie-breaking as jieba
+        0.42 (tests/core/analyze/test_segmenter.py compares both), with the logarithms of
+        word frequencies remembered between calls.
+        """
+        if self._tokenizer is None:
+            self.load()
+        freq = self._tokenizer.FREQ
+        logtotal = math.log(self._tokenizer.total)
+        words: list[str] = []
+        for block in RE_HAN.split(text):
+            if not block:
+                continue
+            if RE_HAN.match(block):
+                words += _cut_block(block, freq, logtotal, self._logs)
+            else:
+                for piece in RE_SKIP.split(block):
+                    if RE_SKIP.match(piece):
+                        words.append(piece)
+                    else:
+                        words.extend(piece)
+        return words
+
     def tag(self, word: str) -> str | None:
         """The part-of-speech tag of a dictionary word, None if unknown."""
-        self.load()
+        if self._tokenizer is None:
+            self.load()
         return self._tags.get(word)
 
     def freq(self, word: str) -> int:
         """jieba's frequency of a dictionary word (0 if unknown)."""
-        self.load()
+        if self._tokenizer is None:
+            self.load()
         return int(self._tokenizer.FREQ.get(word) or 0)
 
     def in_dictionary(self, word: str) -> bool:
         """True if ``word`` is a whole word of the segmenter's dictionary."""
-        self.load()
-        return bool(self._tokenizer.FREQ.get(word))
+        return self.freq(word) > 0
 
     def _build(self, lex: Lexicon) -> Any:
         import jieba
@@ -154,6 +188,54 @@ class Segmenter:
         tokenizer.add_word(word, wanted, tag)
         if tag:
             self._tags[word] = tag
+
+
+def _cut_block(block: str, freq: dict[str, int], logtotal: float,
+               logs: dict[str, float]) -> list[str]:
+    """jieba's maximum-probability route through the word graph of one block, no HMM."""
+    size = len(block)
+    best = [0.0] * (size + 1)
+    ends = [0] * (size + 1)
+    for start in range(size - 1, -1, -1):
+        best_p, best_end = 0.0, -1
+        end, frag = start, block[start]
+        while end < size:
+            count = freq.get(frag)
+            if count is None:
+                break
+            if count:
+                logp = logs.get(frag)
+                if logp is None:
+                    logp = logs[frag] = math.log(count) - logtotal
+                prob = logp + best[end + 1]
+                if best_end < 0 or prob > best_p or (prob == best_p and end > best_end):
+                    best_p, best_end = prob, end
+            end += 1
+            frag = block[start:end + 1]
+        if best_end < 0:
+            best_p, best_end = -logtotal + best[start + 1], start
+        best[start], ends[start] = best_p, best_end
+    return _route_words(block, ends)
+
+
+def _route_words(block: str, ends: list[int]) -> list[str]:
+    """Words along the route; single Latin letters and digits are glued (jieba's rule)."""
+    words: list[str] = []
+    position, buffer = 0, ""
+    while position < len(block):
+        stop = ends[position] + 1
+        word = block[position:stop]
+        if stop - position == 1 and RE_ENG.match(word):
+            buffer += word
+        else:
+            if buffer:
+                words.append(buffer)
+                buffer = ""
+            words.append(word)
+        position = stop
+    if buffer:
+        words.append(buffer)
+    return words
 
 
 def _read_tags(dict_file: Path) -> dict[str, str]:

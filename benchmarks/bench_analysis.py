@@ -1,0 +1,127 @@
+"""Throughput of analyze_text against plain jieba.posseg.cut, side by side, and load time.
+
+Both run in this process on the same paragraphs of the seed issues (resources/samples),
+repeated until each measurement lasts a while; the best of ``--rounds`` rounds counts.
+``jieba.posseg.cut`` runs with its defaults (HMM on), after its dictionary is loaded.
+The load time of the analysis tokenizer is measured in fresh interpreters with the cache
+already warm (the first run fills it).
+
+Usage: ``python benchmarks/bench_analysis.py [--rounds N] [--repeat N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reader.core.analyze import analyze_text, warm_up  # noqa: E402
+from reader.core.resources import sample_issues  # noqa: E402
+
+LOAD_SNIPPET = (
+    "import time; t = time.perf_counter(); "
+    "from reader.core.analyze import warm_up; loaded = warm_up(); "
+    "print(loaded, time.perf_counter() - t)"
+)
+
+
+def seed_paragraphs() -> list[str]:
+    """Every non-empty line of the seed issues: the paragraphs the analysis sees."""
+    lines = []
+    for path in sample_issues():
+        lines += [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return [line for line in lines if line]
+
+
+def best_rate(run: Callable[[], None], chars: int, rounds: int) -> float:
+    """Characters per second of the fastest round."""
+    best = float("inf")
+    for _ in range(rounds):
+        began = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - began)
+    return chars / best
+
+
+def measure_throughput(paragraphs: list[str], rounds: int) -> tuple[float, float, int]:
+    """(analysis chars/s, posseg chars/s, chars per round)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    list(jieba.posseg.cut("预热"))
+    warm_up()
+    chars = sum(map(len, paragraphs))
+
+    def analysis() -> None:
+        for text in paragraphs:
+            analyze_text(text)
+
+    def posseg() -> None:
+        for text in paragraphs:
+            list(jieba.posseg.cut(text))
+
+    analysis_rate = posseg_rate = 0.0
+    for _ in range(rounds):  # interleaved, so both see the same machine state
+        analysis_rate = max(analysis_rate, best_rate(analysis, chars, 1))
+        posseg_rate = max(posseg_rate, best_rate(posseg, chars, 1))
+    return analysis_rate, posseg_rate, chars
+
+
+def measure_load(runs: int = 3) -> list[float]:
+    """Seconds ``warm_up()`` takes in fresh interpreters (the first run warms the cache)."""
+    times = []
+    for _ in range(runs + 1):
+        out = subprocess.run([sys.executable, "-c", LOAD_SNIPPET], cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout.split()
+        times.append(float(out[0]))
+    return times[1:]
+
+
+def machine() -> str:
+    """A one-line description of where the numbers were taken."""
+    import os
+
+    return (f"{os.cpu_count()} cores, {platform.python_implementation()} "
+            f"{platform.python_version()}, {platform.platform(terse=True)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print throughput of both, their ratio, and the warm load time."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=3, help="copies of the seed text")
+    parser.add_argument("--json", action="store_true", help="print one JSON line")
+    args = parser.parse_args(argv)
+    paragraphs = seed_paragraphs() * args.repeat
+    analysis_rate, posseg_rate, chars = measure_throughput(paragraphs, args.rounds)
+    loads = measure_load()
+    result = {"machine": machine(), "chars": chars, "analysis_chars_per_s": round(analysis_rate),
+              "posseg_chars_per_s": round(posseg_rate),
+              "ratio": round(analysis_rate / posseg_rate, 2),
+              "load_s_warm_cache": [round(t, 3) for t in loads]}
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
+    print(f"machine: {result['machine']}")
+    print(f"text: {len(paragraphs)} paragraphs, {chars} characters per round, "
+          f"best of {args.rounds} rounds")
+    print(f"analyze_text:            {analysis_rate:>10,.0f} chars/s")
+    print(f"jieba.posseg.cut (HMM):  {posseg_rate:>10,.0f} chars/s")
+    print(f"ratio:                   {analysis_rate / posseg_rate:>10.2f}x (target >= 2.5)")
+    print(f"tokenizer load, warm cache: {', '.join(f'{t:.2f} s' for t in loads)} "
+          f"(target < 1.5 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

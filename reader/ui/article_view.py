@@ -1,0 +1,378 @@
+"""The reading view: one article rendered from stored text, with highlights as formats."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple, Protocol
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QHelpEvent,
+    QIcon,
+    QPixmap,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+
+
+class ArticleText(Protocol):
+    """What the view reads of an article (``Library.article`` returns one)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def title_lines(self) -> list[str]: ...
+    @property
+    def byline(self) -> str: ...
+    @property
+    def credit(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def paragraphs(self) -> list[tuple[str, int, int]]: ...
+
+
+class Highlight(Protocol):
+    """A span of the body to highlight (``Library.highlights`` returns them)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def layer(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def unit(self) -> str: ...
+
+LAYERS = ("person", "place", "org", "figure")
+LAYER_COLORS = {"person": "#ffd0d0", "place": "#cdeccd", "org": "#cfe0ff", "figure": "#ffe9a8"}
+LAYER_PROPERTY = QTextCharFormat.Property.UserProperty + 1
+"""The layer a highlighted character belongs to, kept in its char format."""
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ArticleView", text)
+
+
+def layer_names() -> dict[str, str]:
+    return {"person": tr("People"), "place": tr("Places"), "org": tr("Organizations"),
+            "figure": tr("Figures")}
+
+
+# ---------------------------------------------------------------- pure helpers
+
+
+class Block(NamedTuple):
+    """Where one body paragraph sits: its offsets in ``body`` and its document start."""
+
+    body_start: int
+    body_end: int
+    doc_start: int
+
+
+def to_document(blocks: Sequence[Block], offset: int) -> int | None:
+    """The document position of body ``offset`` (None when outside every paragraph)."""
+    for block in blocks:
+        if block.body_start <= offset <= block.body_end:
+            return block.doc_start + offset - block.body_start
+    return None
+
+
+def to_body(blocks: Sequence[Block], position: int) -> int:
+    """The body offset of a document position, clamped to the body."""
+    if not blocks or position <= blocks[0].doc_start:
+        return blocks[0].body_start if blocks else 0
+    for block in blocks:
+        length = block.body_end - block.body_start
+        if position <= block.doc_start + length:
+            return block.body_start + max(0, position - block.doc_start)
+    return blocks[-1].body_end
+
+
+def placed_highlights(highlights: Iterable[Highlight], blocks: Sequence[Block],
+                      layers: Iterable[str] = LAYERS) -> list[tuple[int, int, Highlight]]:
+    """(doc_start, doc_end, highlight) of the shown layers, split at paragraph ends."""
+    shown = set(layers)
+    placed = []
+    for highlight in highlights:
+        if highlight.layer not in shown:
+            continue
+        for block in blocks:
+            start = max(highlight.start, block.body_start)
+            end = min(highlight.end, block.body_end)
+            if start < end:
+                offset = block.doc_start - block.body_start
+                placed.append((start + offset, end + offset, highlight))
+    return placed
+
+
+def highlight_spans(highlights: Iterable[Highlight], blocks: Sequence[Block],
+                    layers: Iterable[str] = LAYERS) -> list[tuple[int, int, str]]:
+    """(doc_start, doc_end, layer) spans to format, for the shown layers."""
+    return [(s, e, h.layer) for s, e, h in placed_highlights(highlights, blocks, layers)]
+
+
+def format_value(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+
+
+def tooltip(highlight: Highlight) -> str:
+    """What hovering a highlight says: its type, canonical name, or a figure's value."""
+    if highlight.layer != "figure":
+        kinds = {"person": tr("Person"), "place": tr("Place"), "org": tr("Organization")}
+        return f"{kinds.get(highlight.layer, highlight.layer)} · {highlight.label}"
+    text = tr("Figure (%1)").replace("%1", highlight.label)
+    if highlight.value is not None:
+        text += f" · {format_value(highlight.value)} {highlight.unit}".rstrip()
+    return text
+
+
+def title_roles(lines: Sequence[str]) -> list[tuple[str, str]]:
+    """(role, line) for the title lines: the longest is the title, kickers before it,
+    subtitles after it."""
+    if not lines:
+        return []
+    main = max(range(len(lines)), key=lambda i: len(lines[i]))
+    roles = ["kicker"] * main + ["title"] + ["subtitle"] * (len(lines) - main - 1)
+    return list(zip(roles, lines, strict=True))
+
+
+def swatch(color: str, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+# ---------------------------------------------------------------- the widget
+
+
+class ArticleView(QTextBrowser):
+    """Read-only view of one article; text is inserted as text, never parsed as HTML."""
+
+    layers_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setObjectName("articleView")
+        self._text: ArticleText | None = None
+        self._highlights: list[Highlight] = []
+        self._blocks: list[Block] = []
+        self.layer_actions = self._make_layer_actions()
+
+    def _make_layer_actions(self) -> dict[str, QAction]:
+        actions = {}
+        for layer in LAYERS:
+            action = QAction(swatch(LAYER_COLORS[layer]), "", self)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.setObjectName(f"layer_{layer}")
+            action.toggled.connect(self._layer_toggled)
+            actions[layer] = action
+        self.retranslate_ui()
+        return actions
+
+    def retranslate_ui(self) -> None:
+        names = layer_names()
+        for layer, action in getattr(self, "layer_actions", {}).items():
+            action.setText(names[layer])
+            action.setToolTip(tr("Show or hide the highlights of %1").replace("%1",
+                                                                              names[layer]))
+
+    # ---------------------------------------------------------------- state
+
+    def shown_layers(self) -> list[str]:
+        return [layer for layer, action in self.layer_actions.items() if action.isChecked()]
+
+    @property
+    def blocks(self) -> list[Block]:
+        return list(self._blocks)
+
+    def article_id(self) -> int | None:
+        return self._text.id if self._text else None
+
+    # ---------------------------------------------------------------- rendering
+
+    def show_article(self, text: ArticleText, highlights: Sequence[Highlight]) -> None:
+        """Render ``text`` and format its highlights."""
+        self._text = text
+        self._highlights = list(highlights)
+        self._render()
+
+    def clear_article(self) -> None:
+        self._text = None
+        self._highlights = []
+        self._blocks = []
+        self.setDocument(QTextDocument(self))
+
+    @Slot(bool)
+    def _layer_toggled(self, _checked: bool) -> None:
+        if self._text is not None:
+            scroll = self.verticalScrollBar().value()
+            self._render()
+            self.verticalScrollBar().setValue(scroll)
+        self.layers_changed.emit()
+
+    def _render(self) -> None:
+        assert self._text is not None
+        document = QTextDocument(self)
+        document.setDefaultFont(self._reading_font())
+        document.setDocumentMargin(24)
+        cursor = QTextCursor(document)
+        self._blocks = write_article(cursor, self._text, self.font().pointSizeF())
+        for start, end, highlight in placed_highlights(self._highlights, self._blocks,
+                                                       self.shown_layers()):
+            apply_highlight(cursor, start, end, highlight)
+        self.setDocument(document)
+
+    def _reading_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(11.0, self.font().pointSizeF() * 1.25))
+        return font
+
+    # ---------------------------------------------------------------- selection
+
+    def selected_body_range(self) -> tuple[int, int] | None:
+        """Body offsets of the selection, or None when nothing of the body is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or not self._blocks:
+            return None
+        start = to_body(self._blocks, cursor.selectionStart())
+        end = to_body(self._blocks, cursor.selectionEnd())
+        return (start, end) if start < end else None
+
+    def select_body_range(self, start: int, end: int) -> None:
+        """Select body offsets ``start``..``end`` and scroll them into view."""
+        first, last = to_document(self._blocks, start), to_document(self._blocks, end)
+        if first is None or last is None:
+            return
+        cursor = self.textCursor()
+        cursor.setPosition(first)
+        cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    # ---------------------------------------------------------------- hover
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._show_tooltip(event)
+            return True
+        return super().viewportEvent(event)
+
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        position = self.document().documentLayout().hitTest(
+            QPointF(event.pos()) + self._scroll_offset(), Qt.HitTestAccuracy.ExactHit)
+        text = self.tooltip_at(position) if position >= 0 else ""
+        if text:
+            QToolTip.showText(event.globalPos(), text, self.viewport())
+        else:
+            QToolTip.hideText()
+            event.ignore()
+
+    def _scroll_offset(self) -> QPointF:
+        return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+
+    def tooltip_at(self, position: int) -> str:
+        """The tooltip of the character at document ``position`` ('' if none)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        cursor.movePosition(QTextCursor.MoveOperation.NextCharacter,
+                            QTextCursor.MoveMode.KeepAnchor)
+        return cursor.charFormat().toolTip()
+
+
+# ---------------------------------------------------------------- document building
+
+
+def char_format(size: float, bold: bool = False, italic: bool = False,
+                color: str = "") -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontPointSize(size)
+    fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+    fmt.setFontItalic(italic)
+    if color:
+        fmt.setForeground(QBrush(QColor(color)))
+    return fmt
+
+
+def block_format(top: float = 0, bottom: float = 8, center: bool = False,
+                 indent: bool = False) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setTopMargin(top)
+    fmt.setBottomMargin(bottom)
+    fmt.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    if center:
+        fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    if indent:
+        fmt.setTextIndent(28)
+    return fmt
+
+
+class _Writer:
+    """Appends blocks to a document through one cursor."""
+
+    def __init__(self, cursor: QTextCursor) -> None:
+        self.cursor = cursor
+        self.first = True
+
+    def block(self, text: str, blockf: QTextBlockFormat, charf: QTextCharFormat) -> int:
+        """Append ``text`` as a new block; returns the document position where it starts."""
+        if self.first:
+            self.cursor.setBlockFormat(blockf)
+            self.cursor.setBlockCharFormat(charf)
+            self.first = False
+        else:
+            self.cursor.insertBlock(blockf, charf)
+        start = self.cursor.position()
+        self.cursor.insertText(text, charf)
+        return start
+
+
+def write_article(cursor: QTextCursor, text: ArticleText, base: float) -> list[Block]:
+    """Write title lines, byline, paragraphs and credit; return where the body sits."""
+    writer = _Writer(cursor)
+    sizes = {"kicker": base * 1.1, "title": base * 1.7, "subtitle": base * 1.2}
+    for role, line in title_roles(text.title_lines):
+        writer.block(line, block_format(bottom=4, center=True),
+                     char_format(sizes[role], bold=role == "title"))
+    if text.byline:
+        writer.block(text.byline, block_format(top=4, bottom=14, center=True),
+                     char_format(base, color="#666666"))
+    blocks = []
+    for kind, start, end in text.paragraphs:
+        charf = char_format(base * 1.15 if kind == "subhead" else base,
+                            bold=kind == "subhead", italic=kind == "caption")
+        doc_start = writer.block(text.body[start:end],
+                                 block_format(top=6 if kind == "subhead" else 0,
+                                              indent=kind == "text"), charf)
+        blocks.append(Block(start, end, doc_start))
+    if text.credit:
+        writer.block(text.credit, block_format(top=2), char_format(base * 0.9, italic=True,
+                                                                   color="#666666"))
+    return blocks
+
+
+def apply_highlight(cursor: QTextCursor, start: int, end: int, highlight: Highlight) -> None:
+    """Merge the highlight's background, tooltip and layer into the characters."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(QBrush(QColor(LAYER_COLORS.get(highlight.layer, "#eeeeee"))))
+    fmt.setForeground(QBrush(QColor("#1a1a1a")))
+    fmt.setToolTip(tooltip(highlight))
+    fmt.setProperty(LAYER_PROPERTY, highlight.layer)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.mergeCharFormat(fmt)

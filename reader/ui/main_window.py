@@ -1,0 +1,301 @@
+"""The main window: issue tree, article view, notes and tags panels, search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.resources import sample_issues
+from reader.library import AnnotationError, Hit, ImportReport, Library, QueryError
+from reader.ui.article_view import ArticleView
+from reader.ui.issue_tree import ARTICLE, ID_ROLE, KIND_ROLE, IssueTreeModel
+from reader.ui.panels import NotesPanel, TagsPanel
+from reader.ui.row_list import Row, RowListModel
+from reader.ui.settings import Settings
+
+SEARCH_LIMIT = 100
+MESSAGE_MS = 8000
+
+
+def hit_row(hit: Hit) -> Row:
+    """How a search hit is listed: title, then issue and snippet."""
+    where = f"{hit.issue_date} · {hit.issue_title}" if hit.issue_date else hit.issue_title
+    title = hit.title or QCoreApplication.translate("MainWindow", "(untitled)")
+    return Row(hit.article_id, f"{title}\n{where} · {hit.snippet}", hit.snippet)
+
+
+class MainWindow(QMainWindow):
+    """Where users read: tree on the left, the article in the centre, notes and tags right."""
+
+    article_opened = Signal(int)
+    search_finished = Signal(int)
+
+    def __init__(self, library: Library, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._settings = settings or Settings()
+        self._article_id: int | None = None
+        self.setObjectName("mainWindow")
+        self._make_widgets()
+        self._make_actions()
+        self._make_menus_and_toolbar()
+        self._connect()
+        self.retranslate_ui()
+        if not self._settings.restore_window(self, self.splitter):
+            self.resize(1280, 800)
+            self.splitter.setSizes([300, 680, 300])
+
+    # ---------------------------------------------------------------- building
+
+    def _make_widgets(self) -> None:
+        self.tree_model = IssueTreeModel(self._library, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.tree_model)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("issueTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("treeFilter")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.hits_model = RowListModel(self)
+        self.hits = QListView(self)
+        self.hits.setObjectName("searchResults")
+        self.hits.setModel(self.hits_model)
+        self.hits.setWordWrap(True)
+        self.hits.setAlternatingRowColors(True)
+        self.view = ArticleView(self)
+        self.notes = NotesPanel(self._library, self.view, self)
+        self.tags = TagsPanel(self._library, self)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("searchField")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMaximumWidth(320)
+        self._make_tabs()
+
+    def _make_tabs(self) -> None:
+        tree_page = QWidget(self)
+        layout = QVBoxLayout(tree_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.tree, 1)
+        self.left_tabs = QTabWidget(self)
+        self.left_tabs.addTab(tree_page, "")
+        self.left_tabs.addTab(self.hits, "")
+        self.right_tabs = QTabWidget(self)
+        self.right_tabs.addTab(self.notes, "")
+        self.right_tabs.addTab(self.tags, "")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        for widget in (self.left_tabs, self.view, self.right_tabs):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, name: str, shortcut: QKeySequence | str, slot: object) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.next_action = self._action("nextArticle", "J", self.next_article)
+        self.previous_action = self._action("previousArticle", "K", self.previous_article)
+        self.add_note_action = self._action(
+            "addNote", QKeySequence(QKeySequence.StandardKey.New), self.notes.add_from_selection)
+        self.search_action = self._action("focusSearch", "Ctrl+Shift+F", self.focus_search)
+        self.filter_action = self._action("focusFilter", "Ctrl+L", self.filter_edit.setFocus)
+        self.quit_action = self._action("quit", QKeySequence(QKeySequence.StandardKey.Quit),
+                                        self.close)
+
+    def _make_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.quit_action)
+        self.go_menu = bar.addMenu("")
+        for action in (self.next_action, self.previous_action, self.search_action,
+                       self.filter_action):
+            self.go_menu.addAction(action)
+        self.notes_menu = bar.addMenu("")
+        self.notes_menu.addAction(self.add_note_action)
+        self.view_menu = bar.addMenu("")
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
+        self.toolbar.addAction(self.add_note_action)
+        self.toolbar.addSeparator()
+        for action in self.view.layer_actions.values():
+            self.view_menu.addAction(action)
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.search_edit)
+
+    def _connect(self) -> None:
+        self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
+        self.filter_edit.textChanged.connect(self.set_filter)
+        self.search_edit.returnPressed.connect(self._search_entered)
+        self.hits.clicked.connect(self._hit_chosen)
+        self.hits.activated.connect(self._hit_chosen)
+        self.notes.message_posted.connect(self.show_message)
+        self.tags.message_posted.connect(self.show_message)
+        self.notes.note_added.connect(lambda _id: self.show_message(self.tr("Note added.")))
+
+    def retranslate_ui(self) -> None:
+        """Set every user-visible text (again, when the language changes)."""
+        self.setWindowTitle(self.tr("Baokan Reader"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter by title"))
+        self.search_edit.setPlaceholderText(self.tr("Search all issues (Ctrl+Shift+F)"))
+        self.left_tabs.setTabText(0, self.tr("Issues"))
+        self.left_tabs.setTabText(1, self.tr("Search results"))
+        self.right_tabs.setTabText(0, self.tr("Notes"))
+        self.right_tabs.setTabText(1, self.tr("Tags"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.notes_menu.setTitle(self.tr("&Notes"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.next_action.setText(self.tr("Next article"))
+        self.previous_action.setText(self.tr("Previous article"))
+        self.add_note_action.setText(self.tr("Add note"))
+        self.search_action.setText(self.tr("Search"))
+        self.filter_action.setText(self.tr("Filter the tree"))
+        self.quit_action.setText(self.tr("Quit"))
+        self.view.retranslate_ui()
+        self.notes.retranslate_ui()
+        self.tags.retranslate_ui()
+
+    # ---------------------------------------------------------------- library
+
+    def reload(self) -> None:
+        """Re-read the library (after an import)."""
+        self.tree_model.reload()
+        self.tags.refresh_names()
+
+    def import_samples(self) -> ImportReport:
+        """Import the sample issues shipped with the app (synchronously, for now)."""
+        report = self._library.import_paths(list(sample_issues()))
+        self.reload()
+        self.show_message(self.tr("Imported %n sample issue(s).", "", len(report.imported)))
+        return report
+
+    # ---------------------------------------------------------------- reading
+
+    def current_article(self) -> int | None:
+        return self._article_id
+
+    def open_article(self, article_id: int) -> None:
+        """Show an article, its notes and tags, and select it in the tree."""
+        if article_id == self._article_id:
+            return
+        try:
+            article = self._library.article(article_id)
+        except AnnotationError as error:
+            self.show_message(str(error))
+            return
+        self._article_id = article_id
+        self.view.show_article(article, self._library.highlights(article_id))
+        self.notes.set_article(article_id)
+        self.tags.set_article(article_id)
+        self._select_in_tree(article_id)
+        self._settings.last_article = article_id
+        self.article_opened.emit(article_id)
+
+    def restore_last_article(self) -> None:
+        last = self._settings.last_article
+        if last is not None:
+            self.open_article(last)
+
+    def _select_in_tree(self, article_id: int) -> None:
+        index = self.proxy.mapFromSource(self.tree_model.article_index(article_id))
+        if index.isValid() and index != self.tree.currentIndex():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and current.data(KIND_ROLE) != "issue":
+            self.open_article(int(current.data(ID_ROLE)))
+
+    @Slot()
+    def next_article(self) -> None:
+        self._step(1)
+
+    @Slot()
+    def previous_article(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        target = self.tree_model.neighbour(self._article_id, step)
+        if target is not None:
+            self.open_article(target)
+
+    @Slot(str)
+    def set_filter(self, text: str) -> None:
+        """Narrow the tree to titles containing ``text``."""
+        if text:
+            self.tree_model.fetch_all()
+        self.proxy.setFilterFixedString(text)
+        if text:
+            self.tree.expandAll()
+
+    # ---------------------------------------------------------------- search
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    @Slot()
+    def _search_entered(self) -> None:
+        self.run_search(self.search_edit.text())
+
+    def run_search(self, query: str) -> list[Hit]:
+        """Search the library; list the hits, or show why the query is wrong."""
+        if not query.strip():
+            return []
+        try:
+            hits = self._library.search(query, limit=SEARCH_LIMIT)
+        except QueryError as error:
+            self.show_message(str(error))
+            return []
+        self.hits_model.set_rows([hit_row(hit) for hit in hits])
+        self.left_tabs.setCurrentWidget(self.hits)
+        self.show_message(self.tr("%n article(s) found.", "", len(hits)))
+        self.search_finished.emit(len(hits))
+        return hits
+
+    @Slot(QModelIndex)
+    def _hit_chosen(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_article(self.hits_model.row_at(index.row()).id)
+
+    # ---------------------------------------------------------------- misc
+
+    @Slot(str)
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.save_window(self, self.splitter)
+        super().closeEvent(event)
+
+
+__all__ = ["ARTICLE", "MainWindow"]

@@ -1,0 +1,79 @@
+"""The issue → article tree model: structure, lazy fetching, labels, navigation."""
+# mypy: disable-error-code="no-untyped-call"
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+
+from reader.library import Library
+from reader.ui.issue_tree import ID_ROLE, KIND_ROLE, PHOTO_MARK, IssueTreeModel, first_words
+from tests.ui.conftest import article_titled
+
+
+def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, library: Library) -> None:
+    model = IssueTreeModel(library)
+    qtmodeltester.check(model)
+    model.fetch_all()
+    qtmodeltester.check(model)
+
+
+def test_issues_newest_first_with_counts_and_children_fetched_lazily(library: Library) -> None:
+    model = IssueTreeModel(library)
+    issues = library.issues()
+    assert model.rowCount() == len(issues) == 5
+    first = model.index(0, 0)
+    assert first.data() == f"{issues[0].title} ({issues[0].item_count})"
+    assert first.data(KIND_ROLE) == "issue"
+    assert model.hasChildren(first) and model.rowCount(first) == 0
+    assert model.canFetchMore(first)
+    model.fetchMore(first)
+    assert not model.canFetchMore(first)
+    titles = [model.index(r, 0, first).data() for r in range(model.rowCount(first))]
+    assert titles[0] == library.articles(issues[0].id)[0][2]
+
+
+def test_untitled_photo_shows_camera_and_first_words(library: Library) -> None:
+    model = IssueTreeModel(library)
+    model.fetch_all()
+    labels = {}
+    for row in range(model.rowCount()):
+        issue = model.index(row, 0)
+        for child in range(model.rowCount(issue)):
+            index = model.index(child, 0, issue)
+            labels[index.data(ID_ROLE)] = (index.data(KIND_ROLE), index.data())
+    photos = [label for kind, label in labels.values() if kind == "photo"]
+    assert "📷 海光MALL 等你来" in photos
+    assert f"{PHOTO_MARK}日前,南开区碧桃文化节在长虹生态园正…" in photos
+
+
+def test_tooltip_lists_bylines(library: Library) -> None:
+    model = IssueTreeModel(library)
+    article_id = article_titled(library, "南开区一季度完成全年预算27.2%")
+    index = model.article_index(article_id)
+    assert index.isValid()
+    assert "翟志华 石梦" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_neighbour_crosses_issues(library: Library) -> None:
+    model = IssueTreeModel(library)
+    issues = library.issues()
+    last_of_first = library.articles(issues[0].id)[-1][0]
+    first_of_second = library.articles(issues[1].id)[0][0]
+    assert model.neighbour(last_of_first, 1) == first_of_second
+    assert model.neighbour(first_of_second, -1) == last_of_first
+    assert model.neighbour(None, 1) == library.articles(issues[0].id)[0][0]
+    assert model.neighbour(library.articles(issues[-1].id)[-1][0], 1) is None
+
+
+def test_reload_after_import_resets(library: Library) -> None:
+    model = IssueTreeModel(library)
+    model.fetch_all()
+    model.reload()
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.parent(QModelIndex()) == QModelIndex()
+
+
+def test_first_words_cuts_long_text() -> None:
+    assert first_words("▲短句") == "短句"
+    assert first_words("一二三四五六七八九十一二三四五六七八九十", limit=5) == "一二三四五…"

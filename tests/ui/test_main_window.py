@@ -1,0 +1,196 @@
+"""The main window's flows: open, notes, tags, search, J/K, filter, remembered layout."""
+# mypy: disable-error-code="no-untyped-call"
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor, QTextCursor
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from reader.library import Library
+from reader.ui.article_view import LAYER_COLORS, to_document
+from reader.ui.main_window import MainWindow
+from reader.ui.row_list import RowListModel
+from reader.ui.settings import Settings
+from tests.ui.conftest import article_titled
+
+BUDGET = "南开区一季度完成全年预算27.2%"
+
+
+def make_window(qtbot: QtBot, library: Library, settings: Settings) -> MainWindow:
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    return window
+
+
+def select_in_view(window: MainWindow, start: int, end: int) -> None:
+    blocks = window.view.blocks
+    first, last = to_document(blocks, start), to_document(blocks, end)
+    assert first is not None and last is not None
+    cursor = window.view.textCursor()
+    cursor.setPosition(first)
+    cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+
+
+def test_clicking_an_article_in_the_tree_opens_it(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window = make_window(qtbot, library, settings)
+    issue = window.proxy.index(0, 0)
+    window.tree.expand(issue)
+    article = window.proxy.index(0, 0, issue)
+    with qtbot.waitSignal(window.article_opened) as blocker:
+        window.tree.setCurrentIndex(article)
+    assert blocker.args == [library.articles(library.issues()[0].id)[0][0]]
+    assert window.view.document().toPlainText().startswith(
+        library.article(blocker.args[0]).title_lines[0])
+
+
+def test_opened_article_shows_highlights(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window = make_window(qtbot, library, settings)
+    article_id = article_titled(library, BUDGET)
+    window.open_article(article_id)
+    body = library.article(article_id).body
+    position = to_document(window.view.blocks, body.index("11.07亿元"))
+    assert position is not None
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(position + 1)
+    assert cursor.charFormat().background().color() == QColor(LAYER_COLORS["figure"])
+    assert window.tree.currentIndex().data() == BUDGET
+
+
+def test_add_note_from_selection_lists_it(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window = make_window(qtbot, library, settings)
+    article_id = article_titled(library, BUDGET)
+    window.open_article(article_id)
+    body = library.article(article_id).body
+    start = body.index("11.07亿元")
+    select_in_view(window, start, start + 7)
+    window.notes.editor.setPlainText("收入规模")
+    with qtbot.waitSignal(window.notes.note_added):
+        window.add_note_action.trigger()
+    [note] = library.notes(article_id)
+    assert (note.start, note.end, note.quote, note.body) == (start, start + 7, "11.07亿元", "收入规模")
+    model = window.notes.model
+    assert model.rowCount() == 1
+    assert "11.07亿元" in model.index(0, 0).data() and "收入规模" in model.index(0, 0).data()
+    assert window.notes.editor.toPlainText() == ""
+
+
+def test_add_note_without_selection_says_why(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window = make_window(qtbot, library, settings)
+    window.open_article(article_titled(library, BUDGET))
+    window.add_note_action.trigger()
+    assert "Select a passage" in window.statusBar().currentMessage()
+    assert library.notes() == []
+
+
+def test_clicking_a_note_selects_its_passage(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window = make_window(qtbot, library, settings)
+    article_id = article_titled(library, BUDGET)
+    body = library.article(article_id).body
+    start = body.index("奋力实现")
+    library.add_note(article_id, "n", start, start + 4)
+    window.open_article(article_id)
+    window.notes.list.clicked.emit(window.notes.model.index(0, 0))
+    assert window.view.textCursor().selectedText() == "奋力实现"
+
+
+def test_add_tag_with_completion_and_remove_it(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    first = article_titled(library, BUDGET)
+    library.add_tag(first, "财政收入")
+    window = make_window(qtbot, library, settings)
+    other = library.articles(library.issues()[0].id)[0][0]
+    window.open_article(other)
+    tags = window.tags
+    completer = tags.completer
+    completer.setCompletionPrefix("财政")
+    assert completer.currentCompletion() == "财政收入"
+    tags.entry.setText(completer.currentCompletion())
+    with qtbot.waitSignal(tags.tags_changed):
+        tags.entry.returnPressed.emit()
+    assert library.article_tags(other) == ["财政收入"]
+    assert tags.model.index(0, 0).data() == "财政收入"
+    tags.list.setCurrentIndex(tags.model.index(0, 0))
+    tags.remove_button.click()
+    assert library.article_tags(other) == []
+    assert tags.model.rowCount() == 0
+
+
+def test_search_lists_hits_and_opens_one(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window = make_window(qtbot, library, settings)
+    qtbot.keyClick(window, Qt.Key.Key_F,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.search_edit.hasFocus()
+    window.search_edit.setText("预算")
+    with qtbot.waitSignal(window.search_finished) as blocker:
+        qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert blocker.args[0] > 0
+    assert window.left_tabs.currentWidget() is window.hits
+    titles = [window.hits_model.index(r, 0).data().split("\n")[0]
+              for r in range(window.hits_model.rowCount())]
+    assert BUDGET in titles
+    with qtbot.waitSignal(window.article_opened) as opened:
+        window.hits.clicked.emit(window.hits_model.index(titles.index(BUDGET), 0))
+    assert opened.args == [article_titled(library, BUDGET)]
+
+
+def test_bad_query_shows_the_message_in_the_status_bar(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window = make_window(qtbot, library, settings)
+    assert window.run_search('"南开') == []
+    assert "not closed" in window.statusBar().currentMessage()
+
+
+def test_j_and_k_move_between_articles(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window = make_window(qtbot, library, settings)
+    articles = [a[0] for a in library.articles(library.issues()[0].id)]
+    window.open_article(articles[0])
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_J)
+    assert window.current_article() == articles[1]
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    assert window.current_article() == articles[2]
+    qtbot.keyClick(window.view, Qt.Key.Key_K)
+    assert window.current_article() == articles[1]
+    window.search_edit.setFocus()
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_J)
+    assert window.current_article() == articles[1]
+    assert window.search_edit.text() == "j"
+
+
+def test_filter_narrows_the_tree_by_title(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window = make_window(qtbot, library, settings)
+    window.filter_edit.setText("预算")
+    shown = []
+    for row in range(window.proxy.rowCount()):
+        issue = window.proxy.index(row, 0)
+        shown += [window.proxy.index(r, 0, issue).data() for r in range(window.proxy.rowCount(issue))]
+    assert shown == [BUDGET]
+    window.filter_edit.clear()
+    assert window.proxy.rowCount() == 5
+
+
+def test_layout_and_last_article_are_remembered(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window = make_window(qtbot, library, settings)
+    window.resize(700, 500)
+    window.splitter.setSizes([200, 300, 200])
+    sizes = window.splitter.sizes()
+    window.open_article(article_titled(library, BUDGET))
+    window.close()
+    again = make_window(qtbot, library, settings)
+    assert again.size().width() == 700
+    assert again.splitter.sizes() == sizes
+    again.restore_last_article()
+    assert again.current_article() == article_titled(library, BUDGET)
+
+
+def test_hit_list_model_passes_qtmodeltester(qtmodeltester: ModelTester, library: Library, settings: Settings, qtbot: QtBot) -> None:
+    window = make_window(qtbot, library, settings)
+    window.run_search("南开")
+    qtmodeltester.check(window.hits_model)
+    qtmodeltester.check(RowListModel())
+    assert window.hits_model.index(0, 0, QModelIndex()).isValid()
