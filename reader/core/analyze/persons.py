@@ -42,7 +42,10 @@ def find_persons(ctx: Context) -> list[Candidate]:
 
 def _bylines(ctx: Context) -> Iterator[Candidate]:
     for match in BYLINE_RE.finditer(ctx.text):
-        yield from _names_in(ctx, match.start("names"), match.group("names"), "byline")
+        if match.group("sep"):
+            yield from _names_in(ctx, match.start("names"), match.group("names"), "byline")
+        else:
+            yield from _attached_name(ctx, match.start("names"), match.group("names"))
     for match in MARKED_NAMES_RE.finditer(ctx.text):
         yield from _names_in(ctx, match.start("names"), match.group("names"), "byline")
 
@@ -61,6 +64,27 @@ def _names_in(ctx: Context, offset: int, body: str, rule: str) -> Iterator[Candi
             break
         start = offset + chunk.start()
         yield Candidate("person", start, start + len(name), name, 3, rule)
+
+
+ATTACHED_TAILS = ("摄", "报道", "文", "图")
+
+
+def _attached_name(ctx: Context, offset: int, body: str) -> Iterator[Candidate]:
+    """``记者王英浩摄``, ``记者王英浩说``: a name written right after the role, no space."""
+    chunk = re.match(r"[^\s、，,]+", body)
+    if chunk is None:
+        return
+    text = chunk.group()
+    for size in (3, 2, 4):
+        name, rest = text[:size], text[size:]
+        end = offset + size
+        if len(name) < size or not _has_surname(ctx, name):
+            continue
+        if (not rest and chunk.end() == len(body)) or rest.startswith(ATTACHED_TAILS) or \
+                ctx.after_startswith(end, ctx.lexicon.after_person):
+            if ctx.boundary(end) or rest.startswith(ATTACHED_TAILS):
+                yield Candidate("person", offset, end, name, 3, "byline")
+            return
 
 
 LIST_SEPARATORS = ("、", "和", "与", "及")

@@ -110,3 +110,15 @@ def test_paragraph_index_and_offsets() -> None:
     analyses = analyze_texts(["第一段没有名字。", "南开区人社局举办招聘会。"])
     org = entity(analyses[1], "南开区人社局")
     assert (org.paragraph, org.start, org.end) == (1, 0, 6)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("记者王英浩说,今年成效明显。", "王英浩"), ("(记者王英浩摄)", "王英浩"), ("本报记者李明报道", "李明"),
+])
+def test_name_written_right_after_the_role(text: str, name: str) -> None:
+    assert ("person", name) in spans(text)
+
+
+@pytest.mark.parametrize("text", ["记者从南开区了解到,工作进展顺利。", "记者近日走访发现,市场繁荣。"])
+def test_role_followed_by_words_is_no_byline(text: str) -> None:
+    assert not any(kind == "person" for kind, _ in spans(text))
