@@ -24,9 +24,15 @@ EXIT_BAD_INPUT = 2
 @click.version_option(__version__, prog_name="baokan")
 @click.option("--db", "db_path", type=click.Path(path_type=Path), default=None,
               help="Library file for the window (default: $BAOKAN_DB or the user data dir).")
+@click.option("--self-test", "self_test", is_flag=True,
+              help="Check this installation offscreen (import, render, export) and exit.")
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None) -> None:
+def cli(ctx: click.Context, db_path: Path | None, self_test: bool) -> None:
     """Baokan Reader (报刊阅读器): read and annotate Chinese newspaper issues."""
+    if self_test:
+        from reader.selftest import run_self_test
+
+        sys.exit(run_self_test(click.echo))
     if ctx.invoked_subcommand is None:
         _run_app(db_path)
 

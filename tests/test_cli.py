@@ -66,3 +66,14 @@ def test_parsing_does_not_load_qt() -> None:
     code = ("import sys; from reader.cli import cli; "
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_self_test_passes_offscreen() -> None:
+    done = subprocess.run([sys.executable, "-m", "reader", "--self-test"], capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert [line.split()[1] for line in lines[:-1]] == [
+        "resources", "import", "analysis", "search", "render", "export"]
+    assert all(line.startswith("ok ") for line in lines[:-1])
+    assert lines[-1].startswith("self-test: 6 passed, 0 failed")
