@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
+from reader.core.resources import resources_dir
 from reader.library import Library
+from reader.ui import i18n
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import APPLICATION, ORGANIZATION, Settings
 
@@ -39,7 +41,13 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication([sys.argv[0] if sys.argv else "baokan", *(argv or [])])
     QGuiApplication.setApplicationDisplayName("报刊阅读器 Baokan Reader")
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The application's icon (a stylised 报 on a newspaper page), from resources/icons."""
+    return QIcon(str(resources_dir() / "icons" / "baokan.svg"))
 
 
 def offer_samples(window: MainWindow, library: Library, ask: bool) -> None:
@@ -48,8 +56,9 @@ def offer_samples(window: MainWindow, library: Library, ask: bool) -> None:
         return
     if ask:
         answer = QMessageBox.question(
-            window, window.tr("Empty library"),
-            window.tr("The library has no issues yet. Import the sample issues?"))
+            window, QCoreApplication.translate("MainWindow", "Empty library"),
+            QCoreApplication.translate(
+                "MainWindow", "The library has no issues yet. Import the sample issues?"))
         if answer != QMessageBox.StandardButton.Yes:
             return
     window.import_samples()
@@ -58,6 +67,8 @@ def offer_samples(window: MainWindow, library: Library, ask: bool) -> None:
 def build(args: argparse.Namespace, settings: Settings | None = None,
           ask: bool = True) -> tuple[MainWindow, Library]:
     """Open the library and the window, ready to show."""
+    settings = settings or Settings()
+    i18n.set_language(settings.language)
     library = Library(args.db)
     window = MainWindow(library, settings)
     window.show()

@@ -26,7 +26,14 @@ from reader.db import exports, store
 from reader.db.annotations import AnnotationError, NoteRow, TagRow
 from reader.db.connection import backup_to, connect, default_path, integrity_errors
 from reader.db.search import Filters, Hit, search
-from reader.db.store import ArticleRow, Highlight, IssueRow
+from reader.db.store import (
+    ArticleRow,
+    EntityCount,
+    FigureRow,
+    Highlight,
+    IssueRow,
+    Mention,
+)
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, current file name)"""
@@ -34,8 +41,8 @@ Progress = Callable[[int, int, str], None]
 IN_PROCESS_MAX = 3
 """Imports of at most this many files run in the calling process (no start-up cost)."""
 
-__all__ = ["AnnotationError", "Filters", "Hit", "ImportReport", "Library", "NoteRow",
-           "QueryError", "TagRow"]
+__all__ = ["AnnotationError", "EntityCount", "FigureRow", "Filters", "Hit", "ImportReport",
+           "Library", "Mention", "NoteRow", "QueryError", "TagRow"]
 
 EXPORTS = {
     "notes": (exports.NOTE_COLUMNS, exports.note_rows),
@@ -206,6 +213,10 @@ class Library:
     def delete_note(self, note_id: int) -> NoteRow:
         return ann.delete_note(self.db, note_id)
 
+    def restore_note(self, note: NoteRow) -> int:
+        """Put back a note that ``delete_note`` returned (undo); returns its new id."""
+        return store.restore_note(self.db, note)
+
     def note(self, note_id: int) -> NoteRow:
         return ann.get_note(self.db, note_id)
 
@@ -219,6 +230,18 @@ class Library:
 
     def merge_entity(self, type_: str, alias: str, target: str) -> None:
         ann.add_correction(self.db, "merge", type_, alias, target)
+
+    def entity_index(self) -> list[EntityCount]:
+        """Every entity of the corpus with its mention, article and issue counts."""
+        return [EntityCount(*row) for row in exports.entity_rows(self.db)]
+
+    def entity_mentions(self, type_: str, name: str, limit: int = 200) -> list[Mention]:
+        """Where the entity ``(type, name)`` is mentioned, with the sentence around it."""
+        return store.entity_mentions(self.db, type_, name, limit)
+
+    def figure_table(self) -> list[FigureRow]:
+        """Every figure of the corpus with its article, issue and context."""
+        return [FigureRow(*row) for row in exports.figure_rows(self.db)]
 
     def corrections(self) -> Corrections:
         """The user's entity corrections, as the analysis applies them on every import."""

@@ -269,3 +269,36 @@ def test_highlights_point_at_their_text(library: Library) -> None:
     places = [body[h.start:h.end] for h in spans if h.layer == "place"]
     assert "南开区" in places
     assert spans == sorted(spans, key=lambda h: (h.start, h.end))
+
+
+def test_entity_index_and_mentions_with_their_sentence(library: Library) -> None:
+    index = library.entity_index()
+    assert index and [e.mentions for e in index] == sorted((e.mentions for e in index), reverse=True)
+    top = index[0]
+    assert top.mentions >= top.articles >= 1 and top.issues >= 1
+    mentions = library.entity_mentions(top.type, top.name)
+    assert len(mentions) == top.mentions
+    assert {m.article_id for m in mentions} and len({m.article_id for m in mentions}) == top.articles
+    for mention in mentions:
+        body = library.article(mention.article_id).body
+        assert body[mention.start:mention.end] in mention.context
+        assert mention.context in body and len(mention.context) <= mention.end - mention.start + 160
+    assert len(library.entity_mentions(top.type, top.name, limit=1)) == 1
+    assert library.entity_mentions("person", "没有这个人") == []
+
+
+def test_figure_table_rows_point_at_their_text(library: Library) -> None:
+    rows = library.figure_table()
+    assert rows
+    for row in rows[:50]:
+        body = library.article(row.article_id).body
+        assert body[row.start:row.end] == row.text and row.text in row.context
+
+
+def test_restore_note_puts_a_deleted_note_back_as_it_was(library: Library) -> None:
+    article = _article(library, "南开区向阳路街")
+    body = library.article(article).body
+    deleted = library.delete_note(library.add_note(article, "记", 0, 5, color="#ffcc00"))
+    restored = library.note(library.restore_note(deleted))
+    assert (restored.uid, restored.quote, restored.body, restored.color, restored.created) == \
+        (deleted.uid, body[0:5], "记", "#ffcc00", deleted.created)

@@ -6,13 +6,16 @@ import difflib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from reader.core.anchor import Anchor, reanchor
 from reader.core.fts import index_text
 from reader.core.model import Issue, Item
+
+if TYPE_CHECKING:
+    from reader.db.annotations import NoteRow
 
 
 def now() -> str:
@@ -345,3 +348,90 @@ def article_highlights(db: sqlite_utils.Database, article_id: int) -> list[Highl
     spans = [Highlight(s, e, t, n) for s, e, t, n in mentions]
     spans += [Highlight(s, e, "figure", k, v, u) for s, e, k, v, u in figures]
     return sorted(spans, key=lambda h: (h.start, h.end))
+
+
+# ---------------------------------------------------------------- corpus views
+
+SENTENCE_ENDS = "。！？!?；;\n"
+SENTENCE_MAX = 80
+"""A mention's context is cut to at most this many characters either side."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity, with the sentence around it."""
+
+    article_id: int
+    issue_title: str
+    issue_date: str | None
+    article_title: str
+    context: str
+    start: int
+    end: int
+
+
+def sentence_around(body: str, start: int, end: int) -> str:
+    """The sentence of ``body`` holding ``start:end`` (clamped to SENTENCE_MAX each side)."""
+    left = max((body.rfind(mark, 0, start) for mark in SENTENCE_ENDS), default=-1) + 1
+    rights = [i for i in (body.find(mark, end) for mark in SENTENCE_ENDS) if i >= 0]
+    right = min(rights) + 1 if rights else len(body)
+    left, right = max(left, start - SENTENCE_MAX), min(right, end + SENTENCE_MAX)
+    return body[left:right].strip()
+
+
+def entity_mentions(db: sqlite_utils.Database, type_: str, name: str,
+                    limit: int = 200) -> list[Mention]:
+    """Mentions of the entity ``(type, name)`` in live articles, newest issue first."""
+    rows = db.execute(
+        'SELECT a.id, coalesce(i.title, \'\'), i.date, a.title, a.body, m.start, m."end" '
+        "FROM entity_mentions m JOIN entities e ON e.id = m.entity_id "
+        "JOIN articles a ON a.id = m.article_id LEFT JOIN issues i ON i.id = a.issue_id "
+        "WHERE e.type = ? AND e.name = ? AND a.removed = 0 "
+        "ORDER BY i.date IS NULL, i.date DESC, a.position, m.start LIMIT ?",
+        [type_, name, limit],
+    ).fetchall()
+    return [Mention(r[0], r[1], r[2], r[3], sentence_around(r[4], r[5], r[6]), r[5], r[6])
+            for r in rows]
+
+
+@dataclass(frozen=True)
+class EntityCount:
+    """An entity of the corpus and how often it occurs (a row of the entity index)."""
+
+    id: int
+    type: str
+    name: str
+    mentions: int
+    articles: int
+    issues: int
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """A figure of the corpus with where it occurs (a row of the figures table)."""
+
+    article_id: int
+    issue_title: str
+    issue_date: str | None
+    article_title: str
+    kind: str
+    text: str
+    value: float | None
+    upper: float | None
+    unit: str
+    norm: str
+    qualifier: str
+    start: int
+    end: int
+    context: str
+
+
+def restore_note(db: sqlite_utils.Database, note: NoteRow) -> int:
+    """Put a deleted note back as it was (same uid, passage, status, dates); its new id."""
+    with db.atomic():
+        cursor = db.execute(
+            'INSERT INTO notes (uid, article_id, start, "end", quote, prefix, suffix, status, '
+            "body, color, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [note.uid, note.article_id, note.start, note.end, note.quote, note.prefix,
+             note.suffix, note.status, note.body, note.color, note.created, note.updated])
+    return int(cursor.lastrowid or 0)

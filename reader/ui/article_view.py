@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 
 class ArticleText(Protocol):
@@ -59,6 +59,10 @@ LAYERS = ("person", "place", "org", "figure")
 LAYER_COLORS = {"person": "#ffd0d0", "place": "#cdeccd", "org": "#cfe0ff", "figure": "#ffe9a8"}
 LAYER_PROPERTY = QTextCharFormat.Property.UserProperty + 1
 """The layer a highlighted character belongs to, kept in its char format."""
+MARK_LAYERS = ("notes", "terms", "find", "current")
+"""Overlays drawn as ExtraSelections over the text, later ones on top."""
+ZOOM_STEP = 1.0
+ZOOM_MIN, ZOOM_MAX = -6.0, 16.0
 
 
 def tr(text: str) -> str:
@@ -148,6 +152,42 @@ def title_roles(lines: Sequence[str]) -> list[tuple[str, str]]:
     return list(zip(roles, lines, strict=True))
 
 
+class Mark(NamedTuple):
+    """An overlay over document positions ``start``..``end`` (a note, a find match)."""
+
+    start: int
+    end: int
+    color: str
+    underline: bool = False
+
+
+def mark_selection(document: QTextDocument, mark: Mark) -> QTextEdit.ExtraSelection:
+    """The ExtraSelection that draws ``mark``; the text itself is untouched."""
+    selection = QTextEdit.ExtraSelection()
+    cursor = QTextCursor(document)
+    cursor.setPosition(mark.start)
+    cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+    selection.cursor = cursor
+    fmt = QTextCharFormat()
+    fmt.setBackground(QBrush(QColor(mark.color)))
+    if mark.underline:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(mark.color).darker(220))
+    selection.format = fmt
+    return selection
+
+
+def document_spans(blocks: Sequence[Block], start: int, end: int) -> list[tuple[int, int]]:
+    """Document spans of body offsets ``start``..``end``, split at paragraph ends."""
+    spans = []
+    for block in blocks:
+        first, last = max(start, block.body_start), min(end, block.body_end)
+        if first < last:
+            offset = block.doc_start - block.body_start
+            spans.append((first + offset, last + offset))
+    return spans
+
+
 def swatch(color: str, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(color))
@@ -161,6 +201,8 @@ class ArticleView(QTextBrowser):
     """Read-only view of one article; text is inserted as text, never parsed as HTML."""
 
     layers_changed = Signal()
+    article_shown = Signal()
+    text_size_changed = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,6 +213,8 @@ class ArticleView(QTextBrowser):
         self._text: ArticleText | None = None
         self._highlights: list[Highlight] = []
         self._blocks: list[Block] = []
+        self._marks: dict[str, list[Mark]] = {}
+        self._zoom = 0.0
         self.layer_actions = self._make_layer_actions()
 
     def _make_layer_actions(self) -> dict[str, QAction]:
@@ -210,20 +254,21 @@ class ArticleView(QTextBrowser):
         """Render ``text`` and format its highlights."""
         self._text = text
         self._highlights = list(highlights)
+        self._marks.clear()
         self._render()
+        self.article_shown.emit()
 
     def clear_article(self) -> None:
         self._text = None
         self._highlights = []
         self._blocks = []
+        self._marks.clear()
         self.setDocument(QTextDocument(self))
+        self.article_shown.emit()
 
     @Slot(bool)
     def _layer_toggled(self, _checked: bool) -> None:
-        if self._text is not None:
-            scroll = self.verticalScrollBar().value()
-            self._render()
-            self.verticalScrollBar().setValue(scroll)
+        self._rerender()
         self.layers_changed.emit()
 
     def _render(self) -> None:
@@ -232,16 +277,70 @@ class ArticleView(QTextBrowser):
         document.setDefaultFont(self._reading_font())
         document.setDocumentMargin(24)
         cursor = QTextCursor(document)
-        self._blocks = write_article(cursor, self._text, self.font().pointSizeF())
+        self._blocks = write_article(cursor, self._text, self.text_size())
         for start, end, highlight in placed_highlights(self._highlights, self._blocks,
                                                        self.shown_layers()):
             apply_highlight(cursor, start, end, highlight)
         self.setDocument(document)
+        self._apply_marks()
 
     def _reading_font(self) -> QFont:
         font = QFont(self.font())
-        font.setPointSizeF(max(11.0, self.font().pointSizeF() * 1.25))
+        font.setPointSizeF(max(11.0, self.text_size() * 1.25))
         return font
+
+    def _rerender(self) -> None:
+        """Render again (same text, so document positions and marks stay), keeping the scroll."""
+        if self._text is not None:
+            scroll = self.verticalScrollBar().value()
+            self._render()
+            self.verticalScrollBar().setValue(scroll)
+
+    # ---------------------------------------------------------------- text size
+
+    def text_size(self) -> float:
+        """The point size of body text: the widget's font plus the zoom."""
+        return max(4.0, self.font().pointSizeF() + self._zoom)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Make body text ``zoom`` points larger (smaller when negative) than the font."""
+        zoom = min(ZOOM_MAX, max(ZOOM_MIN, zoom))
+        if zoom != self._zoom:
+            self._zoom = zoom
+            self._rerender()
+            self.text_size_changed.emit(self.text_size())
+
+    def zoom(self) -> float:
+        return self._zoom
+
+    @Slot()
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + ZOOM_STEP)
+
+    @Slot()
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - ZOOM_STEP)
+
+    # ---------------------------------------------------------------- overlays
+
+    def set_marks(self, layer: str, marks: Sequence[Mark]) -> None:
+        """Draw ``marks`` as the overlay ``layer`` (one of MARK_LAYERS), replacing it."""
+        self._marks[layer] = list(marks)
+        self._apply_marks()
+
+    def marks(self, layer: str) -> list[Mark]:
+        return list(self._marks.get(layer, []))
+
+    def document_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Where body offsets ``start``..``end`` are shown, one span per paragraph."""
+        return document_spans(self._blocks, start, end)
+
+    def _apply_marks(self) -> None:
+        document = self.document()
+        length = document.characterCount()
+        self.setExtraSelections([
+            mark_selection(document, mark) for layer in MARK_LAYERS
+            for mark in self._marks.get(layer, []) if 0 <= mark.start < mark.end < length])
 
     # ---------------------------------------------------------------- selection
 

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
+    QMenu,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -19,10 +28,16 @@ from PySide6.QtWidgets import (
 from reader.core.resources import sample_issues
 from reader.library import AnnotationError, Hit, ImportReport, Library, QueryError
 from reader.ui.article_view import ArticleView
+from reader.ui.entities import EntitiesPanel, EntityIndexDialog
+from reader.ui.figures import FiguresDialog
+from reader.ui.find import FindBar
+from reader.ui.import_dialog import dropped_paths
 from reader.ui.issue_tree import ARTICLE, ID_ROLE, KIND_ROLE, IssueTreeModel
+from reader.ui.menus import AppActions
 from reader.ui.panels import NotesPanel, TagsPanel
 from reader.ui.row_list import Row, RowListModel
 from reader.ui.settings import Settings
+from reader.ui.undo import AnnotationHistory
 
 SEARCH_LIMIT = 100
 MESSAGE_MS = 8000
@@ -51,6 +66,8 @@ class MainWindow(QMainWindow):
         self._make_widgets()
         self._make_actions()
         self._make_menus_and_toolbar()
+        self._make_reading_actions()
+        self.app_actions = AppActions(self, library, self._settings)
         self._connect()
         self.retranslate_ui()
         if not self._settings.restore_window(self, self.splitter):
@@ -80,8 +97,14 @@ class MainWindow(QMainWindow):
         self.hits.setWordWrap(True)
         self.hits.setAlternatingRowColors(True)
         self.view = ArticleView(self)
-        self.notes = NotesPanel(self._library, self.view, self)
-        self.tags = TagsPanel(self._library, self)
+        self.find_bar = FindBar(self.view, self)
+        self.history = AnnotationHistory(self._library, self)
+        self.notes = NotesPanel(self._library, self.view, self.history, self)
+        self.tags = TagsPanel(self._library, self.history, self)
+        self.entities = EntitiesPanel(self._library, self)
+        self.entity_index: EntityIndexDialog | None = None
+        self.figures: FiguresDialog | None = None
+        self._hit_terms: dict[int, list[str]] = {}
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("searchField")
         self.search_edit.setClearButtonEnabled(True)
@@ -100,12 +123,23 @@ class MainWindow(QMainWindow):
         self.right_tabs = QTabWidget(self)
         self.right_tabs.addTab(self.notes, "")
         self.right_tabs.addTab(self.tags, "")
+        self.right_tabs.addTab(self.entities, "")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for widget in (self.left_tabs, self.view, self.right_tabs):
+        for widget in (self.left_tabs, self._reading_pane(), self.right_tabs):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
+
+    def _reading_pane(self) -> QWidget:
+        """The article view with its find bar underneath."""
+        pane = QWidget(self)
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        return pane
 
     def _action(self, name: str, shortcut: QKeySequence | str, slot: object) -> QAction:
         action = QAction(self)
@@ -148,6 +182,56 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search_edit)
 
+    def _make_reading_actions(self) -> None:
+        """Undo, find, text size and the corpus views, in the Edit and View menus."""
+        self.undo_action = self.history.stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.history.stack.createRedoAction(self)
+        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        self.find_action = self._action("findInArticle", QKeySequence(
+            QKeySequence.StandardKey.Find), self.find_bar.open_bar)
+        self.find_next_action = self._action("findNext", QKeySequence(
+            QKeySequence.StandardKey.FindNext), self.find_bar.find_next)
+        self.find_previous_action = self._action("findPrevious", QKeySequence(
+            QKeySequence.StandardKey.FindPrevious), self.find_bar.find_previous)
+        self.zoom_in_action = self._action("zoomIn", QKeySequence(
+            QKeySequence.StandardKey.ZoomIn), self.view.zoom_in)
+        self.zoom_in_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn),
+                                          QKeySequence("Ctrl+=")])
+        self.zoom_out_action = self._action("zoomOut", QKeySequence(
+            QKeySequence.StandardKey.ZoomOut), self.view.zoom_out)
+        self.entity_index_action = self._action("entityIndex", "", self.show_entity_index)
+        self.figures_action = self._action("figuresTable", "", self.show_figures)
+        self.edit_menu = QMenu(self)
+        self.menuBar().insertMenu(self.go_menu.menuAction(), self.edit_menu)
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.find_action, self.find_next_action,
+                                   self.find_previous_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.entity_index_action, self.figures_action])
+        self.entities.article_requested.connect(self.open_article_at)
+
+    def _retranslate_reading_actions(self) -> None:
+        self.right_tabs.setTabText(2, self.tr("Entities"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.undo_action.setText(self.tr("Undo"))
+        self.redo_action.setText(self.tr("Redo"))
+        self.find_action.setText(self.tr("Find in article"))
+        self.find_next_action.setText(self.tr("Find next"))
+        self.find_previous_action.setText(self.tr("Find previous"))
+        self.zoom_in_action.setText(self.tr("Larger text"))
+        self.zoom_out_action.setText(self.tr("Smaller text"))
+        self.entity_index_action.setText(self.tr("Entity index…"))
+        self.figures_action.setText(self.tr("Figures table…"))
+        self.find_bar.retranslate_ui()
+        self.entities.retranslate_ui()
+        for dialog in (self.entity_index, self.figures):
+            if dialog is not None:
+                dialog.retranslate_ui()
+
     def _connect(self) -> None:
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         self.filter_edit.textChanged.connect(self.set_filter)
@@ -179,8 +263,10 @@ class MainWindow(QMainWindow):
         self.filter_action.setText(self.tr("Filter the tree"))
         self.quit_action.setText(self.tr("Quit"))
         self.view.retranslate_ui()
+        self.app_actions.retranslate_ui()
         self.notes.retranslate_ui()
         self.tags.retranslate_ui()
+        self._retranslate_reading_actions()
 
     # ---------------------------------------------------------------- library
 
@@ -214,6 +300,7 @@ class MainWindow(QMainWindow):
         self.view.show_article(article, self._library.highlights(article_id))
         self.notes.set_article(article_id)
         self.tags.set_article(article_id)
+        self.entities.set_article(article_id)
         self._select_in_tree(article_id)
         self._settings.last_article = article_id
         self.article_opened.emit(article_id)
@@ -277,6 +364,7 @@ class MainWindow(QMainWindow):
             self.show_message(str(error))
             return []
         self.hits_model.set_rows([hit_row(hit) for hit in hits])
+        self._hit_terms = {hit.article_id: list(hit.terms) for hit in hits}
         self.left_tabs.setCurrentWidget(self.hits)
         self.show_message(self.tr("%n article(s) found.", "", len(hits)))
         self.search_finished.emit(len(hits))
@@ -285,7 +373,49 @@ class MainWindow(QMainWindow):
     @Slot(QModelIndex)
     def _hit_chosen(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.open_article(self.hits_model.row_at(index.row()).id)
+            article_id = self.hits_model.row_at(index.row()).id
+            self.open_article(article_id)
+            self.find_bar.mark_terms(self._hit_terms.get(article_id, []))
+
+    # ---------------------------------------------------------------- corpus views
+
+    @Slot(int, int, int)
+    def open_article_at(self, article_id: int, start: int, end: int) -> None:
+        """Open an article with the passage ``start``..``end`` of its text selected."""
+        self.open_article(article_id)
+        if self._article_id == article_id:
+            self.view.select_body_range(start, end)
+
+    @Slot()
+    def show_entity_index(self) -> EntityIndexDialog:
+        if self.entity_index is None:
+            self.entity_index = EntityIndexDialog(self._library, self)
+            self.entity_index.entities_changed.connect(self._entities_changed)
+            self.entity_index.entity_chosen.connect(self._entity_chosen)
+        self.entity_index.show()
+        self.entity_index.raise_()
+        return self.entity_index
+
+    @Slot()
+    def show_figures(self) -> FiguresDialog:
+        if self.figures is None:
+            self.figures = FiguresDialog(self._library, self)
+            self.figures.figure_opened.connect(self.open_article_at)
+        self.figures.show()
+        self.figures.raise_()
+        return self.figures
+
+    @Slot()
+    def _entities_changed(self) -> None:
+        """After a reject or merge: redraw the open article and its entities."""
+        article_id, self._article_id = self._article_id, None
+        if article_id is not None:
+            self.open_article(article_id)
+
+    @Slot(str, str)
+    def _entity_chosen(self, type_: str, name: str) -> None:
+        self.right_tabs.setCurrentWidget(self.entities)
+        self.entities.show_mentions(type_, name)
 
     # ---------------------------------------------------------------- misc
 
@@ -293,7 +423,24 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Issue files or folders dropped on the window are imported in the background."""
+        paths = dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.app_actions.import_paths(paths)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.app_actions.shutdown()
         self._settings.save_window(self, self.splitter)
         super().closeEvent(event)
 

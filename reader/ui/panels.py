@@ -2,28 +2,70 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QStringListModel, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFontMetrics,
+    QHideEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.library import AnnotationError, Library, NoteRow
-from reader.ui.article_view import ArticleView
-from reader.ui.row_list import Row, RowListModel
+from reader.ui.article_view import ArticleView, Mark, swatch
+from reader.ui.row_list import NO_PARENT, Index, Row, RowListModel
+from reader.ui.undo import AnnotationHistory
 
 QUOTE_CHARS = 40
+SAVE_DELAY_MS = 500
+"""A note's body is saved this long after the last keystroke."""
+NOTE_COLORS = ("#fff2a8", "#c9efc4", "#cfe3ff", "#ffd3e4", "#e4d8ff")
+"""The swatches a note can take; the first is the default."""
+TAG_COLORS = ("", "#ffd6d6", "#ffe7b8", "#d4f0d0", "#d3e6ff", "#e8dcff")
+CHIP_DEFAULT = "#e8e8e8"
+COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def note_color(note: NoteRow) -> str:
+    return note.color or NOTE_COLORS[0]
 
 
 def note_row(note: NoteRow) -> Row:
@@ -37,88 +79,393 @@ def note_row(note: NoteRow) -> Row:
     return Row(note.id, text, tip)
 
 
+def note_heading(note: NoteRow) -> str:
+    """What the editor's heading says of a note: its whole quote, and whether it is detached."""
+    if note.status == "detached":
+        return tr("NotesPanel", "⚠ Detached — the passage is no longer in the article:") + \
+            f"\n“{note.quote}”"
+    return f"“{note.quote}”" if note.quote else tr("NotesPanel", "(whole article)")
+
+
+class NoteListModel(RowListModel):
+    """The notes of an article: text rows with the note's color as decoration."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._notes: list[NoteRow] = []
+
+    def set_notes(self, notes: list[NoteRow]) -> None:
+        self._notes = list(notes)
+        self.set_rows([note_row(note) for note in notes])
+
+    def note_at(self, row: int) -> NoteRow:
+        return self._notes[row]
+
+    def row_of(self, note_id: int) -> int | None:
+        return next((i for i, note in enumerate(self._notes) if note.id == note_id), None)
+
+    def replace_note(self, note: NoteRow) -> None:
+        """Show a changed note in place (the selection stays)."""
+        row = self.row_of(note.id)
+        if row is None:
+            return
+        self._notes[row] = note
+        self._rows[row] = note_row(note)
+        self.dataChanged.emit(self.index(row), self.index(row))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if index.isValid() and 0 <= index.row() < len(self._notes):
+            note = self._notes[index.row()]
+            if role == Qt.ItemDataRole.DecorationRole:
+                return QColor(note_color(note))
+            if role == Qt.ItemDataRole.ForegroundRole and note.status == "detached":
+                return QColor("#8a5a00")
+            if role == COLOR_ROLE:
+                return note_color(note)
+        return super().data(index, role)
+
+
+def shortcut_action(widget: QWidget, key: QKeySequence, slot: object) -> QAction:
+    """An action with ``key`` that fires only while ``widget`` has the focus."""
+    action = QAction(widget)
+    action.setShortcut(key)
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(slot)
+    widget.addAction(action)
+    return action
+
+
 class NotesPanel(QWidget):
-    """The notes of the open article; a new note is made from the view's selection."""
+    """The notes of the open article: listed, drawn over the text, edited and saved as typed."""
 
     note_added = Signal(int)
+    note_saved = Signal(int)
     message_posted = Signal(str)
 
-    def __init__(self, library: Library, view: ArticleView,
+    def __init__(self, library: Library, view: ArticleView, history: AnnotationHistory,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library = library
         self._view = view
+        self._history = history
         self._article_id: int | None = None
-        self._notes: dict[int, NoteRow] = {}
-        self.model = RowListModel(self)
+        self._current: NoteRow | None = None
+        self._loading = False
+        self._make_widgets()
+        self._lay_out()
+        self._connect()
+        self.retranslate_ui()
+        self._show_note(None)
+
+    def _make_widgets(self) -> None:
+        self.model = NoteListModel(self)
         self.list = QListView(self)
         self.list.setObjectName("notesList")
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
-        self.list.clicked.connect(self._note_clicked)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("noteHeading")
+        self.heading.setWordWrap(True)
+        self.body_edit = QPlainTextEdit(self)
+        self.body_edit.setObjectName("noteBody")
+        self.swatches = QButtonGroup(self)
+        for number, color in enumerate(NOTE_COLORS):
+            button = QToolButton(self)
+            button.setCheckable(True)
+            button.setIcon(swatch(color, 14))
+            button.setObjectName(f"noteColor{number}")
+            self.swatches.addButton(button, number)
+        self.delete_button = QPushButton(self)
+        self.delete_button.setObjectName("deleteNoteButton")
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("noteEditor")
-        self.editor.setMaximumHeight(120)
+        self.editor.setMaximumHeight(80)
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("addNoteButton")
-        self._lay_out()
-        self.retranslate_ui()
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(SAVE_DELAY_MS)
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.body_edit)
+        row = QHBoxLayout()
+        for button in self.swatches.buttons():
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.delete_button)
+        layout.addLayout(row)
+        layout.addSpacing(8)
         layout.addWidget(self.editor)
         layout.addWidget(self.add_button)
+
+    def _connect(self) -> None:
+        self.list.clicked.connect(self._note_clicked)
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.delete_action = shortcut_action(
+            self.list, QKeySequence(QKeySequence.StandardKey.Delete), self.delete_current)
+        self.body_edit.textChanged.connect(self._body_edited)
+        self.save_timer.timeout.connect(self.save_pending)
+        self.swatches.idClicked.connect(self._color_chosen)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.add_button.clicked.connect(self.add_from_selection)
+        self._history.notes_changed.connect(self._notes_changed)
+        self._history.note_restored.connect(self.select_note)
 
     def retranslate_ui(self) -> None:
         self.editor.setPlaceholderText(
             tr("NotesPanel", "Select a passage, write the note here, then Add note"))
+        self.body_edit.setPlaceholderText(tr("NotesPanel", "The note (saved as you type)"))
         self.add_button.setText(tr("NotesPanel", "Add note"))
+        self.delete_button.setText(tr("NotesPanel", "Delete"))
+        self.delete_action.setText(tr("NotesPanel", "Delete note"))
+        for number, button in enumerate(self.swatches.buttons()):
+            button.setToolTip(tr("NotesPanel", "Note color %1").replace("%1", str(number + 1)))
+
+    # ---------------------------------------------------------------- showing
 
     def set_article(self, article_id: int | None) -> None:
+        self.save_pending()
         self._article_id = article_id
         self.refresh()
 
     def refresh(self) -> None:
+        """Re-read the notes, keep the current one current, and redraw their passages."""
+        keep = self._current.id if self._current else None
         notes = self._library.notes(self._article_id) if self._article_id is not None else []
-        self._notes = {note.id: note for note in notes}
-        self.model.set_rows([note_row(note) for note in notes])
+        self.model.set_notes(notes)
+        self._show_note(None)
+        if keep is not None:
+            self.select_note(keep)
+        self._mark_passages(notes)
+
+    def _mark_passages(self, notes: list[NoteRow]) -> None:
+        if self._view.article_id() != self._article_id:
+            return
+        marks = [Mark(start, end, note_color(note), underline=True) for note in notes
+                 if note.status != "detached" and note.start is not None
+                 and note.end is not None
+                 for start, end in self._view.document_spans(note.start, note.end)]
+        self._view.set_marks("notes", marks)
+
+    @Slot(int)
+    def select_note(self, note_id: int) -> None:
+        row = self.model.row_of(note_id)
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row))
+
+    def current_note(self) -> NoteRow | None:
+        return self._current
+
+    def _show_note(self, note: NoteRow | None) -> None:
+        self._current = note
+        self._loading = True
+        self.body_edit.setPlainText(note.body if note else "")
+        self._loading = False
+        self.heading.setText(note_heading(note) if note else "")
+        for widget in (self.body_edit, self.delete_button, *self.swatches.buttons()):
+            widget.setEnabled(note is not None)
+        color = NOTE_COLORS.index(note_color(note)) if note and note_color(note) \
+            in NOTE_COLORS else -1
+        for number, button in enumerate(self.swatches.buttons()):
+            button.setChecked(number == color)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.save_pending()
+        self._show_note(self.model.note_at(current.row()) if current.isValid() else None)
+
+    @Slot(QModelIndex)
+    def _note_clicked(self, index: QModelIndex) -> None:
+        note = self.model.note_at(index.row())
+        if note.start is not None and note.end is not None and note.status != "detached":
+            self._view.select_body_range(note.start, note.end)
+
+    @Slot(int)
+    def _notes_changed(self, article_id: int) -> None:
+        if article_id == self._article_id:
+            self.refresh()
+
+    # ---------------------------------------------------------------- editing
 
     @Slot()
     def add_from_selection(self) -> None:
-        """Add a note on the selected passage with the editor's text."""
+        """Add a note on the selected passage (with the draft's text) and open it to edit."""
         selected = self._view.selected_body_range()
         if self._article_id is None or selected is None:
             self.message_posted.emit(tr("NotesPanel", "Select a passage of the article first."))
             return
         body = self.editor.toPlainText().strip()
+        self.save_pending()
         note_id = self._library.add_note(self._article_id, body, *selected)
         self.editor.clear()
         self.refresh()
+        self.select_note(note_id)
+        if not body:
+            self.body_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.note_added.emit(note_id)
 
-    @Slot(QModelIndex)
-    def _note_clicked(self, index: QModelIndex) -> None:
-        note = self._notes.get(self.model.row_at(index.row()).id)
-        if note is not None and note.start is not None and note.end is not None \
-                and note.status != "detached":
-            self._view.select_body_range(note.start, note.end)
+    @Slot()
+    def _body_edited(self) -> None:
+        if not self._loading and self._current is not None:
+            self.save_timer.start()
+
+    @Slot()
+    def save_pending(self) -> None:
+        """Save the body being typed now (the timer would have saved it soon)."""
+        self.save_timer.stop()
+        note = self._current
+        body = self.body_edit.toPlainText()
+        if note is None or body == note.body:
+            return
+        try:
+            self._library.update_note(note.id, body=body)
+        except AnnotationError as error:
+            self.message_posted.emit(str(error))
+            return
+        self._current = self._library.note(note.id)
+        self.model.replace_note(self._current)
+        self.note_saved.emit(note.id)
+
+    @Slot(int)
+    def _color_chosen(self, number: int) -> None:
+        if self._current is None:
+            return
+        self.save_pending()
+        self._library.update_note(self._current.id, color=NOTE_COLORS[number])
+        self.refresh()
+
+    @Slot()
+    def delete_current(self) -> None:
+        """Delete the current note (Ctrl+Z brings it back)."""
+        if self._current is None:
+            return
+        self.save_pending()
+        note_id = self._current.id
+        self._current = None
+        self._history.delete_note(note_id)
+        self.message_posted.emit(tr("NotesPanel", "Note deleted. Undo with Ctrl+Z."))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.save_pending()
+        super().hideEvent(event)
+
+
+# ---------------------------------------------------------------- tags
+
+
+class TagChipModel(QAbstractListModel):
+    """The tags of an article as (name, color) chips."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tags: list[tuple[str, str]] = []
+
+    def set_tags(self, tags: list[tuple[str, str]]) -> None:
+        self.beginResetModel()
+        self._tags = list(tags)
+        self.endResetModel()
+
+    def name_at(self, row: int) -> str:
+        return self._tags[row][0]
+
+    def names(self) -> list[str]:
+        return [name for name, _color in self._tags]
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._tags)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._tags):
+            return None
+        name, color = self._tags[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return name
+        if role == COLOR_ROLE:
+            return color or CHIP_DEFAULT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tr("TagsPanel", "Click × or press Delete to remove; right-click for a color")
+        return None
+
+
+CHIP_PAD = 8
+CLOSE_WIDTH = 16
+
+
+def close_rect(rect: QRect) -> QRect:
+    """Where a chip's × sits inside the chip's ``rect``."""
+    return QRect(rect.right() - CLOSE_WIDTH - 2, rect.top(), CLOSE_WIDTH, rect.height())
+
+
+class ChipDelegate(QStyledItemDelegate):
+    """Draws a tag as a rounded, colored chip with an × that removes it."""
+
+    close_clicked = Signal(int)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        metrics = QFontMetrics(option.font)
+        width = metrics.horizontalAdvance(str(index.data())) + 2 * CHIP_PAD + CLOSE_WIDTH
+        return QSize(width, metrics.height() + 10)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        rect: QRect = option.rect.adjusted(1, 2, -1, -2)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = option.palette
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(palette.color(QPalette.ColorRole.Highlight) if selected
+                       else QColor("#b0b0b0"))
+        painter.setBrush(QColor(str(index.data(COLOR_ROLE))))
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        painter.setPen(QColor("#1a1a1a"))
+        painter.drawText(rect.adjusted(CHIP_PAD, 0, -CLOSE_WIDTH, 0),
+                         Qt.AlignmentFlag.AlignVCenter, str(index.data()))
+        painter.drawText(close_rect(rect), Qt.AlignmentFlag.AlignCenter, "×")
+        painter.restore()
+
+    def editorEvent(self, event: QEvent, model: object, option: QStyleOptionViewItem,
+                    index: Index) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent) \
+                and close_rect(option.rect).contains(event.position().toPoint()):
+            self.close_clicked.emit(index.row())
+            return True
+        return False
 
 
 class TagsPanel(QWidget):
-    """The tags of the open article: add with completion from existing tags, remove."""
+    """The tags of the open article as chips: add with completion, remove with undo, color."""
 
     tags_changed = Signal(int)
     message_posted = Signal(str)
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, history: AnnotationHistory,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library = library
+        self._history = history
         self._article_id: int | None = None
-        self.model = RowListModel(self)
+        self._make_widgets()
+        self._lay_out()
+        self._connect()
+        self.retranslate_ui()
+        self.refresh_names()
+
+    def _make_widgets(self) -> None:
+        self.model = TagChipModel(self)
         self.list = QListView(self)
         self.list.setObjectName("tagsList")
         self.list.setModel(self.model)
+        self.list.setFlow(QListView.Flow.LeftToRight)
+        self.list.setWrapping(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setSpacing(3)
+        self.list.setMouseTracking(True)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.delegate = ChipDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
         self.names = QStringListModel(self)
         self.completer = QCompleter(self.names, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -126,15 +473,9 @@ class TagsPanel(QWidget):
         self.entry = QLineEdit(self)
         self.entry.setObjectName("tagEntry")
         self.entry.setCompleter(self.completer)
-        self.entry.returnPressed.connect(self.add_entered)
         self.add_button = QPushButton(self)
-        self.add_button.clicked.connect(self.add_entered)
         self.remove_button = QPushButton(self)
-        self.remove_button.clicked.connect(self.remove_selected)
         self.label = QLabel(self)
-        self._lay_out()
-        self.retranslate_ui()
-        self.refresh_names()
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
@@ -146,20 +487,32 @@ class TagsPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.remove_button)
 
+    def _connect(self) -> None:
+        self.entry.returnPressed.connect(self.add_entered)
+        self.add_button.clicked.connect(self.add_entered)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.delegate.close_clicked.connect(self._close_clicked)
+        self.list.customContextMenuRequested.connect(self._chip_menu)
+        self.delete_action = shortcut_action(
+            self.list, QKeySequence(QKeySequence.StandardKey.Delete), self.remove_selected)
+        self._history.tags_changed.connect(self._tags_changed)
+
     def retranslate_ui(self) -> None:
         self.label.setText(tr("TagsPanel", "Tags of this article"))
         self.entry.setPlaceholderText(tr("TagsPanel", "New tag (e.g. 城市更新)"))
         self.add_button.setText(tr("TagsPanel", "Add"))
         self.remove_button.setText(tr("TagsPanel", "Remove selected tag"))
+        self.delete_action.setText(tr("TagsPanel", "Remove tag"))
 
     def set_article(self, article_id: int | None) -> None:
         self._article_id = article_id
         self.refresh()
 
     def refresh(self) -> None:
-        tags = self._library.article_tags(self._article_id) \
+        names = self._library.article_tags(self._article_id) \
             if self._article_id is not None else []
-        self.model.set_rows([Row(i, name) for i, name in enumerate(tags)])
+        colors = {tag.name: tag.color for tag in self._library.tags()} if names else {}
+        self.model.set_tags([(name, colors.get(name, "")) for name in names])
 
     def refresh_names(self) -> None:
         self.names.setStringList([tag.name for tag in self._library.tags()])
@@ -169,24 +522,57 @@ class TagsPanel(QWidget):
         name = self.entry.text().strip()
         if self._article_id is None or not name:
             return
-        try:
-            self._library.add_tag(self._article_id, name)
-        except AnnotationError as error:
-            self.message_posted.emit(str(error))
+        if name.casefold() in (tag.casefold() for tag in self.model.names()):
+            self.message_posted.emit(tr("TagsPanel", "The article already has this tag."))
             return
+        self._history.add_tag(self._article_id, name)
         self.entry.clear()
-        self._changed()
 
     @Slot()
     def remove_selected(self) -> None:
         index = self.list.currentIndex()
-        if self._article_id is None or not index.isValid():
-            return
-        self._library.remove_tag(self._article_id, self.model.row_at(index.row()).text)
-        self._changed()
+        if index.isValid():
+            self.remove_at(index.row())
 
-    def _changed(self) -> None:
-        assert self._article_id is not None
-        self.refresh()
+    def remove_at(self, row: int) -> None:
+        """Remove the tag of chip ``row`` (Ctrl+Z brings it back)."""
+        if self._article_id is None:
+            return
+        name = self.model.name_at(row)
+        self._history.remove_tag(self._article_id, name)
+        self.message_posted.emit(
+            tr("TagsPanel", "Tag “%1” removed. Undo with Ctrl+Z.").replace("%1", name))
+
+    @Slot(int)
+    def _close_clicked(self, row: int) -> None:
+        self.remove_at(row)
+
+    @Slot(int)
+    def _tags_changed(self, article_id: int) -> None:
         self.refresh_names()
-        self.tags_changed.emit(self._article_id)
+        if article_id == self._article_id:
+            self.refresh()
+        self.tags_changed.emit(article_id)
+
+    def set_color(self, name: str, color: str) -> None:
+        try:
+            self._library.set_tag_color(name, color)
+        except AnnotationError as error:
+            self.message_posted.emit(str(error))
+            return
+        self.refresh()
+
+    @Slot(QPoint)
+    def _chip_menu(self, position: QPoint) -> None:
+        index = self.list.indexAt(position)
+        if not index.isValid():
+            return
+        name = self.model.name_at(index.row())
+        menu = QMenu(self)
+        for color in TAG_COLORS:
+            action = menu.addAction(swatch(color or CHIP_DEFAULT),
+                                    color or tr("TagsPanel", "No color"))
+            action.triggered.connect(lambda _=False, c=color: self.set_color(name, c))
+        menu.addSeparator()
+        menu.addAction(tr("TagsPanel", "Remove"), lambda: self.remove_at(index.row()))
+        menu.popup(self.list.viewport().mapToGlobal(position))

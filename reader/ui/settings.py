@@ -31,6 +31,16 @@ class Settings:
     def last_article(self, article_id: int | None) -> None:
         self.store.setValue("reader/last_article", "" if article_id is None else article_id)
 
+    @property
+    def language(self) -> str:
+        """``system`` (the default: follow the system locale), ``zh_CN`` or ``en``."""
+        value = self.store.value("ui/language", "system")
+        return value if value in ("system", "zh_CN", "en") else "system"
+
+    @language.setter
+    def language(self, language: str) -> None:
+        self.store.setValue("ui/language", language)
+
     def save_window(self, window: QMainWindow, splitter: QSplitter) -> None:
         """Remember the window's geometry, toolbars and splitter sizes."""
         self.store.setValue("window/geometry", window.saveGeometry())

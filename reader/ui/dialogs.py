@@ -1,0 +1,127 @@
+"""Small dialogs: the import report, the About box, the export file chooser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import __version__
+from reader.library import ImportReport
+
+translate = QCoreApplication.translate
+
+
+def report_summary(report: ImportReport) -> str:
+    """One paragraph: how many files were imported, replaced, skipped and failed."""
+    imported, replaced = len(report.imported), len(report.replaced)
+    skipped, failed = len(report.skipped), len(report.failed)
+    lines = [
+        translate("ImportReportDialog", "%n issue(s) imported.", "", imported),
+        translate("ImportReportDialog", "%n issue(s) replaced by a newer version.", "", replaced),
+        translate("ImportReportDialog", "%n file(s) already in the library.", "", skipped),
+        translate("ImportReportDialog", "%n file(s) could not be imported.", "", failed),
+    ]
+    if report.cancelled:
+        lines.append(translate("ImportReportDialog", "The import was cancelled."))
+    return "\n".join(lines)
+
+
+class ImportReportDialog(QDialog):
+    """What an import did, with a table of the files that failed and why."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importReport")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.report = report
+        self.summary = QLabel(self)
+        self.failures = QTableWidget(len(report.failed), 2, self)
+        self.failures.setObjectName("importFailures")
+        self.failures.verticalHeader().hide()
+        self.failures.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.failures.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self._fill(report.failed)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.failures, 1)
+        layout.addWidget(buttons)
+        self.failures.setVisible(bool(report.failed))
+        self.resize(640, 360 if report.failed else 160)
+        self.retranslate_ui()
+
+    def _fill(self, failed: list[tuple[str, str]]) -> None:
+        for row, (path, reason) in enumerate(failed):
+            item = QTableWidgetItem(Path(path).name)
+            item.setToolTip(path)
+            self.failures.setItem(row, 0, item)
+            self.failures.setItem(row, 1, QTableWidgetItem(reason))
+        self.failures.resizeColumnToContents(0)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Import report"))
+        self.summary.setText(report_summary(self.report))
+        self.failures.setHorizontalHeaderLabels([self.tr("File"), self.tr("Why it failed")])
+
+
+def about_text(database: str | Path) -> str:
+    """The About box's text: version, database path, Qt version (escaped for rich text)."""
+    from html import escape
+
+    return translate("AboutBox",
+              "<h3>Baokan Reader (报刊阅读器)</h3>"
+              "<p>Read, search and annotate Chinese newspaper issues.</p>"
+              "<p>Version %1<br>Library: %2<br>Qt %3</p>"
+              ).replace("%1", escape(__version__)).replace(
+                  "%2", escape(str(database))).replace("%3", escape(qVersion()))
+
+
+def about_box(parent: QWidget, database: str | Path) -> QMessageBox:
+    """A non-blocking About box (shown with ``open()``; deleted when closed)."""
+    box = QMessageBox(parent)
+    box.setObjectName("aboutBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowTitle(translate("AboutBox", "About Baokan Reader"))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(about_text(database))
+    icon = parent.windowIcon()
+    if not icon.isNull():
+        box.setIconPixmap(icon.pixmap(64, 64))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    return box
+
+
+def export_caption(what: str) -> str:
+    """The file dialog's title for one kind of export."""
+    captions = {
+        "notes": translate("ExportDialog", "Export notes as CSV"),
+        "tags": translate("ExportDialog", "Export tags as CSV"),
+        "entities": translate("ExportDialog", "Export entities as CSV"),
+        "figures": translate("ExportDialog", "Export figures as CSV"),
+    }
+    return captions[what]
+
+
+def ask_export_path(parent: QWidget, what: str, folder: Path) -> Path | None:
+    """Ask where to save an export; None when the user cancels."""
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, export_caption(what), str(folder / f"{what}.csv"),
+        translate("ExportDialog", "CSV files (*.csv)"))
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(".csv")

@@ -1,0 +1,201 @@
+"""The main window's File (import, export), View → Language and Help menus, and their work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from reader.library import EXPORTS, ImportReport, Library
+from reader.ui import i18n
+from reader.ui.dialogs import about_box, ask_export_path
+from reader.ui.import_dialog import Importer, ImportProgress
+from reader.ui.settings import Settings
+from reader.ui.tasks import Task, export_job
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+LANGUAGE_NAMES = {i18n.CHINESE: "中文", i18n.ENGLISH: "English"}
+"""Each language is named in itself, so that it can be found whatever the UI shows."""
+
+
+def home_folder() -> Path:
+    documents = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home())
+
+
+class AppActions(QObject):
+    """Import files/folders, export CSV, About, language: added to the window's menus."""
+
+    export_finished = Signal(str, int)
+    language_changed = Signal(str)
+
+    def __init__(self, window: MainWindow, library: Library, settings: Settings) -> None:
+        super().__init__(window)
+        self._window = window
+        self._library = library
+        self._settings = settings
+        self._exports: list[Task] = []
+        self.progress = ImportProgress(window)
+        window.statusBar().addPermanentWidget(self.progress)
+        self.importer = Importer(Path(library.path), self.progress, window)
+        self.importer.import_finished.connect(self._import_finished)
+        self.importer.import_failed.connect(self._task_failed)
+        self._make_file_actions()
+        self._make_language_menu()
+        self._make_help_menu()
+        window.setAcceptDrops(True)
+
+    # ---------------------------------------------------------------- building
+
+    def _action(self, name: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(self._window)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _make_file_actions(self) -> None:
+        self.import_files_action = self._action(
+            "importFiles", self.ask_import_files, QKeySequence(QKeySequence.StandardKey.Open))
+        self.import_folder_action = self._action("importFolder", self.ask_import_folder)
+        self.export_menu = QMenu(self._window)
+        self.export_actions = {
+            what: self._action(f"export_{what}", lambda _=False, w=what: self.ask_export(w))
+            for what in EXPORTS}
+        self.export_menu.addActions(list(self.export_actions.values()))
+        menu, quit_action = self._window.file_menu, self._window.quit_action
+        menu.insertActions(quit_action, [self.import_files_action, self.import_folder_action])
+        menu.insertSeparator(quit_action)
+        menu.insertMenu(quit_action, self.export_menu)
+        menu.insertSeparator(quit_action)
+
+    def _make_language_menu(self) -> None:
+        self.language_menu = QMenu(self._window)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for language in i18n.LANGUAGES:
+            action = self._action(f"language_{language}",
+                                  lambda _=False, lang=language: self.set_language(lang))
+            action.setCheckable(True)
+            action.setChecked(language == self._settings.language)
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[language] = action
+        self._window.view_menu.addSeparator()
+        self._window.view_menu.addMenu(self.language_menu)
+
+    def _make_help_menu(self) -> None:
+        self.help_menu = self._window.menuBar().addMenu("")
+        self.about_action = self._action("about", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate_ui(self) -> None:
+        """Set the texts of the actions and menus added here."""
+        self.import_files_action.setText(self.tr("&Import files…"))
+        self.import_folder_action.setText(self.tr("Import &folder…"))
+        self.export_menu.setTitle(self.tr("&Export as CSV"))
+        labels = {"notes": self.tr("Notes…"), "tags": self.tr("Tags…"),
+                  "entities": self.tr("Entities…"), "figures": self.tr("Figures…")}
+        for what, action in self.export_actions.items():
+            action.setText(labels.get(what, what))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.language_actions[i18n.SYSTEM].setText(self.tr("System language"))
+        for language, name in LANGUAGE_NAMES.items():
+            self.language_actions[language].setText(name)
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Baokan Reader"))
+        self.progress.retranslate_ui()
+
+    # ---------------------------------------------------------------- import
+
+    @Slot()
+    def ask_import_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self._window, self.tr("Import issue files"), str(home_folder()),
+            self.tr("Issue files (*.txt *.text);;All files (*)"))
+        self.import_paths([Path(name) for name in names])
+
+    @Slot()
+    def ask_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self._window, self.tr("Import a folder of issues"), str(home_folder()))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        """Import in the background; tells the user when another import is still running."""
+        if not paths:
+            return False
+        if self._library.readonly or str(self._library.path) == ":memory:":
+            self._window.show_message(self.tr("This library cannot be changed."))
+            return False
+        if not self.importer.start(paths):
+            self._window.show_message(self.tr("An import is already running."))
+            return False
+        return True
+
+    @Slot(object)
+    def _import_finished(self, report: ImportReport) -> None:
+        self._window.reload()
+        self._window.show_message(self.tr("Import finished: %n issue(s) added.", "",
+                                          len(report.imported) + len(report.replaced)))
+
+    @Slot(str)
+    def _task_failed(self, message: str) -> None:
+        self._window.show_message(self.tr("The task failed: %1").replace("%1", message))
+
+    # ---------------------------------------------------------------- export
+
+    def ask_export(self, what: str) -> None:
+        path = ask_export_path(self._window, what, home_folder())
+        if path is not None:
+            self.export(what, path)
+
+    def export(self, what: str, path: Path) -> None:
+        """Write one CSV export in the background; a status message tells the row count."""
+        task = Task(export_job(Path(self._library.path), what, path), self)
+        task.finished.connect(lambda rows: self._exported(task, what, int(rows), path))
+        task.failed.connect(lambda message: self._export_failed(task, message))
+        self._exports.append(task)
+        task.start()
+
+    def _exported(self, task: Task, what: str, rows: int, path: Path) -> None:
+        self._forget(task)
+        self._window.show_message(self.tr("Exported %n row(s) to %1.", "", rows)
+                                  .replace("%1", str(path)))
+        self.export_finished.emit(what, rows)
+
+    def _export_failed(self, task: Task, message: str) -> None:
+        self._forget(task)
+        self._task_failed(message)
+
+    def _forget(self, task: Task) -> None:
+        self._exports.remove(task)
+        task.deleteLater()
+
+    # ---------------------------------------------------------------- language, about
+
+    def set_language(self, language: str) -> None:
+        """Switch the UI language now and remember it."""
+        self._settings.language = language
+        self.language_actions[language].setChecked(True)
+        shown = i18n.set_language(language)
+        self.language_changed.emit(shown)
+
+    @Slot()
+    def show_about(self) -> None:
+        about_box(self._window, self._library.path).open()
+
+    def shutdown(self) -> None:
+        """Stop background work before the window goes (an import is cancelled)."""
+        self.importer.shutdown()
+        for task in list(self._exports):
+            task.wait()

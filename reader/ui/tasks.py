@@ -1,0 +1,122 @@
+"""Run long library work (import, export) on a worker thread; results come back by signal.
+
+A job is a plain function ``job(progress, cancelled) -> result`` that opens its own
+``Library`` on the worker thread (SQLite connections never cross threads) and exchanges
+only plain data with the window. ``Task`` owns the QThread; its signals are delivered on
+the thread that created it (the GUI thread).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from reader.library import ImportReport, Library
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+Job = Callable[[Progress, Cancelled], object]
+
+log = logging.getLogger(__name__)
+
+
+class _Worker(QObject):
+    """Lives on the worker thread and runs the job once."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self._job = job
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._job(self.progressed.emit, self._cancel.is_set)
+        except Exception as error:  # the worker boundary: report, never lose the task
+            log.exception("background task failed")
+            self.failed.emit(str(error) or type(error).__name__)
+            return
+        self.succeeded.emit(result)
+
+
+class Task(QObject):
+    """One job on its own QThread, with progress, cancel and a result by signal."""
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, job: Job, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._worker = _Worker(job)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self.progressed)
+        self._worker.succeeded.connect(self._succeeded)
+        self._worker.failed.connect(self._failed)
+        self._running = False
+
+    def start(self) -> None:
+        self._running = True
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next check; ``finished`` still follows."""
+        self._worker.cancel()
+
+    def is_running(self) -> bool:
+        return self._running
+
+    def wait(self) -> None:
+        """Cancel and block until the thread has ended (when the window closes)."""
+        self.cancel()
+        self._stop_thread()
+
+    def _stop_thread(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self._running = False
+
+    @Slot(object)
+    def _succeeded(self, result: object) -> None:
+        self._stop_thread()
+        self.finished.emit(result)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self._stop_thread()
+        self.failed.emit(message)
+
+
+def import_job(db_path: Path, paths: list[Path]) -> Job:
+    """A job importing ``paths`` through a connection of its own; returns an ImportReport."""
+    def job(progress: Progress, cancelled: Cancelled) -> ImportReport:
+        library = Library(db_path)
+        try:
+            return library.import_paths(list(paths), progress=progress, cancel=cancelled)
+        finally:
+            library.close()
+    return job
+
+
+def export_job(db_path: Path, what: str, destination: Path) -> Job:
+    """A job writing one CSV export (with a BOM, for Excel); returns the row count."""
+    def job(_progress: Progress, _cancelled: Cancelled) -> int:
+        library = Library(db_path, readonly=True)
+        try:
+            return library.export_csv(what, destination, bom=True)
+        finally:
+            library.close()
+    return job

@@ -1,0 +1,80 @@
+"""Undoable edits of notes and tags: QUndoCommands over the library, announced by signal."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from reader.library import Library, NoteRow
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Undo", text)
+
+
+class AnnotationHistory(QObject):
+    """The window's undo stack for notes and tags; says which article changed."""
+
+    notes_changed = Signal(int)
+    tags_changed = Signal(int)
+    note_restored = Signal(int)
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.stack = QUndoStack(self)
+
+    def delete_note(self, note_id: int) -> None:
+        self.stack.push(DeleteNoteCommand(self, self.library.note(note_id)))
+
+    def add_tag(self, article_id: int, name: str) -> None:
+        self.stack.push(TagCommand(self, article_id, name, add=True))
+
+    def remove_tag(self, article_id: int, name: str) -> None:
+        self.stack.push(TagCommand(self, article_id, name, add=False))
+
+
+class DeleteNoteCommand(QUndoCommand):
+    """Delete a note; undo puts it back as it was (under a new id, which it then follows)."""
+
+    def __init__(self, history: AnnotationHistory, note: NoteRow) -> None:
+        super().__init__(tr("Delete note"))
+        self._history = history
+        self._note = note
+        self.note_id = note.id
+
+    def redo(self) -> None:
+        self._note = self._history.library.delete_note(self.note_id)
+        self._history.notes_changed.emit(self._note.article_id)
+
+    def undo(self) -> None:
+        self.note_id = self._history.library.restore_note(self._note)
+        self._history.notes_changed.emit(self._note.article_id)
+        self._history.note_restored.emit(self.note_id)
+
+
+class TagCommand(QUndoCommand):
+    """Add a tag to an article or remove it; a command that changed nothing drops out."""
+
+    def __init__(self, history: AnnotationHistory, article_id: int, name: str,
+                 add: bool) -> None:
+        text = tr("Add tag “%1”") if add else tr("Remove tag “%1”")
+        super().__init__(text.replace("%1", name))
+        self._history = history
+        self._article_id = article_id
+        self._name = name
+        self._add = add
+
+    def _apply(self, add: bool) -> bool:
+        library = self._history.library
+        done = library.add_tag(self._article_id, self._name) if add \
+            else library.remove_tag(self._article_id, self._name)
+        self._history.tags_changed.emit(self._article_id)
+        return done
+
+    def redo(self) -> None:
+        if not self._apply(self._add):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        self._apply(not self._add)

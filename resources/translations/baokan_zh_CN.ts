@@ -1,0 +1,764 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>AboutBox</name>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="85" />
+            <source>&lt;h3&gt;Baokan Reader (报刊阅读器)&lt;/h3&gt;&lt;p&gt;Read, search and annotate Chinese newspaper issues.&lt;/p&gt;&lt;p&gt;Version %1&lt;br&gt;Library: %2&lt;br&gt;Qt %3&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;报刊阅读器 (Baokan Reader)&lt;/h3&gt;&lt;p&gt;阅读、检索和批注中文报纸。&lt;/p&gt;&lt;p&gt;版本 %1&lt;br&gt;资料库：%2&lt;br&gt;Qt %3&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="98" />
+            <source>About Baokan Reader</source>
+            <translation>关于报刊阅读器</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppActions</name>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="102" />
+            <source>&amp;Import files…</source>
+            <translation>导入文件(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="103" />
+            <source>Import &amp;folder…</source>
+            <translation>导入文件夹(&amp;F)…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="104" />
+            <source>&amp;Export as CSV</source>
+            <translation>导出为 CSV(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="105" />
+            <source>Notes…</source>
+            <translation>笔记…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="105" />
+            <source>Tags…</source>
+            <translation>标签…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="106" />
+            <source>Entities…</source>
+            <translation>实体…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="106" />
+            <source>Figures…</source>
+            <translation>数字…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="109" />
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="110" />
+            <source>System language</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="113" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="114" />
+            <source>&amp;About Baokan Reader</source>
+            <translation>关于报刊阅读器(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="122" />
+            <source>Import issue files</source>
+            <translation>导入报纸文件</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="123" />
+            <source>Issue files (*.txt *.text);;All files (*)</source>
+            <translation>报纸文件 (*.txt *.text);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="129" />
+            <source>Import a folder of issues</source>
+            <translation>导入报纸文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="138" />
+            <source>This library cannot be changed.</source>
+            <translation>此资料库不可修改。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="141" />
+            <source>An import is already running.</source>
+            <translation>已有导入正在进行。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/ui/menus.py" line="148" />
+            <source>Import finished: %n issue(s) added.</source>
+            <translation>
+                <numerusform>导入完成：新增 %n 期。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="153" />
+            <source>The task failed: %1</source>
+            <translation>任务失败：%1</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/ui/menus.py" line="172" />
+            <source>Exported %n row(s) to %1.</source>
+            <translation>
+                <numerusform>已导出 %n 行到 %1。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticleView</name>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="73" />
+            <location filename="../../reader/ui/entities.py" line="53" />
+            <source>People</source>
+            <translation>人名</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="73" />
+            <location filename="../../reader/ui/entities.py" line="53" />
+            <source>Places</source>
+            <translation>地名</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="73" />
+            <location filename="../../reader/ui/entities.py" line="53" />
+            <source>Organizations</source>
+            <translation>机构</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="74" />
+            <location filename="../../reader/ui/figures.py" line="129" />
+            <source>Figures</source>
+            <translation>数字</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="137" />
+            <source>Person</source>
+            <translation>人名</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="137" />
+            <source>Place</source>
+            <translation>地名</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="137" />
+            <source>Organization</source>
+            <translation>机构</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="139" />
+            <source>Figure (%1)</source>
+            <translation>数字（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="236" />
+            <source>Show or hide the highlights of %1</source>
+            <translation>显示或隐藏%1的高亮</translation>
+        </message>
+    </context>
+    <context>
+        <name>Entities</name>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="71" />
+            <source>(untitled)</source>
+            <translation>（无标题）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="175" />
+            <source>Choose an entity to see every article that mentions it.</source>
+            <translation>选择一个实体，查看提到它的所有文章。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="195" />
+            <source>%1 “%2”: %3 mention(s) in %4 article(s)</source>
+            <translation>%1“%2”：在 %4 篇文章中出现 %3 次</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="239" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="239" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="239" />
+            <source>Mentions</source>
+            <translation>提及次数</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="239" />
+            <source>Articles</source>
+            <translation>文章数</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="240" />
+            <source>Issues</source>
+            <translation>期数</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="319" />
+            <source>Entity index</source>
+            <translation>实体索引</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="320" />
+            <source>Filter by name or type</source>
+            <translation>按名称或类型筛选</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="321" />
+            <source>Reject…</source>
+            <translation>排除…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="322" />
+            <source>Not an entity: remove it from the whole library</source>
+            <translation>不是实体：从整个资料库中移除</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="323" />
+            <source>Merge into…</source>
+            <translation>合并到…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="324" />
+            <source>Another name of an entity: merge its mentions</source>
+            <translation>是某实体的别名：合并其提及</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="346" />
+            <source>Merge</source>
+            <translation>合并</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="346" />
+            <source>Merge “%1” into:</source>
+            <translation>将“%1”合并到：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="354" />
+            <source>“%1” is not a name? It is removed from every article, now and on later imports.</source>
+            <translation>“%1”不是名称？它将从所有文章中移除，以后导入时也会排除。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="111" />
+            <source>Export notes as CSV</source>
+            <translation>将笔记导出为 CSV</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="112" />
+            <source>Export tags as CSV</source>
+            <translation>将标签导出为 CSV</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="113" />
+            <source>Export entities as CSV</source>
+            <translation>将实体导出为 CSV</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="114" />
+            <source>Export figures as CSV</source>
+            <translation>将数字导出为 CSV</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="123" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Figures</name>
+        <message>
+            <location filename="../../reader/ui/figures.py" line="32" />
+            <source>Value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/figures.py" line="32" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/figures.py" line="32" />
+            <source>Kind</source>
+            <translation>种类</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/figures.py" line="32" />
+            <source>As written</source>
+            <translation>原文写法</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/figures.py" line="32" />
+            <source>Issue</source>
+            <translation>报纸</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/figures.py" line="33" />
+            <source>Article</source>
+            <translation>文章</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/figures.py" line="33" />
+            <source>Context</source>
+            <translation>上下文</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/figures.py" line="130" />
+            <source>Filter by kind, unit, text, issue or article</source>
+            <translation>按种类、单位、文字、报纸或文章筛选</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/figures.py" line="143" />
+            <source>%1 of %2 figures</source>
+            <translation>%1 / %2 个数字</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <location filename="../../reader/ui/find.py" line="76" />
+            <source>Find in article</source>
+            <translation>在文章中查找</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/find.py" line="77" />
+            <source>Previous match (Shift+F3)</source>
+            <translation>上一处 (Shift+F3)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/find.py" line="78" />
+            <source>Next match (F3)</source>
+            <translation>下一处 (F3)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/find.py" line="79" />
+            <source>Close (Esc)</source>
+            <translation>关闭 (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/find.py" line="178" />
+            <source>Not found</source>
+            <translation>未找到</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/find.py" line="180" />
+            <source>%1 of %2</source>
+            <translation>第 %1 处，共 %2 处</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportProgress</name>
+        <message>
+            <location filename="../../reader/ui/import_dialog.py" line="50" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/import_dialog.py" line="54" />
+            <source>Preparing the import…</source>
+            <translation>正在准备导入…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/import_dialog.py" line="62" />
+            <source>Importing %1 of %2: %3</source>
+            <translation>正在导入 %1/%2：%3</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/import_dialog.py" line="67" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportReportDialog</name>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="32" />
+            <source>%n issue(s) imported.</source>
+            <translation>已导入 %n 期。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="33" />
+            <source>%n issue(s) replaced by a newer version.</source>
+            <translation>%n 期已由新版本替换。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="34" />
+            <source>%n file(s) already in the library.</source>
+            <translation>%n 个文件已在资料库中。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="35" />
+            <source>%n file(s) could not be imported.</source>
+            <translation>%n 个文件无法导入。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="38" />
+            <source>The import was cancelled.</source>
+            <translation>导入已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="76" />
+            <source>Import report</source>
+            <translation>导入报告</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="78" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="78" />
+            <source>Why it failed</source>
+            <translation>失败原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueTreeModel</name>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="109" />
+            <source>(untitled) %1</source>
+            <translation>（无标题）%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="178" />
+            <source>By: %1</source>
+            <translation>作者：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="181" />
+            <source>Tags: %1</source>
+            <translation>标签：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="49" />
+            <source>(untitled)</source>
+            <translation>（无标题）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="218" />
+            <source>Entities</source>
+            <translation>实体</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="219" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="220" />
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="221" />
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="222" />
+            <source>Find in article</source>
+            <translation>在文章中查找</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="223" />
+            <source>Find next</source>
+            <translation>查找下一处</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="224" />
+            <source>Find previous</source>
+            <translation>查找上一处</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="225" />
+            <source>Larger text</source>
+            <translation>放大文字</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="226" />
+            <source>Smaller text</source>
+            <translation>缩小文字</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="227" />
+            <source>Entity index…</source>
+            <translation>实体索引…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="228" />
+            <source>Figures table…</source>
+            <translation>数字表…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="243" />
+            <source>Note added.</source>
+            <translation>已添加笔记。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="247" />
+            <source>Baokan Reader</source>
+            <translation>报刊阅读器</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="248" />
+            <source>Filter by title</source>
+            <translation>按标题筛选</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="249" />
+            <source>Search all issues (Ctrl+Shift+F)</source>
+            <translation>搜索全部报纸 (Ctrl+Shift+F)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="250" />
+            <source>Issues</source>
+            <translation>报纸</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="251" />
+            <source>Search results</source>
+            <translation>搜索结果</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="252" />
+            <source>Notes</source>
+            <translation>笔记</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="253" />
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="254" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="255" />
+            <source>&amp;Go</source>
+            <translation>转到(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="256" />
+            <source>&amp;Notes</source>
+            <translation>笔记(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="257" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="258" />
+            <source>Toolbar</source>
+            <translation>工具栏</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="259" />
+            <source>Next article</source>
+            <translation>下一篇</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="260" />
+            <source>Previous article</source>
+            <translation>上一篇</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="261" />
+            <source>Add note</source>
+            <translation>添加笔记</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="262" />
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="263" />
+            <source>Filter the tree</source>
+            <translation>筛选目录</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="264" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/ui/main_window.py" line="282" />
+            <source>Imported %n sample issue(s).</source>
+            <translation>
+                <numerusform>已导入 %n 期示例报纸。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/ui/main_window.py" line="369" />
+            <source>%n article(s) found.</source>
+            <translation>
+                <numerusform>找到 %n 篇文章。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../reader/app.py" line="59" />
+            <source>Empty library</source>
+            <translation>资料库为空</translation>
+        </message>
+        <message>
+            <location filename="../../reader/app.py" line="60" />
+            <source>The library has no issues yet. Import the sample issues?</source>
+            <translation>资料库中还没有报纸。要导入示例报纸吗？</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotesPanel</name>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="76" />
+            <location filename="../../reader/ui/panels.py" line="88" />
+            <source>(whole article)</source>
+            <translation>（整篇文章）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="78" />
+            <source>Detached: the passage is no longer in the article</source>
+            <translation>已脱离：文章中已找不到这段原文</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="86" />
+            <source>⚠ Detached — the passage is no longer in the article:</source>
+            <translation>⚠ 已脱离——文章中已找不到这段原文：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="221" />
+            <source>Select a passage, write the note here, then Add note</source>
+            <translation>选中一段原文，在此写笔记，然后点“添加笔记”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="222" />
+            <source>The note (saved as you type)</source>
+            <translation>笔记（输入时自动保存）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="223" />
+            <source>Add note</source>
+            <translation>添加笔记</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="224" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="225" />
+            <source>Delete note</source>
+            <translation>删除笔记</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="227" />
+            <source>Note color %1</source>
+            <translation>笔记颜色 %1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="300" />
+            <source>Select a passage of the article first.</source>
+            <translation>请先选中文章中的一段原文。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="351" />
+            <source>Note deleted. Undo with Ctrl+Z.</source>
+            <translation>笔记已删除。按 Ctrl+Z 撤销。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagsPanel</name>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="391" />
+            <source>Click × or press Delete to remove; right-click for a color</source>
+            <translation>点 × 或按 Delete 删除；右键选择颜色</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="502" />
+            <source>Tags of this article</source>
+            <translation>本文标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="503" />
+            <source>New tag (e.g. 城市更新)</source>
+            <translation>新标签（如 城市更新）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="504" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="505" />
+            <source>Remove selected tag</source>
+            <translation>删除所选标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="506" />
+            <source>Remove tag</source>
+            <translation>删除标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="527" />
+            <source>The article already has this tag.</source>
+            <translation>本文已有此标签。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="545" />
+            <source>Tag “%1” removed. Undo with Ctrl+Z.</source>
+            <translation>标签“%1”已删除。按 Ctrl+Z 撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="575" />
+            <source>No color</source>
+            <translation>无颜色</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="578" />
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+    </context>
+    <context>
+        <name>Undo</name>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="41" />
+            <source>Delete note</source>
+            <translation>删除笔记</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="61" />
+            <source>Add tag “%1”</source>
+            <translation>添加标签“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="61" />
+            <source>Remove tag “%1”</source>
+            <translation>删除标签“%1”</translation>
+        </message>
+    </context>
+</TS>

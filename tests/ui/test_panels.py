@@ -1,0 +1,207 @@
+"""Notes and tags panels: passages drawn in the note's color, save as you type, colors,
+detached notes, Delete with Undo, tag chips; and the reading text size."""
+# mypy: disable-error-code="no-untyped-call"
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QTextCursor
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from reader.library import Library
+from reader.ui.article_view import to_document
+from reader.ui.main_window import MainWindow
+from reader.ui.panels import COLOR_ROLE, NOTE_COLORS, SAVE_DELAY_MS, close_rect
+from reader.ui.settings import Settings
+from tests.ui.conftest import article_titled
+from tests.ui.test_main_window import BUDGET, make_window, select_in_view
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def open_budget(qtbot: QtBot, library: Library, settings: Settings) -> tuple[MainWindow, int, str]:
+    window = make_window(qtbot, library, settings)
+    article_id = article_titled(library, BUDGET)
+    window.open_article(article_id)
+    return window, article_id, library.article(article_id).body
+
+
+def note_selections(window: MainWindow) -> list[tuple[int, int, QColor]]:
+    """(start, end, background) of the overlays drawn over the view's text."""
+    return [(s.cursor.selectionStart(), s.cursor.selectionEnd(), s.format.background().color())
+            for s in window.view.extraSelections()]
+
+
+def test_a_note_is_drawn_over_its_passage_in_its_color(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window, article_id, body = open_budget(qtbot, library, settings)
+    text_before = window.view.document().toPlainText()
+    start = body.index("11.07亿元")
+    select_in_view(window, start, start + 7)
+    window.add_note_action.trigger()
+    [note] = library.notes(article_id)
+    first = to_document(window.view.blocks, start)
+    assert note_selections(window) == [(first, first + 7, QColor(NOTE_COLORS[0]))]
+    assert window.view.document().toPlainText() == text_before
+    assert window.notes.current_note() is not None and window.notes.current_note().id == note.id
+    assert window.notes.body_edit.hasFocus()
+
+
+def test_typing_in_a_note_saves_it_after_a_pause(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window, article_id, body = open_budget(qtbot, library, settings)
+    start = body.index("奋力实现")
+    note_id = library.add_note(article_id, "", start, start + 4)
+    window.notes.refresh()
+    window.notes.select_note(note_id)
+    qtbot.keyClicks(window.notes.body_edit, "Q1 ")
+    window.notes.body_edit.insertPlainText("开门红")  # as an input method commits it
+    assert library.note(note_id).body == ""
+    assert window.notes.save_timer.isActive()
+    with qtbot.waitSignal(window.notes.note_saved, timeout=SAVE_DELAY_MS * 4):
+        pass
+    assert library.note(note_id).body == "Q1 开门红"
+    assert "Q1 开门红" in window.notes.model.index(0, 0).data()
+    assert window.notes.list.currentIndex().row() == 0
+
+
+def test_switching_article_saves_at_once(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window, article_id, _body = open_budget(qtbot, library, settings)
+    note_id = library.add_note(article_id, "")
+    window.notes.refresh()
+    window.notes.select_note(note_id)
+    window.notes.body_edit.setPlainText("整篇")
+    window.next_article()
+    assert library.note(note_id).body == "整篇"
+
+
+def test_a_swatch_changes_the_note_color(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window, article_id, body = open_budget(qtbot, library, settings)
+    start = body.index("奋力实现")
+    note_id = library.add_note(article_id, "n", start, start + 4)
+    window.notes.refresh()
+    window.notes.select_note(note_id)
+    window.notes.swatches.button(2).click()
+    assert library.note(note_id).color == NOTE_COLORS[2]
+    assert [c for _s, _e, c in note_selections(window)] == [QColor(NOTE_COLORS[2])]
+    assert window.notes.model.index(0, 0).data(COLOR_ROLE) == NOTE_COLORS[2]
+    assert window.notes.swatches.checkedId() == 2
+
+
+def test_a_detached_note_shows_its_quote_and_a_mark(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window, article_id, body = open_budget(qtbot, library, settings)
+    start = body.index("奋力实现")
+    note_id = library.add_note(article_id, "旧段落", start, start + 4)
+    library.db.execute("UPDATE notes SET status = 'detached' WHERE id = ?", [note_id])
+    window.notes.refresh()
+    row = window.notes.model.index(0, 0)
+    assert row.data().startswith("⚠ “奋力实现”")
+    assert "no longer" in row.data(Qt.ItemDataRole.ToolTipRole)
+    window.notes.select_note(note_id)
+    assert "Detached" in window.notes.heading.text() and "奋力实现" in window.notes.heading.text()
+    assert note_selections(window) == []
+    window.notes.list.clicked.emit(row)
+    assert not window.view.textCursor().hasSelection()
+
+
+def test_delete_a_note_then_undo_and_redo(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window, article_id, body = open_budget(qtbot, library, settings)
+    start = body.index("奋力实现")
+    note_id = library.add_note(article_id, "留着", start, start + 4, color=NOTE_COLORS[1])
+    library.db.execute("UPDATE notes SET status = 'detached' WHERE id = ?", [note_id])
+    before = library.note(note_id)
+    window.notes.refresh()
+    window.notes.select_note(note_id)
+    window.notes.list.setFocus()
+    qtbot.keyClick(window.notes.list, Qt.Key.Key_Delete)
+    assert library.notes(article_id) == []
+    assert window.notes.model.rowCount() == 0
+    assert "Undo" in window.statusBar().currentMessage()
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    [back] = library.notes(article_id)
+    assert (back.uid, back.quote, back.body, back.color, back.status, back.created) == \
+        (before.uid, "奋力实现", "留着", NOTE_COLORS[1], "detached", before.created)
+    assert window.notes.current_note() is not None and window.notes.current_note().id == back.id
+    window.redo_action.trigger()
+    assert library.notes(article_id) == []
+    window.undo_action.trigger()
+    assert len(library.notes(article_id)) == 1
+
+
+def chip_close_point(window: MainWindow, row: int) -> object:
+    rect = window.tags.list.visualRect(window.tags.model.index(row, 0))
+    return close_rect(rect.adjusted(1, 2, -1, -2)).center()
+
+
+def test_tag_chips_remove_with_the_cross_and_undo(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window, article_id, _body = open_budget(qtbot, library, settings)
+    window.right_tabs.setCurrentWidget(window.tags)
+    for name in ("财政", "预算"):
+        window.tags.entry.setText(name)
+        window.tags.entry.returnPressed.emit()
+    assert window.tags.model.names() == ["财政", "预算"]
+    qtbot.mouseClick(window.tags.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=chip_close_point(window, 0))
+    assert library.article_tags(article_id) == ["预算"]
+    assert window.tags.model.names() == ["预算"]
+    window.undo_action.trigger()
+    assert library.article_tags(article_id) == ["财政", "预算"]
+    window.tags.list.setCurrentIndex(window.tags.model.index(1, 0))
+    window.tags.list.setFocus()
+    qtbot.keyClick(window.tags.list, Qt.Key.Key_Delete)
+    assert library.article_tags(article_id) == ["财政"]
+    window.undo_action.trigger()
+    assert library.article_tags(article_id) == ["财政", "预算"]
+    window.undo_action.trigger()  # then the adding of 预算
+    assert library.article_tags(article_id) == ["财政"]
+
+
+def test_adding_a_tag_is_undone_and_a_repeat_is_refused(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window, article_id, _body = open_budget(qtbot, library, settings)
+    window.tags.entry.setText("财政")
+    window.tags.add_button.click()
+    window.tags.entry.setText("财政")
+    window.tags.add_button.click()
+    assert "already" in window.statusBar().currentMessage()
+    assert window.history.stack.count() == 1
+    window.undo_action.trigger()
+    assert library.article_tags(article_id) == []
+    assert window.tags.model.rowCount() == 0
+
+
+def test_tag_color_shows_on_the_chip(qtbot: QtBot, library: Library, settings: Settings, qtmodeltester: ModelTester) -> None:
+    window, article_id, _body = open_budget(qtbot, library, settings)
+    library.add_tag(article_id, "财政")
+    window.tags.refresh()
+    assert window.tags.model.index(0, 0).data(COLOR_ROLE) == "#e8e8e8"
+    window.tags.set_color("财政", "#ffd6d6")
+    assert [t.color for t in library.tags()] == ["#ffd6d6"]
+    assert window.tags.model.index(0, 0).data(COLOR_ROLE) == "#ffd6d6"
+    qtmodeltester.check(window.tags.model)
+    library.add_note(article_id, "n", 0, 3)
+    window.notes.refresh()
+    qtmodeltester.check(window.notes.model)
+
+
+def body_point_size(window: MainWindow, offset: int) -> float:
+    position = to_document(window.view.blocks, offset)
+    assert position is not None
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(position + 1)
+    return cursor.charFormat().fontPointSize()
+
+
+def test_ctrl_plus_and_minus_change_the_text_size(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window, article_id, body = open_budget(qtbot, library, settings)
+    start = body.index("奋力实现")
+    library.add_note(article_id, "n", start, start + 4)
+    window.notes.refresh()
+    size = body_point_size(window, start)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, CTRL)
+    assert body_point_size(window, start) == size + 1
+    qtbot.keyClick(window.view, Qt.Key.Key_Plus, CTRL)
+    assert body_point_size(window, start) == size + 2
+    with qtbot.waitSignal(window.view.text_size_changed):
+        qtbot.keyClick(window.view, Qt.Key.Key_Minus, CTRL)
+    assert body_point_size(window, start) == size + 1
+    assert len(note_selections(window)) == 1
