@@ -9,7 +9,9 @@ from pathlib import Path
 import platformdirs
 import sqlite_utils
 
-from reader.db.migrations import migrate
+from reader.db.migrations import backup_to, migrate
+
+__all__ = ["StorageError", "backup_to", "connect", "default_path", "integrity_errors"]
 
 BUSY_TIMEOUT_MS = 10_000
 DB_ENV = "BAOKAN_DB"
@@ -66,15 +68,3 @@ def integrity_errors(db: sqlite_utils.Database) -> list[str]:
     problems = [] if rows == ["ok"] else rows
     problems += [str(r) for r in db.execute("PRAGMA foreign_key_check").fetchall()]
     return problems
-
-
-def backup_to(db: sqlite_utils.Database, destination: str | Path) -> Path:
-    """Copy the whole library to ``destination`` with SQLite's online backup API."""
-    destination = Path(destination)
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    target = sqlite3.connect(str(destination))
-    try:
-        db.conn.backup(target)
-    finally:
-        target.close()
-    return destination

@@ -171,10 +171,16 @@ def migrate(db: sqlite_utils.Database, path: Path | None) -> int:
 def backup_before_migration(db: sqlite_utils.Database, path: Path, version: int) -> Path:
     """Copy the library next to itself (``library.sqlite.v1-20261125T0700.bak``)."""
     stamp = time.strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
-    copy = sqlite3.connect(str(target))
+    return backup_to(db, path.with_name(f"{path.name}.v{version}-{stamp}.bak"))
+
+
+def backup_to(db: sqlite_utils.Database, destination: str | Path) -> Path:
+    """Copy the whole library to ``destination`` with SQLite's online backup API."""
+    destination = Path(destination)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    target = sqlite3.connect(str(destination))
     try:
-        db.conn.backup(copy)
+        db.conn.backup(target)
     finally:
-        copy.close()
-    return target
+        target.close()
+    return destination
