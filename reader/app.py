@@ -15,6 +15,7 @@ from reader import __version__
 from reader.core.resources import resources_dir
 from reader.library import Library
 from reader.ui import i18n
+from reader.ui.instance import LibraryLock
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import APPLICATION, ORGANIZATION, Settings
 
@@ -52,7 +53,7 @@ def app_icon() -> QIcon:
 
 def offer_samples(window: MainWindow, library: Library, ask: bool) -> None:
     """When the library is empty, import the sample issues (asking first unless told not to)."""
-    if library.issues():
+    if library.readonly or library.issues():
         return
     if ask:
         answer = QMessageBox.question(
@@ -64,13 +65,38 @@ def offer_samples(window: MainWindow, library: Library, ask: bool) -> None:
     window.import_samples()
 
 
+def warn_read_only(lock: LibraryLock) -> None:
+    """Tell the user that another instance has the library: this one only reads it."""
+    holder = lock.holder()
+    QMessageBox.warning(
+        None, QCoreApplication.translate("MainWindow", "Library in use"),
+        QCoreApplication.translate(
+            "MainWindow", "Another Baokan Reader (process %1) is using this library. It is "
+            "opened read-only: you can read and search, but not change it.")
+        .replace("%1", str(holder) if holder is not None else "?"))
+
+
+def open_library(path: Path | None, ask: bool = True) -> tuple[Library, LibraryLock | None]:
+    """The library, writable if this instance got its lock, else read-only (after a warning)."""
+    library_path = Library.resolve_path(path)
+    if str(library_path) == ":memory:":
+        return Library(library_path), None
+    lock = LibraryLock(library_path)
+    if lock.acquire():
+        return Library(library_path), lock
+    if ask:
+        warn_read_only(lock)
+    return Library(library_path, readonly=True), None
+
+
 def build(args: argparse.Namespace, settings: Settings | None = None,
           ask: bool = True) -> tuple[MainWindow, Library]:
     """Open the library and the window, ready to show."""
     settings = settings or Settings()
     i18n.set_language(settings.language)
-    library = Library(args.db)
+    library, lock = open_library(args.db, ask)
     window = MainWindow(library, settings)
+    window.library_lock = lock
     window.show()
     offer_samples(window, library, ask and not args.import_samples)
     window.restore_last_article()
@@ -85,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        if window.library_lock is not None:
+            window.library_lock.release()
         window.deleteLater()
         library.close()
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from reader.core.analyze import Corrections
 from reader.core.csvout import write_csv
@@ -42,7 +44,24 @@ IN_PROCESS_MAX = 3
 """Imports of at most this many files run in the calling process (no start-up cost)."""
 
 __all__ = ["AnnotationError", "EntityCount", "FigureRow", "Filters", "Hit", "ImportReport",
-           "Library", "Mention", "NoteRow", "QueryError", "TagRow"]
+           "Library", "Mention", "NoteRow", "QueryError", "ReadOnlyError", "TagRow"]
+
+Method = TypeVar("Method", bound=Callable[..., Any])
+
+
+class ReadOnlyError(AnnotationError):
+    """A change was asked of a library opened read-only."""
+
+
+def writes(method: Method) -> Method:
+    """Mark a Library method that changes the file: refused, with a message, if read-only."""
+    @functools.wraps(method)
+    def guarded(self: Library, *args: Any, **kwargs: Any) -> Any:
+        if self.readonly:
+            raise ReadOnlyError(f"the library {self.path} is open read-only (another "
+                                "window or program is using it); changes are not saved")
+        return method(self, *args, **kwargs)
+    return cast(Method, guarded)
 
 EXPORTS = {
     "notes": (exports.NOTE_COLUMNS, exports.note_rows),
@@ -70,8 +89,13 @@ class ImportReport:
 class Library:
     """One library file and everything the user does with it."""
 
+    @staticmethod
+    def resolve_path(path: str | Path | None) -> str | Path:
+        """The file a library at ``path`` uses: ``":memory:"``, ``path`` or the default."""
+        return ":memory:" if str(path) == ":memory:" else Path(path or default_path())
+
     def __init__(self, path: str | Path | None = None, *, readonly: bool = False) -> None:
-        self.path = ":memory:" if str(path) == ":memory:" else Path(path or default_path())
+        self.path = self.resolve_path(path)
         self.readonly = readonly
         self.db = connect(self.path, readonly=readonly)
 
@@ -80,6 +104,7 @@ class Library:
 
     # ------------------------------------------------------------ import
 
+    @writes
     def import_paths(
         self, paths: list[str | Path], progress: Progress | None = None,
         cancel: Callable[[], bool] | None = None, workers: int | None = None,
@@ -164,6 +189,10 @@ class Library:
             raise AnnotationError(f"no article {article_id}")
         return row
 
+    def article_ids_matching(self, text: str) -> set[int]:
+        """Articles whose title contains ``text`` or with a tag or entity named ``text``."""
+        return store.article_ids_matching(self.db, text)
+
     def highlights(self, article_id: int) -> list[Highlight]:
         """Entity mentions and figures of an article, with offsets into its text."""
         return store.article_highlights(self.db, article_id)
@@ -176,9 +205,11 @@ class Library:
 
     # ------------------------------------------------------------ tags
 
+    @writes
     def add_tag(self, article_id: int, name: str) -> bool:
         return ann.add_tag(self.db, article_id, name)
 
+    @writes
     def remove_tag(self, article_id: int, name: str) -> bool:
         return ann.remove_tag(self.db, article_id, name)
 
@@ -188,31 +219,39 @@ class Library:
     def article_tags(self, article_id: int) -> list[str]:
         return ann.article_tags(self.db, article_id)
 
+    @writes
     def rename_tag(self, old: str, new: str) -> None:
         ann.rename_tag(self.db, old, new)
 
+    @writes
     def merge_tags(self, sources: list[str], target: str) -> None:
         ann.merge_tags(self.db, sources, target)
 
+    @writes
     def delete_tag(self, name: str) -> None:
         ann.delete_tag(self.db, name)
 
+    @writes
     def set_tag_color(self, name: str, color: str) -> None:
         ann.set_tag_color(self.db, name, color)
 
     # ------------------------------------------------------------ notes
 
+    @writes
     def add_note(self, article_id: int, body: str, start: int | None = None,
                  end: int | None = None, color: str = "") -> int:
         return ann.add_note(self.db, article_id, body, start, end, color)
 
+    @writes
     def update_note(self, note_id: int, *, body: str | None = None,
                     color: str | None = None) -> None:
         ann.update_note(self.db, note_id, body=body, color=color)
 
+    @writes
     def delete_note(self, note_id: int) -> NoteRow:
         return ann.delete_note(self.db, note_id)
 
+    @writes
     def restore_note(self, note: NoteRow) -> int:
         """Put back a note that ``delete_note`` returned (undo); returns its new id."""
         return store.restore_note(self.db, note)
@@ -225,9 +264,11 @@ class Library:
 
     # ------------------------------------------------------------ entity corrections
 
+    @writes
     def reject_entity(self, type_: str, name: str) -> None:
         ann.add_correction(self.db, "reject", type_, name)
 
+    @writes
     def merge_entity(self, type_: str, alias: str, target: str) -> None:
         ann.add_correction(self.db, "merge", type_, alias, target)
 
@@ -269,6 +310,7 @@ class Library:
         return {"tags": len(document["tags"]), "article_tags": len(document["article_tags"]),
                 "notes": len(document["notes"])}
 
+    @writes
     def import_annotations(self, source: str | Path) -> dict[str, int]:
         try:
             document = json.loads(Path(source).read_text(encoding="utf-8-sig"))

@@ -302,3 +302,17 @@ def test_restore_note_puts_a_deleted_note_back_as_it_was(library: Library) -> No
     restored = library.note(library.restore_note(deleted))
     assert (restored.uid, restored.quote, restored.body, restored.color, restored.created) == \
         (deleted.uid, body[0:5], "记", "#ffcc00", deleted.created)
+
+
+def test_article_ids_matching_title_tag_or_entity(library: Library) -> None:
+    budget = _article(library, "完成全年预算")
+    assert budget in library.article_ids_matching("全年预算")
+    other = _article(library, "海光")
+    assert other not in library.article_ids_matching("全年预算")
+    library.add_tag(other, "Urban")
+    assert library.article_ids_matching("urban") == {other}
+    assert library.article_ids_matching("urb") == set()  # a tag matches by its whole name
+    mentioning = library.article_ids_matching("南开区")
+    assert budget in mentioning and len(mentioning) > 5
+    assert library.article_ids_matching("  ") == set()
+    assert library.article_ids_matching("没有这个名字") == set()

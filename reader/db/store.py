@@ -321,6 +321,23 @@ def issue_articles(db: sqlite_utils.Database, issue_id: int) -> list[tuple[int, 
     return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
 
+def article_ids_matching(db: sqlite_utils.Database, text: str) -> set[int]:
+    """Live articles whose title contains ``text``, or that carry a tag or mention an
+    entity named ``text`` (names compared without case); empty for blank ``text``."""
+    text = text.strip()
+    if not text:
+        return set()
+    rows = db.execute(
+        "SELECT id FROM articles WHERE removed = 0 AND instr(lower(title), lower(?)) > 0 "
+        "UNION SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+        "WHERE t.name = ? "
+        "UNION SELECT m.article_id FROM entity_mentions m "
+        "JOIN entities e ON e.id = m.entity_id WHERE e.name = ? COLLATE NOCASE",
+        [text, text, text],
+    ).fetchall()
+    return {int(row[0]) for row in rows}
+
+
 @dataclass(frozen=True)
 class Highlight:
     """A span of an article's text to highlight: an entity mention or a figure."""

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QBrush,
     QColor,
+    QContextMenuEvent,
     QFont,
     QHelpEvent,
     QIcon,
@@ -19,7 +20,11 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from reader.ui.settings import DEFAULT_COLORS
+from reader.ui.settings import LAYERS as SETTING_LAYERS
+from reader.ui.theme import LIGHT_TEXT, shown_color, text_over_highlight
 
 
 class ArticleText(Protocol):
@@ -55,8 +60,8 @@ class Highlight(Protocol):
     @property
     def unit(self) -> str: ...
 
-LAYERS = ("person", "place", "org", "figure")
-LAYER_COLORS = {"person": "#ffd0d0", "place": "#cdeccd", "org": "#cfe0ff", "figure": "#ffe9a8"}
+LAYERS = SETTING_LAYERS
+LAYER_COLORS = DEFAULT_COLORS
 LAYER_PROPERTY = QTextCharFormat.Property.UserProperty + 1
 """The layer a highlighted character belongs to, kept in its char format."""
 MARK_LAYERS = ("notes", "terms", "find", "current")
@@ -215,6 +220,11 @@ class ArticleView(QTextBrowser):
         self._blocks: list[Block] = []
         self._marks: dict[str, list[Mark]] = {}
         self._zoom = 0.0
+        self._colors = dict(LAYER_COLORS)
+        self._dark = False
+        self._family = ""
+        self._base_size = 0.0
+        self._context_actions: list[QAction] = []
         self.layer_actions = self._make_layer_actions()
 
     def _make_layer_actions(self) -> dict[str, QAction]:
@@ -280,12 +290,15 @@ class ArticleView(QTextBrowser):
         self._blocks = write_article(cursor, self._text, self.text_size())
         for start, end, highlight in placed_highlights(self._highlights, self._blocks,
                                                        self.shown_layers()):
-            apply_highlight(cursor, start, end, highlight)
+            apply_highlight(cursor, start, end, highlight, self.layer_color(highlight.layer),
+                            text_over_highlight(self._dark))
         self.setDocument(document)
         self._apply_marks()
 
     def _reading_font(self) -> QFont:
         font = QFont(self.font())
+        if self._family:
+            font.setFamily(self._family)
         font.setPointSizeF(max(11.0, self.text_size() * 1.25))
         return font
 
@@ -299,8 +312,33 @@ class ArticleView(QTextBrowser):
     # ---------------------------------------------------------------- text size
 
     def text_size(self) -> float:
-        """The point size of body text: the widget's font plus the zoom."""
-        return max(4.0, self.font().pointSizeF() + self._zoom)
+        """The point size of body text: the reading size (or the widget's) plus the zoom."""
+        return max(4.0, (self._base_size or self.font().pointSizeF()) + self._zoom)
+
+    def set_reading_font(self, family: str, size: float) -> None:
+        """Read in ``family`` at ``size`` points (``""`` and 0: the widget's font)."""
+        if (family, size) != (self._family, self._base_size):
+            self._family, self._base_size = family, size
+            self._rerender()
+            self.text_size_changed.emit(self.text_size())
+
+    def reading_font(self) -> QFont:
+        """The font body text is drawn in."""
+        return self._reading_font()
+
+    # ---------------------------------------------------------------- colors
+
+    def set_layer_colors(self, colors: dict[str, str], dark: bool) -> None:
+        """Highlight each layer in ``colors`` (light-background colors), toned down if dark."""
+        self._colors = {layer: colors.get(layer, LAYER_COLORS[layer]) for layer in LAYERS}
+        self._dark = dark
+        for layer, action in self.layer_actions.items():
+            action.setIcon(swatch(self.layer_color(layer)))
+        self._rerender()
+
+    def layer_color(self, layer: str) -> str:
+        """The background a highlight of ``layer`` is drawn with now."""
+        return shown_color(self._colors.get(layer, "#eeeeee"), self._dark)
 
     def set_zoom(self, zoom: float) -> None:
         """Make body text ``zoom`` points larger (smaller when negative) than the font."""
@@ -320,6 +358,31 @@ class ArticleView(QTextBrowser):
     @Slot()
     def zoom_out(self) -> None:
         self.set_zoom(self._zoom - ZOOM_STEP)
+
+    # ---------------------------------------------------------------- context menu
+
+    def set_context_actions(self, actions: Sequence[QAction]) -> None:
+        """Actions offered first in the context menu (e.g. Add note), before Copy."""
+        self._context_actions = list(actions)
+
+    def context_menu(self, position: QPoint) -> QMenu:
+        """The context menu at ``position`` (viewport coordinates): our actions, then the
+        standard Copy and Select All."""
+        menu = self.createStandardContextMenu(position)
+        menu.setObjectName("articleContextMenu")
+        for action in menu.actions():
+            if action.objectName() == "link-copy":  # articles never hold links
+                menu.removeAction(action)
+        if self._context_actions:
+            first = menu.actions()[0] if menu.actions() else None
+            menu.insertActions(first, self._context_actions)  # type: ignore[arg-type]
+            menu.insertSeparator(first)  # type: ignore[arg-type]
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(self.viewport().mapFromGlobal(event.globalPos()))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
 
     # ---------------------------------------------------------------- overlays
 
@@ -465,11 +528,13 @@ def write_article(cursor: QTextCursor, text: ArticleText, base: float) -> list[B
     return blocks
 
 
-def apply_highlight(cursor: QTextCursor, start: int, end: int, highlight: Highlight) -> None:
+def apply_highlight(cursor: QTextCursor, start: int, end: int, highlight: Highlight,
+                    background: str = "", foreground: str = LIGHT_TEXT) -> None:
     """Merge the highlight's background, tooltip and layer into the characters."""
     fmt = QTextCharFormat()
-    fmt.setBackground(QBrush(QColor(LAYER_COLORS.get(highlight.layer, "#eeeeee"))))
-    fmt.setForeground(QBrush(QColor("#1a1a1a")))
+    color = background or LAYER_COLORS.get(highlight.layer, "#eeeeee")
+    fmt.setBackground(QBrush(QColor(color)))
+    fmt.setForeground(QBrush(QColor(foreground)))
     fmt.setToolTip(tooltip(highlight))
     fmt.setProperty(LAYER_PROPERTY, highlight.layer)
     cursor.setPosition(start)

@@ -327,6 +327,11 @@ class EntityIndexDialog(QDialog):
     def refresh(self) -> None:
         self.model.set_entities(self._library.entity_index())
 
+    def set_read_only(self, read_only: bool) -> None:
+        """List the entities but offer no reject or merge (a read-only library)."""
+        self.reject_button.setEnabled(not read_only)
+        self.merge_button.setEnabled(not read_only)
+
     def selected(self) -> EntityCount | None:
         index = self.table.currentIndex()
         if not index.isValid():

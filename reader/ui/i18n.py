@@ -20,6 +20,8 @@ from reader.core.resources import resources_dir
 
 SYSTEM, CHINESE, ENGLISH = "system", "zh_CN", "en"
 LANGUAGES = (SYSTEM, CHINESE, ENGLISH)
+LANGUAGE_NAMES = {CHINESE: "中文", ENGLISH: "English"}
+"""Each language is named in itself, so that it can be found whatever the UI shows."""
 DOMAIN = "baokan"
 
 log = logging.getLogger(__name__)

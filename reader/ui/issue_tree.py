@@ -8,7 +8,9 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
 )
 
@@ -183,6 +185,13 @@ class IssueTreeModel(QAbstractItemModel):
 
     # ---------------------------------------------------------------- lookups
 
+    def issue_index(self, issue_id: int) -> QModelIndex:
+        """The index of an issue (invalid if unknown)."""
+        for row, issue in enumerate(self._root.children):
+            if issue.id == issue_id:
+                return self.createIndex(row, 0, issue)
+        return QModelIndex()
+
     def article_index(self, article_id: int) -> QModelIndex:
         """The index of an article, fetching its issue if needed (invalid if unknown)."""
         issue_id = self._library.article(article_id).issue_id
@@ -223,3 +232,38 @@ class IssueTreeModel(QAbstractItemModel):
 def _issue_label(date: str | None, title: str, count: int) -> str:
     head = f"{date} · {title}" if date else title
     return f"{head} ({count})"
+
+
+class ArticleFilterProxy(QSortFilterProxyModel):
+    """Shows the articles whose label contains the filter text or whose id the library
+    matched (by title, tag or entity), with their issues; everything when unfiltered."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._text = ""
+        self._ids: set[int] = set()
+
+    def set_filter(self, text: str, matching_ids: set[int]) -> None:
+        """Filter by ``text`` on the labels, plus the articles ``matching_ids``."""
+        if not hasattr(self, "beginFilterChange"):  # Qt < 6.9
+            self._text, self._ids = text.casefold(), set(matching_ids)
+            self.invalidateRowsFilter()
+            return
+        self.beginFilterChange()
+        self._text, self._ids = text.casefold(), set(matching_ids)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filter_text(self) -> str:
+        return self._text
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._text:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        if index.data(KIND_ROLE) == ISSUE:
+            return False  # shown when one of its articles is (recursive filtering)
+        if index.data(ID_ROLE) in self._ids:
+            return True
+        return self._text in str(index.data(Qt.ItemDataRole.DisplayRole)).casefold()

@@ -6,13 +6,20 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
+    QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
@@ -26,15 +33,24 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.resources import sample_issues
-from reader.library import AnnotationError, Hit, ImportReport, Library, QueryError
+from reader.library import AnnotationError, Hit, Library, QueryError
+from reader.ui import theme
 from reader.ui.article_view import ArticleView
 from reader.ui.entities import EntitiesPanel, EntityIndexDialog
 from reader.ui.figures import FiguresDialog
 from reader.ui.find import FindBar
 from reader.ui.import_dialog import dropped_paths
-from reader.ui.issue_tree import ARTICLE, ID_ROLE, KIND_ROLE, IssueTreeModel
+from reader.ui.instance import LibraryLock
+from reader.ui.issue_tree import (
+    ARTICLE,
+    ID_ROLE,
+    KIND_ROLE,
+    ArticleFilterProxy,
+    IssueTreeModel,
+)
 from reader.ui.menus import AppActions
 from reader.ui.panels import NotesPanel, TagsPanel
+from reader.ui.preferences import PreferencesDialog
 from reader.ui.row_list import Row, RowListModel
 from reader.ui.settings import Settings
 from reader.ui.undo import AnnotationHistory
@@ -62,6 +78,8 @@ class MainWindow(QMainWindow):
         self._library = library
         self._settings = settings or Settings()
         self._article_id: int | None = None
+        self.library_lock: LibraryLock | None = None
+        """The lock that makes this window the library's writer (set by the app)."""
         self.setObjectName("mainWindow")
         self._make_widgets()
         self._make_actions()
@@ -70,6 +88,9 @@ class MainWindow(QMainWindow):
         self.app_actions = AppActions(self, library, self._settings)
         self._connect()
         self.retranslate_ui()
+        self.view.set_zoom(self._settings.text_zoom)
+        self.apply_preferences()
+        self._apply_read_only()
         if not self._settings.restore_window(self, self.splitter):
             self.resize(1280, 800)
             self.splitter.setSizes([300, 680, 300])
@@ -78,10 +99,8 @@ class MainWindow(QMainWindow):
 
     def _make_widgets(self) -> None:
         self.tree_model = IssueTreeModel(self._library, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = ArticleFilterProxy(self)
         self.proxy.setSourceModel(self.tree_model)
-        self.proxy.setRecursiveFilteringEnabled(True)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tree = QTreeView(self)
         self.tree.setObjectName("issueTree")
         self.tree.setModel(self.proxy)
@@ -103,12 +122,15 @@ class MainWindow(QMainWindow):
         self.tags = TagsPanel(self._library, self.history, self)
         self.entities = EntitiesPanel(self._library, self)
         self.entity_index: EntityIndexDialog | None = None
+        self.preferences: PreferencesDialog | None = None
         self.figures: FiguresDialog | None = None
         self._hit_terms: dict[int, list[str]] = {}
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("searchField")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMaximumWidth(320)
+        self.read_only_label = QLabel(self)
+        self.read_only_label.setObjectName("readOnlyLabel")
         self._make_tabs()
 
     def _make_tabs(self) -> None:
@@ -169,6 +191,7 @@ class MainWindow(QMainWindow):
             self.go_menu.addAction(action)
         self.notes_menu = bar.addMenu("")
         self.notes_menu.addAction(self.add_note_action)
+        self.view.set_context_actions([self.add_note_action])
         self.view_menu = bar.addMenu("")
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
@@ -208,6 +231,11 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.find_action, self.find_next_action,
                                    self.find_previous_action])
+        self.preferences_action = self._action("preferences", QKeySequence(
+            QKeySequence.StandardKey.Preferences), self.show_preferences)
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.preferences_action)
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action])
         self.view_menu.addSeparator()
@@ -226,6 +254,7 @@ class MainWindow(QMainWindow):
         self.zoom_out_action.setText(self.tr("Smaller text"))
         self.entity_index_action.setText(self.tr("Entity index…"))
         self.figures_action.setText(self.tr("Figures table…"))
+        self.preferences_action.setText(self.tr("Preferences…"))
         self.find_bar.retranslate_ui()
         self.entities.retranslate_ui()
         for dialog in (self.entity_index, self.figures):
@@ -240,12 +269,41 @@ class MainWindow(QMainWindow):
         self.hits.activated.connect(self._hit_chosen)
         self.notes.message_posted.connect(self.show_message)
         self.tags.message_posted.connect(self.show_message)
+        self.history.change_refused.connect(self.show_message)
         self.notes.note_added.connect(lambda _id: self.show_message(self.tr("Note added.")))
+        self.view.text_size_changed.connect(self._text_size_changed)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._color_scheme_changed)
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the library was opened read-only (another instance is writing it)."""
+        return self._library.readonly
+
+    def _apply_read_only(self) -> None:
+        """In a read-only library, every action that would change it is disabled."""
+        self.read_only_label.setVisible(self.read_only)
+        self.statusBar().addPermanentWidget(self.read_only_label)
+        if not self.read_only:
+            return
+        for action in (self.add_note_action, self.app_actions.import_files_action,
+                       self.app_actions.import_folder_action):
+            action.setEnabled(False)
+        self.notes.set_read_only(True)
+        self.tags.set_read_only(True)
+        self.setAcceptDrops(False)
+        self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text (again, when the language changes)."""
-        self.setWindowTitle(self.tr("Baokan Reader"))
-        self.filter_edit.setPlaceholderText(self.tr("Filter by title"))
+        if self.read_only:
+            self.setWindowTitle(self.tr("Baokan Reader (read-only)"))
+        else:
+            self.setWindowTitle(self.tr("Baokan Reader"))
+        self.read_only_label.setText(self.tr("Read-only"))
+        self.read_only_label.setToolTip(self.tr(
+            "Another Baokan Reader is using this library: you can read and search, "
+            "but not change it."))
+        self.filter_edit.setPlaceholderText(self.tr("Filter by title, tag or entity"))
         self.search_edit.setPlaceholderText(self.tr("Search all issues (Ctrl+Shift+F)"))
         self.left_tabs.setTabText(0, self.tr("Issues"))
         self.left_tabs.setTabText(1, self.tr("Search results"))
@@ -271,16 +329,26 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- library
 
     def reload(self) -> None:
-        """Re-read the library (after an import)."""
+        """Re-read the library (after an import), keeping the open issues and the selection."""
+        expanded = self.expanded_issues()
         self.tree_model.reload()
         self.tags.refresh_names()
+        for issue_id in expanded:
+            index = self.proxy.mapFromSource(self.tree_model.issue_index(issue_id))
+            if index.isValid():
+                self.tree.expand(index)
+        self.set_filter(self.filter_edit.text())
+        if self._article_id is not None:
+            self._select_in_tree(self._article_id)
 
-    def import_samples(self) -> ImportReport:
-        """Import the sample issues shipped with the app (synchronously, for now)."""
-        report = self._library.import_paths(list(sample_issues()))
-        self.reload()
-        self.show_message(self.tr("Imported %n sample issue(s).", "", len(report.imported)))
-        return report
+    def expanded_issues(self) -> list[int]:
+        """The ids of the issues open in the tree."""
+        rows = (self.proxy.index(row, 0) for row in range(self.proxy.rowCount()))
+        return [int(index.data(ID_ROLE)) for index in rows if self.tree.isExpanded(index)]
+
+    def import_samples(self) -> bool:
+        """Import the sample issues shipped with the app, in the background."""
+        return self.app_actions.import_paths(list(sample_issues()))
 
     # ---------------------------------------------------------------- reading
 
@@ -336,10 +404,12 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def set_filter(self, text: str) -> None:
-        """Narrow the tree to titles containing ``text``."""
+        """Narrow the tree to articles whose title contains ``text`` or that carry a tag
+        or mention an entity of that name."""
+        text = text.strip()
         if text:
             self.tree_model.fetch_all()
-        self.proxy.setFilterFixedString(text)
+        self.proxy.set_filter(text, self._library.article_ids_matching(text))
         if text:
             self.tree.expandAll()
 
@@ -390,6 +460,7 @@ class MainWindow(QMainWindow):
     def show_entity_index(self) -> EntityIndexDialog:
         if self.entity_index is None:
             self.entity_index = EntityIndexDialog(self._library, self)
+            self.entity_index.set_read_only(self.read_only)
             self.entity_index.entities_changed.connect(self._entities_changed)
             self.entity_index.entity_chosen.connect(self._entity_chosen)
         self.entity_index.show()
@@ -417,6 +488,36 @@ class MainWindow(QMainWindow):
         self.right_tabs.setCurrentWidget(self.entities)
         self.entities.show_mentions(type_, name)
 
+    # ---------------------------------------------------------------- preferences
+
+    @Slot()
+    def show_preferences(self) -> PreferencesDialog:
+        if self.preferences is None:
+            self.preferences = PreferencesDialog(self._settings, self)
+            self.preferences.preferences_changed.connect(self.apply_preferences)
+        self.preferences.show()
+        self.preferences.raise_()
+        return self.preferences
+
+    @Slot()
+    def apply_preferences(self) -> None:
+        """Apply the stored theme, reading font, highlight colors and language now."""
+        dark = theme.apply_theme(self._settings.theme)
+        self.view.set_reading_font(self._settings.font_family, self._settings.font_size)
+        self.view.set_layer_colors(self._settings.highlight_colors(), dark)
+        language = self._settings.language
+        if not self.app_actions.language_actions[language].isChecked():
+            self.app_actions.set_language(language)
+
+    @Slot(Qt.ColorScheme)
+    def _color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self._settings.theme == theme.SYSTEM:
+            self.apply_preferences()
+
+    @Slot(float)
+    def _text_size_changed(self, _size: float) -> None:
+        self._settings.text_zoom = self.view.zoom()
+
     # ---------------------------------------------------------------- misc
 
     @Slot(str)
@@ -442,6 +543,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.app_actions.shutdown()
         self._settings.save_window(self, self.splitter)
+        if self.library_lock is not None:
+            self.library_lock.release()
         super().closeEvent(event)
 
 

@@ -19,8 +19,7 @@ from reader.ui.tasks import Task, export_job
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
-LANGUAGE_NAMES = {i18n.CHINESE: "中文", i18n.ENGLISH: "English"}
-"""Each language is named in itself, so that it can be found whatever the UI shows."""
+LANGUAGE_NAMES = i18n.LANGUAGE_NAMES
 
 
 def home_folder() -> Path:

@@ -151,6 +151,7 @@ class NotesPanel(QWidget):
         self._article_id: int | None = None
         self._current: NoteRow | None = None
         self._loading = False
+        self._read_only = False
         self._make_widgets()
         self._lay_out()
         self._connect()
@@ -225,6 +226,15 @@ class NotesPanel(QWidget):
         for number, button in enumerate(self.swatches.buttons()):
             button.setToolTip(tr("NotesPanel", "Note color %1").replace("%1", str(number + 1)))
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Show notes but offer no way to add, edit or delete them (a read-only library)."""
+        self._read_only = read_only
+        for widget in (self.editor, self.add_button):
+            widget.setEnabled(not read_only)
+        self.body_edit.setReadOnly(read_only)
+        self.delete_action.setEnabled(not read_only)
+        self._show_note(self._current)
+
     # ---------------------------------------------------------------- showing
 
     def set_article(self, article_id: int | None) -> None:
@@ -268,6 +278,8 @@ class NotesPanel(QWidget):
         self.heading.setText(note_heading(note) if note else "")
         for widget in (self.body_edit, self.delete_button, *self.swatches.buttons()):
             widget.setEnabled(note is not None)
+        for widget in (self.delete_button, *self.swatches.buttons()):
+            widget.setEnabled(note is not None and not self._read_only)
         color = NOTE_COLORS.index(note_color(note)) if note and note_color(note) \
             in NOTE_COLORS else -1
         for number, button in enumerate(self.swatches.buttons()):
@@ -300,7 +312,11 @@ class NotesPanel(QWidget):
             return
         body = self.editor.toPlainText().strip()
         self.save_pending()
-        note_id = self._library.add_note(self._article_id, body, *selected)
+        try:
+            note_id = self._library.add_note(self._article_id, body, *selected)
+        except AnnotationError as error:
+            self.message_posted.emit(str(error))
+            return
         self.editor.clear()
         self.refresh()
         self.select_note(note_id)
@@ -503,6 +519,12 @@ class TagsPanel(QWidget):
         self.add_button.setText(tr("TagsPanel", "Add"))
         self.remove_button.setText(tr("TagsPanel", "Remove selected tag"))
         self.delete_action.setText(tr("TagsPanel", "Remove tag"))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the tags but offer no way to add or remove them (a read-only library)."""
+        for widget in (self.entry, self.add_button, self.remove_button):
+            widget.setEnabled(not read_only)
+        self.delete_action.setEnabled(not read_only)
 
     def set_article(self, article_id: int | None) -> None:
         self._article_id = article_id

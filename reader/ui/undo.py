@@ -18,20 +18,29 @@ class AnnotationHistory(QObject):
     notes_changed = Signal(int)
     tags_changed = Signal(int)
     note_restored = Signal(int)
+    change_refused = Signal(str)
+    """A change was not made because the library is read-only; the message says so."""
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.stack = QUndoStack(self)
 
+    def _push(self, command: QUndoCommand) -> None:
+        """Do ``command`` (and keep it for undo), unless the library cannot be changed."""
+        if self.library.readonly:
+            self.change_refused.emit(tr("The library is open read-only; nothing was changed."))
+            return
+        self.stack.push(command)
+
     def delete_note(self, note_id: int) -> None:
-        self.stack.push(DeleteNoteCommand(self, self.library.note(note_id)))
+        self._push(DeleteNoteCommand(self, self.library.note(note_id)))
 
     def add_tag(self, article_id: int, name: str) -> None:
-        self.stack.push(TagCommand(self, article_id, name, add=True))
+        self._push(TagCommand(self, article_id, name, add=True))
 
     def remove_tag(self, article_id: int, name: str) -> None:
-        self.stack.push(TagCommand(self, article_id, name, add=False))
+        self._push(TagCommand(self, article_id, name, add=False))
 
 
 class DeleteNoteCommand(QUndoCommand):

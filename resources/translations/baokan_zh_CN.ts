@@ -17,99 +17,99 @@
     <context>
         <name>AppActions</name>
         <message>
-            <location filename="../../reader/ui/menus.py" line="102" />
+            <location filename="../../reader/ui/menus.py" line="101" />
             <source>&amp;Import files…</source>
             <translation>导入文件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="103" />
+            <location filename="../../reader/ui/menus.py" line="102" />
             <source>Import &amp;folder…</source>
             <translation>导入文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="104" />
+            <location filename="../../reader/ui/menus.py" line="103" />
             <source>&amp;Export as CSV</source>
             <translation>导出为 CSV(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="105" />
+            <location filename="../../reader/ui/menus.py" line="104" />
             <source>Notes…</source>
             <translation>笔记…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="105" />
+            <location filename="../../reader/ui/menus.py" line="104" />
             <source>Tags…</source>
             <translation>标签…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="106" />
+            <location filename="../../reader/ui/menus.py" line="105" />
             <source>Entities…</source>
             <translation>实体…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="106" />
+            <location filename="../../reader/ui/menus.py" line="105" />
             <source>Figures…</source>
             <translation>数字…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="109" />
+            <location filename="../../reader/ui/menus.py" line="108" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="110" />
+            <location filename="../../reader/ui/menus.py" line="109" />
             <source>System language</source>
             <translation>跟随系统</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="113" />
+            <location filename="../../reader/ui/menus.py" line="112" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="114" />
+            <location filename="../../reader/ui/menus.py" line="113" />
             <source>&amp;About Baokan Reader</source>
             <translation>关于报刊阅读器(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="122" />
+            <location filename="../../reader/ui/menus.py" line="121" />
             <source>Import issue files</source>
             <translation>导入报纸文件</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="123" />
+            <location filename="../../reader/ui/menus.py" line="122" />
             <source>Issue files (*.txt *.text);;All files (*)</source>
             <translation>报纸文件 (*.txt *.text);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="129" />
+            <location filename="../../reader/ui/menus.py" line="128" />
             <source>Import a folder of issues</source>
             <translation>导入报纸文件夹</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="138" />
+            <location filename="../../reader/ui/menus.py" line="137" />
             <source>This library cannot be changed.</source>
             <translation>此资料库不可修改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="141" />
+            <location filename="../../reader/ui/menus.py" line="140" />
             <source>An import is already running.</source>
             <translation>已有导入正在进行。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/menus.py" line="148" />
+            <location filename="../../reader/ui/menus.py" line="147" />
             <source>Import finished: %n issue(s) added.</source>
             <translation>
                 <numerusform>导入完成：新增 %n 期。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="153" />
+            <location filename="../../reader/ui/menus.py" line="152" />
             <source>The task failed: %1</source>
             <translation>任务失败：%1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/menus.py" line="172" />
+            <location filename="../../reader/ui/menus.py" line="171" />
             <source>Exported %n row(s) to %1.</source>
             <translation>
                 <numerusform>已导出 %n 行到 %1。</numerusform>
@@ -119,51 +119,51 @@
     <context>
         <name>ArticleView</name>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="73" />
+            <location filename="../../reader/ui/article_view.py" line="78" />
             <location filename="../../reader/ui/entities.py" line="53" />
             <source>People</source>
             <translation>人名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="73" />
+            <location filename="../../reader/ui/article_view.py" line="78" />
             <location filename="../../reader/ui/entities.py" line="53" />
             <source>Places</source>
             <translation>地名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="73" />
+            <location filename="../../reader/ui/article_view.py" line="78" />
             <location filename="../../reader/ui/entities.py" line="53" />
             <source>Organizations</source>
             <translation>机构</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="74" />
+            <location filename="../../reader/ui/article_view.py" line="79" />
             <location filename="../../reader/ui/figures.py" line="129" />
             <source>Figures</source>
             <translation>数字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="137" />
+            <location filename="../../reader/ui/article_view.py" line="142" />
             <source>Person</source>
             <translation>人名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="137" />
+            <location filename="../../reader/ui/article_view.py" line="142" />
             <source>Place</source>
             <translation>地名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="137" />
+            <location filename="../../reader/ui/article_view.py" line="142" />
             <source>Organization</source>
             <translation>机构</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="139" />
+            <location filename="../../reader/ui/article_view.py" line="144" />
             <source>Figure (%1)</source>
             <translation>数字（%1）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="236" />
+            <location filename="../../reader/ui/article_view.py" line="246" />
             <source>Show or hide the highlights of %1</source>
             <translation>显示或隐藏%1的高亮</translation>
         </message>
@@ -211,47 +211,47 @@
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="319" />
+            <location filename="../../reader/ui/entities.py" line="320" />
             <source>Entity index</source>
             <translation>实体索引</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="320" />
+            <location filename="../../reader/ui/entities.py" line="321" />
             <source>Filter by name or type</source>
             <translation>按名称或类型筛选</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="321" />
+            <location filename="../../reader/ui/entities.py" line="322" />
             <source>Reject…</source>
             <translation>排除…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="322" />
+            <location filename="../../reader/ui/entities.py" line="323" />
             <source>Not an entity: remove it from the whole library</source>
             <translation>不是实体：从整个资料库中移除</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="323" />
+            <location filename="../../reader/ui/entities.py" line="324" />
             <source>Merge into…</source>
             <translation>合并到…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="324" />
+            <location filename="../../reader/ui/entities.py" line="325" />
             <source>Another name of an entity: merge its mentions</source>
             <translation>是某实体的别名：合并其提及</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="346" />
+            <location filename="../../reader/ui/entities.py" line="350" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="346" />
+            <location filename="../../reader/ui/entities.py" line="350" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”合并到：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="354" />
+            <location filename="../../reader/ui/entities.py" line="358" />
             <source>“%1” is not a name? It is removed from every article, now and on later imports.</source>
             <translation>“%1”不是名称？它将从所有文章中移除，以后导入时也会排除。</translation>
         </message>
@@ -434,17 +434,17 @@
     <context>
         <name>IssueTreeModel</name>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="109" />
+            <location filename="../../reader/ui/issue_tree.py" line="111" />
             <source>(untitled) %1</source>
             <translation>（无标题）%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="178" />
+            <location filename="../../reader/ui/issue_tree.py" line="180" />
             <source>By: %1</source>
             <translation>作者：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="181" />
+            <location filename="../../reader/ui/issue_tree.py" line="183" />
             <source>Tags: %1</source>
             <translation>标签：%1</translation>
         </message>
@@ -452,200 +452,223 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="49" />
+            <location filename="../../reader/ui/main_window.py" line="65" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="218" />
+            <location filename="../../reader/ui/main_window.py" line="246" />
             <source>Entities</source>
             <translation>实体</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="219" />
+            <location filename="../../reader/ui/main_window.py" line="247" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="220" />
+            <location filename="../../reader/ui/main_window.py" line="248" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="221" />
+            <location filename="../../reader/ui/main_window.py" line="249" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="222" />
+            <location filename="../../reader/ui/main_window.py" line="250" />
             <source>Find in article</source>
             <translation>在文章中查找</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="223" />
+            <location filename="../../reader/ui/main_window.py" line="251" />
             <source>Find next</source>
             <translation>查找下一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="224" />
+            <location filename="../../reader/ui/main_window.py" line="252" />
             <source>Find previous</source>
             <translation>查找上一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="225" />
+            <location filename="../../reader/ui/main_window.py" line="253" />
             <source>Larger text</source>
             <translation>放大文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="226" />
+            <location filename="../../reader/ui/main_window.py" line="254" />
             <source>Smaller text</source>
             <translation>缩小文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="227" />
+            <location filename="../../reader/ui/main_window.py" line="255" />
             <source>Entity index…</source>
             <translation>实体索引…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="228" />
+            <location filename="../../reader/ui/main_window.py" line="256" />
             <source>Figures table…</source>
             <translation>数字表…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="243" />
+            <location filename="../../reader/ui/main_window.py" line="257" />
+            <source>Preferences…</source>
+            <translation>偏好设置…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="273" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="247" />
+            <location filename="../../reader/ui/main_window.py" line="299" />
+            <source>Baokan Reader (read-only)</source>
+            <translation>报刊阅读器（只读）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="301" />
             <source>Baokan Reader</source>
             <translation>报刊阅读器</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="248" />
-            <source>Filter by title</source>
-            <translation>按标题筛选</translation>
+            <location filename="../../reader/ui/main_window.py" line="302" />
+            <source>Read-only</source>
+            <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="249" />
+            <location filename="../../reader/ui/main_window.py" line="304" />
+            <source>Another Baokan Reader is using this library: you can read and search, but not change it.</source>
+            <translation>另一个报刊阅读器正在使用此资料库：可以阅读和搜索，但不能修改。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="306" />
+            <source>Filter by title, tag or entity</source>
+            <translation>按标题、标签或实体筛选</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="307" />
             <source>Search all issues (Ctrl+Shift+F)</source>
             <translation>搜索全部报纸 (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="250" />
+            <location filename="../../reader/ui/main_window.py" line="308" />
             <source>Issues</source>
             <translation>报纸</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="251" />
+            <location filename="../../reader/ui/main_window.py" line="309" />
             <source>Search results</source>
             <translation>搜索结果</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="252" />
+            <location filename="../../reader/ui/main_window.py" line="310" />
             <source>Notes</source>
             <translation>笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="253" />
+            <location filename="../../reader/ui/main_window.py" line="311" />
             <source>Tags</source>
             <translation>标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="254" />
+            <location filename="../../reader/ui/main_window.py" line="312" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="255" />
+            <location filename="../../reader/ui/main_window.py" line="313" />
             <source>&amp;Go</source>
             <translation>转到(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="256" />
+            <location filename="../../reader/ui/main_window.py" line="314" />
             <source>&amp;Notes</source>
             <translation>笔记(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="257" />
+            <location filename="../../reader/ui/main_window.py" line="315" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="258" />
+            <location filename="../../reader/ui/main_window.py" line="316" />
             <source>Toolbar</source>
             <translation>工具栏</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="259" />
+            <location filename="../../reader/ui/main_window.py" line="317" />
             <source>Next article</source>
             <translation>下一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="260" />
+            <location filename="../../reader/ui/main_window.py" line="318" />
             <source>Previous article</source>
             <translation>上一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="261" />
+            <location filename="../../reader/ui/main_window.py" line="319" />
             <source>Add note</source>
             <translation>添加笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="262" />
+            <location filename="../../reader/ui/main_window.py" line="320" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="263" />
+            <location filename="../../reader/ui/main_window.py" line="321" />
             <source>Filter the tree</source>
             <translation>筛选目录</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="264" />
+            <location filename="../../reader/ui/main_window.py" line="322" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/main_window.py" line="282" />
-            <source>Imported %n sample issue(s).</source>
-            <translation>
-                <numerusform>已导入 %n 期示例报纸。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../reader/ui/main_window.py" line="369" />
+            <location filename="../../reader/ui/main_window.py" line="439" />
             <source>%n article(s) found.</source>
             <translation>
                 <numerusform>找到 %n 篇文章。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../reader/app.py" line="59" />
+            <location filename="../../reader/app.py" line="60" />
             <source>Empty library</source>
             <translation>资料库为空</translation>
         </message>
         <message>
-            <location filename="../../reader/app.py" line="60" />
+            <location filename="../../reader/app.py" line="61" />
             <source>The library has no issues yet. Import the sample issues?</source>
             <translation>资料库中还没有报纸。要导入示例报纸吗？</translation>
+        </message>
+        <message>
+            <location filename="../../reader/app.py" line="72" />
+            <source>Library in use</source>
+            <translation>资料库正在使用中</translation>
+        </message>
+        <message>
+            <location filename="../../reader/app.py" line="73" />
+            <source>Another Baokan Reader (process %1) is using this library. It is opened read-only: you can read and search, but not change it.</source>
+            <translation>另一个报刊阅读器（进程 %1）正在使用此资料库。本窗口以只读方式打开：可以阅读和搜索，但不能修改。</translation>
         </message>
     </context>
     <context>
         <name>NotesPanel</name>
         <message>
-            <location filename="../../reader/ui/panels.py" line="76" />
-            <location filename="../../reader/ui/panels.py" line="88" />
+            <location filename="../../reader/ui/panels.py" line="75" />
+            <location filename="../../reader/ui/panels.py" line="87" />
             <source>(whole article)</source>
             <translation>（整篇文章）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="78" />
+            <location filename="../../reader/ui/panels.py" line="77" />
             <source>Detached: the passage is no longer in the article</source>
             <translation>已脱离：文章中已找不到这段原文</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="86" />
+            <location filename="../../reader/ui/panels.py" line="85" />
             <source>⚠ Detached — the passage is no longer in the article:</source>
             <translation>⚠ 已脱离——文章中已找不到这段原文：</translation>
         </message>
@@ -680,65 +703,153 @@
             <translation>笔记颜色 %1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="300" />
+            <location filename="../../reader/ui/panels.py" line="311" />
             <source>Select a passage of the article first.</source>
             <translation>请先选中文章中的一段原文。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="351" />
+            <location filename="../../reader/ui/panels.py" line="366" />
             <source>Note deleted. Undo with Ctrl+Z.</source>
             <translation>笔记已删除。按 Ctrl+Z 撤销。</translation>
         </message>
     </context>
     <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="101" />
+            <source>Preferences</source>
+            <translation>偏好设置</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="102" />
+            <source>Reading</source>
+            <translation>阅读</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="103" />
+            <source>Font:</source>
+            <translation>字体：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="104" />
+            <source>Size:</source>
+            <translation>字号：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="105" />
+            <source>Default</source>
+            <translation>默认</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="106" />
+            <source> pt</source>
+            <translation> 磅</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="107" />
+            <source>Highlight colors</source>
+            <translation>高亮颜色</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="110" />
+            <source>%1:</source>
+            <translation>%1：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="111" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="112" />
+            <source>Restore default colors</source>
+            <translation>恢复默认颜色</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="113" />
+            <source>Appearance</source>
+            <translation>外观</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="114" />
+            <source>Language:</source>
+            <translation>语言：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="115" />
+            <source>Theme:</source>
+            <translation>主题：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="117" />
+            <source>System language</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="120" />
+            <source>System</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="120" />
+            <source>Light</source>
+            <translation>浅色</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/preferences.py" line="121" />
+            <source>Dark</source>
+            <translation>深色</translation>
+        </message>
+    </context>
+    <context>
         <name>TagsPanel</name>
         <message>
-            <location filename="../../reader/ui/panels.py" line="391" />
+            <location filename="../../reader/ui/panels.py" line="406" />
             <source>Click × or press Delete to remove; right-click for a color</source>
             <translation>点 × 或按 Delete 删除；右键选择颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="502" />
+            <location filename="../../reader/ui/panels.py" line="517" />
             <source>Tags of this article</source>
             <translation>本文标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="503" />
+            <location filename="../../reader/ui/panels.py" line="518" />
             <source>New tag (e.g. 城市更新)</source>
             <translation>新标签（如 城市更新）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="504" />
+            <location filename="../../reader/ui/panels.py" line="519" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="505" />
+            <location filename="../../reader/ui/panels.py" line="520" />
             <source>Remove selected tag</source>
             <translation>删除所选标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="506" />
+            <location filename="../../reader/ui/panels.py" line="521" />
             <source>Remove tag</source>
             <translation>删除标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="527" />
+            <location filename="../../reader/ui/panels.py" line="548" />
             <source>The article already has this tag.</source>
             <translation>本文已有此标签。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="545" />
+            <location filename="../../reader/ui/panels.py" line="566" />
             <source>Tag “%1” removed. Undo with Ctrl+Z.</source>
             <translation>标签“%1”已删除。按 Ctrl+Z 撤销。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="575" />
+            <location filename="../../reader/ui/panels.py" line="596" />
             <source>No color</source>
             <translation>无颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="578" />
+            <location filename="../../reader/ui/panels.py" line="599" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
@@ -746,17 +857,22 @@
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../reader/ui/undo.py" line="41" />
+            <location filename="../../reader/ui/undo.py" line="32" />
+            <source>The library is open read-only; nothing was changed.</source>
+            <translation>资料库以只读方式打开，未作任何更改。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="50" />
             <source>Delete note</source>
             <translation>删除笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="61" />
+            <location filename="../../reader/ui/undo.py" line="70" />
             <source>Add tag “%1”</source>
             <translation>添加标签“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="61" />
+            <location filename="../../reader/ui/undo.py" line="70" />
             <source>Remove tag “%1”</source>
             <translation>删除标签“%1”</translation>
         </message>

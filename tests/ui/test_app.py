@@ -15,12 +15,19 @@ from reader.cli import cli
 from reader.ui.settings import Settings
 
 
-def test_empty_library_imports_samples_when_told(qtbot: QtBot, tmp_path: Path, settings: Settings) -> None:
+def test_empty_library_imports_samples_in_the_background(qtbot: QtBot, tmp_path: Path, settings: Settings) -> None:
     args = parse_args(["--db", str(tmp_path / "new.sqlite"), "--import-samples"])
     window, library = build(args, settings)
     qtbot.addWidget(window)
+    importer = window.app_actions.importer
+    assert importer.is_running()  # build() returned while the import goes on
+    assert window.app_actions.progress.isVisible()
+    with qtbot.waitSignal(importer.import_finished, timeout=60_000):
+        pass
+    assert not window.app_actions.progress.isVisible()
     assert len(library.issues()) == 5
     assert window.tree_model.rowCount() == 5
+    assert "5" in window.statusBar().currentMessage()
     library.close()
 
 

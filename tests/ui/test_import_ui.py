@@ -222,3 +222,21 @@ def test_the_application_icon_is_found_and_renders() -> None:
     icon = app_icon()
     assert not icon.isNull()
     assert not icon.pixmap(64, 64).isNull()
+
+
+def test_import_keeps_open_issues_and_the_selection(qtbot: QtBot, window: MainWindow, library: Library,
+                                                    new_issues: list[Path]) -> None:
+    budget = article_titled(library, "南开区一季度完成全年预算27.2%")
+    window.open_article(budget)
+    closed = next(index for index in (window.proxy.index(row, 0) for row in range(window.proxy.rowCount()))
+                  if not window.tree.isExpanded(index))
+    window.tree.expand(closed)
+    before = set(window.expanded_issues())
+    assert len(before) == 2
+    with qtbot.waitSignal(window.app_actions.importer.import_finished, timeout=WAIT_MS):
+        assert window.app_actions.import_paths(new_issues)
+    assert window.tree_model.rowCount() == 8
+    assert set(window.expanded_issues()) == before
+    current = window.tree.currentIndex()
+    assert current.isValid() and current.data(Qt.ItemDataRole.UserRole + 1) == budget
+    assert window.current_article() == budget

@@ -77,3 +77,19 @@ def test_reload_after_import_resets(library: Library) -> None:
 def test_first_words_cuts_long_text() -> None:
     assert first_words("▲短句") == "短句"
     assert first_words("一二三四五六七八九十一二三四五六七八九十", limit=5) == "一二三四五…"
+
+
+def test_filter_proxy_passes_qtmodeltester(qtmodeltester: ModelTester, library: Library) -> None:
+    from reader.ui.issue_tree import ArticleFilterProxy
+
+    model = IssueTreeModel(library)
+    model.fetch_all()
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.set_filter("派出所", library.article_ids_matching("派出所"))
+    qtmodeltester.check(proxy)
+    assert proxy.rowCount() >= 1
+    issue = proxy.index(0, 0)
+    titles = [proxy.index(r, 0, issue).data() for r in range(proxy.rowCount(issue))]
+    assert titles and all("派出所" in t or "南开" in t for t in titles)

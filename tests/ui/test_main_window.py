@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader.library import Library
 from reader.ui.article_view import LAYER_COLORS, to_document
+from reader.ui.issue_tree import ID_ROLE
 from reader.ui.main_window import MainWindow
 from reader.ui.row_list import RowListModel
 from reader.ui.settings import Settings
@@ -78,6 +79,24 @@ def test_add_note_from_selection_lists_it(qtbot: QtBot, library: Library, settin
     assert model.rowCount() == 1
     assert "11.07亿元" in model.index(0, 0).data() and "收入规模" in model.index(0, 0).data()
     assert window.notes.editor.toPlainText() == ""
+
+
+def test_article_context_menu_offers_add_note_copy_and_select_all(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window = make_window(qtbot, library, settings)
+    window.open_article(article_titled(library, BUDGET))
+    body = library.article(article_titled(library, BUDGET)).body
+    start = body.index("预算")
+    select_in_view(window, start, start + 2)
+    menu = window.view.context_menu(QPoint(10, 10))
+    qtbot.addWidget(menu)
+    actions = [action for action in menu.actions() if not action.isSeparator()]
+    texts = [action.text().replace("&", "").split("\t")[0] for action in actions]
+    assert texts == ["Add note", "Copy", "Select All"]
+    copy = actions[texts.index("Copy")]
+    assert copy.isEnabled()
+    actions[0].trigger()
+    notes = library.notes(window.current_article())
+    assert len(notes) == 1 and notes[0].quote == "预算"
 
 
 def test_add_note_without_selection_says_why(qtbot: QtBot, library: Library, settings: Settings) -> None:
@@ -172,6 +191,35 @@ def test_filter_narrows_the_tree_by_title(qtbot: QtBot, library: Library, settin
     assert shown == [BUDGET]
     window.filter_edit.clear()
     assert window.proxy.rowCount() == 5
+
+
+def shown_articles(window: MainWindow) -> list[int]:
+    shown = []
+    for row in range(window.proxy.rowCount()):
+        issue = window.proxy.index(row, 0)
+        shown += [window.proxy.index(r, 0, issue).data(ID_ROLE) for r in range(window.proxy.rowCount(issue))]
+    return shown
+
+
+def test_filter_narrows_the_tree_by_tag_or_entity(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window = make_window(qtbot, library, settings)
+    budget = article_titled(library, BUDGET)
+    library.add_tag(budget, "财政")
+    window.filter_edit.setText("财政")
+    assert shown_articles(window) == [budget]
+    window.filter_edit.setText("习近平")
+    mentioning = shown_articles(window)
+    assert set(mentioning) == library.article_ids_matching("习近平") and len(mentioning) > 1
+    window.filter_edit.clear()
+    assert window.proxy.rowCount() == 5
+
+
+def test_tree_tooltip_shows_bylines_and_tags(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window = make_window(qtbot, library, settings)
+    budget = article_titled(library, BUDGET)
+    library.add_tag(budget, "财政")
+    tip = window.tree_model.article_index(budget).data(Qt.ItemDataRole.ToolTipRole)
+    assert "翟志华 石梦" in tip and "财政" in tip
 
 
 def test_layout_and_last_article_are_remembered(qtbot: QtBot, library: Library, settings: Settings) -> None:
