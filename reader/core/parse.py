@@ -32,10 +32,11 @@ class _Unit:
     indent: bool
     byline: list[str] | None = None
     credit: list[str] | None = None
+    furniture: bool = False
 
     @property
     def anchor(self) -> bool:
-        return self.byline is not None or self.credit is not None
+        return self.byline is not None or self.credit is not None or self.furniture
 
 
 @dataclass
@@ -48,6 +49,12 @@ class _Draft:
     credit: _Unit | None = None
     duplicate_of: _Draft | None = None
     tail: bool = False
+    furniture: bool = False
+
+    @property
+    def closed(self) -> bool:
+        """A photo or page furniture takes no more body text after it."""
+        return self.photo or self.furniture
 
     @property
     def photo(self) -> bool:
@@ -91,8 +98,9 @@ def _units(text: str) -> list[_Unit]:
             gap += 1
             continue
         unit = _Unit(stripped, gap, indent=line[:1].isspace())
-        unit.credit = rules.credit_names(stripped)
-        if unit.credit is None:
+        unit.furniture = rules.is_page_furniture(stripped)
+        unit.credit = None if unit.furniture else rules.credit_names(stripped)
+        if unit.credit is None and not unit.furniture:
             unit.byline = rules.byline_names(stripped)
         units.append(unit)
         gap = 0
@@ -120,10 +128,19 @@ def _drafts(units: list[_Unit]) -> list[_Draft]:
     """Split the units into drafts: find the heads first, then walk the units."""
     starts: dict[int, _Draft] = {}
     claimed: set[int] = set()
+    _claim_furniture(units, starts, claimed)
     _claim_photos(units, starts, claimed)
     _claim_bylined(units, starts, claimed)
     _claim_unbylined(units, starts, claimed)
     return _walk(units, starts, claimed)
+
+
+def _claim_furniture(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int]) -> None:
+    """Page headers and editor lines become fragments of their own, never titles or body."""
+    for i, unit in enumerate(units):
+        if unit.furniture:
+            starts[i] = _Draft(body=[unit], furniture=True)
+            claimed.add(i)
 
 
 def _claim_photos(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int]) -> None:
@@ -224,7 +241,7 @@ def _walk(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int]) -> l
             drafts.append(current)
         if i in claimed:
             continue
-        if current is None or current.photo:
+        if current is None or current.closed:
             current = _Draft(tail=True)
             drafts.append(current)
         current.body.append(unit)
@@ -259,7 +276,7 @@ def _unit_index(drafts: list[_Draft]) -> _Where:
     """Map the text of every body unit to the drafts and positions where it occurs."""
     where: _Where = {}
     for draft in drafts:
-        if draft.photo:
+        if draft.closed:
             continue
         for position, unit in enumerate(draft.body):
             where.setdefault(unit.text, []).append((draft, position))
@@ -268,7 +285,7 @@ def _unit_index(drafts: list[_Draft]) -> _Where:
 
 def _mark_copy(draft: _Draft, where: _Where, order: dict[int, int]) -> _Draft | None:
     """If ``draft`` repeats another article, mark it; return the unmatched remainder."""
-    if draft.photo or not draft.body:
+    if draft.closed or not draft.body:
         return None
     best: tuple[int, _Draft] | None = None
     for other, start in where.get(draft.body[0].text, []):
@@ -319,7 +336,7 @@ def _reattach(tail: _Draft, drafts: list[_Draft], warnings: list[str]) -> bool:
     """Append a headless tail to the one article whose last paragraph is unfinished."""
     open_ends = [
         d for d in drafts
-        if d is not tail and not d.photo and not d.tail and d.duplicate_of is None
+        if d is not tail and not d.closed and not d.tail and d.duplicate_of is None
         and d.body and not rules.is_finished(d.body[-1].text)
         and not (d.title == [] and d.byline is None)
     ]
@@ -339,7 +356,8 @@ def _reattach(tail: _Draft, drafts: list[_Draft], warnings: list[str]) -> bool:
 
 
 def _build_item(index: int, draft: _Draft, drafts: list[_Draft], layout: _Layout) -> Item:
-    kind: ItemKind = "photo" if draft.photo else "fragment" if draft.tail else "article"
+    kind: ItemKind = ("photo" if draft.photo else
+                      "fragment" if draft.tail or draft.furniture else "article")
     item = Item(index=index, kind=kind, title_lines=[u.text for u in draft.title])
     if draft.byline is not None:
         item.byline = rules.strip_marker(draft.byline.text)

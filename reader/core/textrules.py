@@ -25,7 +25,7 @@ _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _NAME = rf"[{_HAN}][{_HAN}·•]{{1,7}}"
 _ROLE = (
     r"(?:(?:本报|本刊|新华社|中新社|人民日报|央视)?(?:首席|特约|实习|见习|驻站|摄影|融媒体)?"
-    r"(?:记者|通讯员|特约撰稿人|撰稿人|实习生)|新华社|文/图|图/文|文图|撰稿|采写|编辑|作者|"
+    r"(?:记者|通讯员|特约撰稿人|撰稿人|实习生)|新华社|文/图|图/文|文图|撰稿|采写|作者|"
     r"整理|编译|文|图)"
 )
 _SHORT_NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,6}}[·•][{_HAN}]{{1,8}})"
@@ -67,6 +67,22 @@ DOC_TITLE_RE = re.compile(
 STORY_LEAD_RE = re.compile(
     rf"^(?:本报讯|(?:本报|新华社|中新社|中新网)[{_HAN}\d月日]{{0,16}}电)"
 )
+
+
+_DIGITS = "0-9０-９一二三四五六七八九十〇零"
+PAGE_FURNITURE_RE = re.compile(
+    rf"^(?:第\s*[{_DIGITS}]{{1,3}}\s*版(?:\s*[:：]?\s*\S{{0,12}})?"
+    rf"|[A-Z]?\d{{1,2}}\s*版\s*[:：]?\s*\S{{0,12}}"
+    rf"|\S{{0,12}}\s*\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:星期|周)[一二三四五六日天]\S{{0,20}}"
+    rf"|(?:(?:本版|本期|责任|文字|图片)?编辑|校对|美编|版式|组版|值班主任|审读|责编)"
+    rf"\s*[:：/]\s*\S.{{0,40}})$"
+)
+
+
+def is_page_furniture(text: str) -> bool:
+    """True for page furniture: ``第01版：要闻``, ``A03版``, a dated page header
+    (``2024年8月30日 星期五``), editor lines (``责任编辑：张三  校对：李四``)."""
+    return len(text) <= 60 and bool(PAGE_FURNITURE_RE.match(text))
 
 
 def is_finished(text: str) -> bool:

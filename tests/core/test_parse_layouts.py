@@ -129,3 +129,43 @@ def test_closing_byline_in_brackets_names_the_reporter() -> None:
     issue = parse_text("\n\n" + text)
     assert issue.items[0].bylines == ["王芳", "李强"]
     assert issue.items[0].paragraphs[-1].text == "（记者 王芳 通讯员 李强）"
+
+
+PAGED_DUMP = """第01版：要闻
+
+2024年8月30日 星期五
+
+市政府召开常务会议
+
+■ 本报记者 张伟
+
+昨天上午，市政府召开常务会议，研究部署城市更新工作。会议要求，各区要抓紧制定方案，
+确保按期
+
+责任编辑：李娜  校对：王强
+
+第02版：城市
+
+开工建设，不留死角。
+
+图片新闻
+
+▲市民在新建成的口袋公园休憩。
+
+记者 王五 摄
+"""
+
+
+def test_page_furniture_is_kept_apart_and_the_article_continues_across_the_page() -> None:
+    issue = parse_text(PAGED_DUMP, "paper.txt")
+    kinds = [(i.kind, i.title_lines, i.paragraphs[0].text if i.paragraphs else "")
+             for i in issue.items]
+    assert kinds[0] == ("fragment", [], "第01版：要闻")
+    assert kinds[1] == ("fragment", [], "2024年8月30日 星期五")
+    meeting = issue.items[2]
+    assert meeting.title_lines == ["市政府召开常务会议"] and meeting.bylines == ["张伟"]
+    assert meeting.paragraphs[-1].text.endswith("确保按期开工建设，不留死角。")
+    assert [i.paragraphs[0].text for i in issue.items if i.kind == "fragment"] == [
+        "第01版：要闻", "2024年8月30日 星期五", "责任编辑：李娜  校对：王强", "第02版：城市"]
+    photo = issue.items[-1]
+    assert photo.kind == "photo" and photo.title_lines == ["图片新闻"]
