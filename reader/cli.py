@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from reader import __version__
-from reader.commands import COMMANDS
+from reader.commands import COMMANDS, USER_ERRORS
 from reader.core.analyze import analyze_issue, analyze_text
 from reader.core.decode import DecodeError, read_file
 from reader.core.issue_json import issue_to_json
@@ -101,5 +101,13 @@ def analyze(pretty: bool) -> None:
 
 
 def main() -> None:
-    """Entry point of the console script."""
-    cli()
+    """Entry point of the console script: library errors are one line and exit status 2."""
+    try:
+        cli()
+    except USER_ERRORS as error:
+        click.echo(f"baokan: {error}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+if __name__ == "__main__":
+    main()

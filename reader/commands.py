@@ -18,6 +18,9 @@ from reader.library import (
     ImportReport,
     Library,
     QueryError,
+    StorageError,
+    lock_holder,
+    repair_library,
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -25,26 +28,69 @@ EXIT_BAD_INPUT = 2
 
 
 def db_option(function: F) -> F:
-    """Add ``--db PATH`` (default: $BAOKAN_DB, else the user data dir)."""
+    """Add ``--db PATH``; without it, the ``--db`` given before the command name counts
+    (``baokan --db X import F``), then $BAOKAN_DB, then the user data dir."""
     return click.option("--db", "db_path", type=click.Path(path_type=Path), default=None,
+                        callback=_inherit_db, expose_value=True,
                         help="Library file (default: $BAOKAN_DB or the user data dir).")(function)
+
+
+def _inherit_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None:
+        return value
+    parent = ctx.parent
+    while parent is not None:
+        inherited = parent.params.get("db_path")
+        if inherited is not None:
+            return Path(inherited)
+        parent = parent.parent
+    return None
 
 
 def json_option(function: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(function)
 
 
+USER_ERRORS = (AnnotationError, QueryError, StorageError)
+"""What is reported as one line (``baokan: …``) with exit status 2, never a traceback."""
+
+
+def fail(message: object) -> None:
+    click.echo(f"baokan: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
 @contextmanager
-def opened(db_path: Path | None) -> Iterator[Library]:
-    """Open the library; user errors become a one-line message and exit status 2."""
-    library = Library(db_path)
+def opened(db_path: Path | None, *, write: bool = True) -> Iterator[Library]:
+    """Open the library; user errors become a one-line message and exit status 2.
+
+    A command that only reads never creates a library ("no library at X"), and works on
+    a read-only file or folder; one that writes refuses a read-only or damaged library
+    with the reason and the way out.
+    """
+    try:
+        library = _open(db_path, write)
+    except USER_ERRORS as error:
+        fail(error)
+    if library.damage:
+        click.echo(f"baokan: warning: {library.readonly_reason}", err=True)
     try:
         yield library
-    except (AnnotationError, QueryError) as error:
-        click.echo(f"baokan: {error}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+    except USER_ERRORS as error:
+        fail(error)
     finally:
         library.close()
+
+
+def _open(db_path: Path | None, write: bool) -> Library:
+    if write:
+        return Library(db_path)
+    try:
+        return Library(db_path, create=False)
+    except StorageError as error:
+        if "read" not in str(error) and "unable to open" not in str(error):
+            raise
+        return Library(db_path, readonly=True)
 
 
 def echo_lines(lines: Iterable[str]) -> None:
@@ -64,27 +110,43 @@ def emit(data: Any, as_json: bool, human: Callable[[], object]) -> None:
 
 @click.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--paper", default=None,
+              help="The paper (publication) these issues belong to; default: the name of "
+                   "the imported folder (or of a file's folder).")
 @db_option
 @json_option
-def import_command(paths: tuple[Path, ...], db_path: Path | None, as_json: bool) -> None:
-    """Import issue files and folders (recursively, *.txt)."""
+def import_command(paths: tuple[Path, ...], paper: str | None, db_path: Path | None,
+                   as_json: bool) -> None:
+    """Import issue files and folders (recursively, *.txt).
+
+    An issue is known by its paper and its name in the paper (its path under the
+    imported folder): the same paper and name with new text replaces the issue and keeps
+    its tags and notes; the same file name in another paper is another issue.
+    """
     def progress(done: int, total: int, name: str) -> None:
         if not as_json:
             click.echo(f"\r[{done}/{total}] {name[:60]:<60}", nl=False, err=True)
 
     with opened(db_path) as library:
-        report = library.import_paths(list(paths), progress=progress)
+        report = library.import_paths(list(paths), progress=progress, paper=paper)
     if not as_json:
         click.echo("", err=True)
-    emit(asdict(report), as_json, lambda: _print_report(report))
+    data = {key: value for key, value in asdict(report).items() if key != "changes"}
+    emit(data, as_json, lambda: _print_report(report))
     if report.failed:
         sys.exit(EXIT_BAD_INPUT if not report.imported and not report.replaced else 1)
 
 
 def _print_report(report: ImportReport) -> None:
+    papers = ", ".join(f"{name} {count}" for name, count in sorted(report.papers.items()))
     click.echo(f"imported {len(report.imported)}, replaced {len(report.replaced)}, "
                f"skipped {len(report.skipped)} (already in the library), "
-               f"failed {len(report.failed)}")
+               f"failed {len(report.failed)}" + (f"; papers: {papers}" if papers else ""))
+    for path in report.replaced:
+        click.echo(f"  replaced: {report.names.get(path, path)} (same paper and name, new "
+                   "text; tags and notes kept)")
+    if report.backup:
+        click.echo(f"  backup before replacing: {report.backup}")
     for path, reason in report.failed:
         click.echo(f"  failed: {Path(path).name}: {reason}")
 
@@ -94,11 +156,35 @@ def _print_report(report: ImportReport) -> None:
 @json_option
 def issues_command(db_path: Path | None, as_json: bool) -> None:
     """List the issues in the library, newest first."""
-    with opened(db_path) as library:
+    with opened(db_path, write=False) as library:
         rows = library.issues()
     emit([asdict(r) for r in rows], as_json, lambda: echo_lines(
-        f"{r.id:>6}  {r.date or '----------'}  {r.title}  ({r.item_count} items)"
-        for r in rows))
+        f"{r.id:>6}  {r.paper}  {r.date or '----------'}  {r.title}  ({r.item_count} items)"
+        f"  {r.source_key}" for r in rows))
+
+
+@click.group("papers", invoke_without_command=True)
+@db_option
+@json_option
+@click.pass_context
+def papers_group(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
+    """List the papers (publications) and how many issues each has."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with opened(db_path, write=False) as library:
+        rows = library.papers()
+    emit([{"id": i, "name": n, "issues": c} for i, n, c in rows], as_json,
+         lambda: echo_lines(f"{c:>6}  {n}" for _, n, c in rows))
+
+
+@papers_group.command("rename")
+@click.argument("old")
+@click.argument("new")
+@db_option
+def papers_rename(old: str, new: str, db_path: Path | None) -> None:
+    """Rename a paper (onto an existing name: the two become one)."""
+    with opened(db_path) as library:
+        library.rename_paper(old, new)
 
 
 @click.command("show")
@@ -107,7 +193,7 @@ def issues_command(db_path: Path | None, as_json: bool) -> None:
 @json_option
 def show_command(article: int, db_path: Path | None, as_json: bool) -> None:
     """Print one article with its tags and notes."""
-    with opened(db_path) as library:
+    with opened(db_path, write=False) as library:
         row = library.article(article)
         tags = library.article_tags(article)
         notes = library.notes(article)
@@ -146,7 +232,7 @@ def search_command(query: str, tag: str | None, entity: str | None, date_from: s
                    db_path: Path | None, as_json: bool) -> None:
     """Search titles and bodies: words, "phrases", AND / OR / NOT."""
     filters = Filters(tag, entity, date_from, date_to, tuple(kinds))
-    with opened(db_path) as library:
+    with opened(db_path, write=False) as library:
         if not query.strip() and filters == Filters():
             raise click.UsageError("give a query or at least one filter")
         hits = library.search(query, filters, limit)
@@ -189,7 +275,7 @@ def tag_remove(article: int, names: tuple[str, ...], db_path: Path | None) -> No
 @db_option
 @json_option
 def tag_list(db_path: Path | None, as_json: bool) -> None:
-    with opened(db_path) as library:
+    with opened(db_path, write=False) as library:
         rows = library.tags()
     emit([asdict(t) for t in rows], as_json,
          lambda: echo_lines(f"{t.count:>6}  {t.name}  {t.color}" for t in rows))
@@ -260,7 +346,7 @@ def note_add(article: int, text: str, start: int | None, end: int | None, quote:
 @db_option
 @json_option
 def note_list(article: int | None, db_path: Path | None, as_json: bool) -> None:
-    with opened(db_path) as library:
+    with opened(db_path, write=False) as library:
         rows = library.notes(article)
     emit([asdict(n) for n in rows], as_json, lambda: echo_lines(
         f"{n.id:>6}  article {n.article_id}  [{n.status}]  "
@@ -286,7 +372,7 @@ def note_delete(note_id: int, db_path: Path | None) -> None:
 @db_option
 def export_command(what: str, output: Path, no_bom: bool, db_path: Path | None) -> None:
     """Export notes, article tags, entities or figures as CSV."""
-    with opened(db_path) as library:
+    with opened(db_path, write=False) as library:
         count = library.export_csv(what, output, bom=not no_bom)
     click.echo(f"{count} rows written to {output}")
 
@@ -300,7 +386,7 @@ def annotations_group() -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @db_option
 def annotations_export(file: Path, db_path: Path | None) -> None:
-    with opened(db_path) as library:
+    with opened(db_path, write=False) as library:
         counts = library.export_annotations(file)
     click.echo(", ".join(f"{v} {k}" for k, v in counts.items()) + f" written to {file}")
 
@@ -315,13 +401,70 @@ def annotations_import(file: Path, db_path: Path | None) -> None:
 
 
 @click.command("backup")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path), required=False)
+@click.option("--list", "list_them", is_flag=True, help="List the automatic backups.")
+@click.option("--restore", "restore", default=None, metavar="N|FILE",
+              help="Restore backup N of --list (1 = newest) or a backup FILE.")
 @db_option
-def backup_command(file: Path, db_path: Path | None) -> None:
-    """Copy the library to FILE (SQLite online backup)."""
+@json_option
+def backup_command(file: Path | None, list_them: bool, restore: str | None,
+                   db_path: Path | None, as_json: bool) -> None:
+    """Copy the library (SQLite online backup): to FILE, or into its backups folder.
+
+    Backups are also made automatically before an import replaces issues, before a
+    schema upgrade and once a day when the window opens; the newest five are kept.
+    """
+    if list_them:
+        with opened(db_path, write=False) as library:
+            rows = library.backups()
+        emit([{**asdict(b), "path": str(b.path)} for b in rows], as_json, lambda: echo_lines(
+            [f"{n:>3}  {b.made}  {b.reason:<20} {b.size / 1e6:8.1f} MB  {b.path}"
+             for n, b in enumerate(rows, 1)] or ["no backups yet"]))
+        return
     with opened(db_path) as library:
-        click.echo(f"library copied to {library.backup(file)}")
+        if restore is not None:
+            source = _backup_named(library, restore)
+            before = library.restore_backup(source)
+            click.echo(f"restored {source}; the library as it was is kept in {before}")
+        elif file is not None:
+            click.echo(f"library copied to {library.backup(file)}")
+        else:
+            click.echo(f"library copied to {library.make_backup('manual')}")
 
 
-COMMANDS = [import_command, issues_command, show_command, search_command, tag_group,
-            note_group, export_command, annotations_group, backup_command]
+def _backup_named(library: Library, name: str) -> Path:
+    if name.isdigit():
+        rows = library.backups()
+        if not 1 <= int(name) <= len(rows):
+            raise AnnotationError(f"no backup number {name} (baokan backup --list shows "
+                                  f"{len(rows)})")
+        return rows[int(name) - 1].path
+    return Path(name)
+
+
+@click.command("repair")
+@db_option
+@click.option("--keep-in-place", is_flag=True,
+              help="Write the repaired copy beside the library instead of swapping it in.")
+def repair_command(db_path: Path | None, keep_in_place: bool) -> None:
+    """Copy what can be read of a damaged library into a new file; the old one is kept."""
+    path = Path(Library.resolve_path(db_path))
+    holder = lock_holder(path)
+    if holder is not None:
+        fail(f"Baokan Reader (process {holder}) has the library open; close it first")
+    try:
+        where, counts = repair_library(path, replace=not keep_in_place)
+    except USER_ERRORS as error:
+        fail(error)
+    copied = ", ".join(f"{counts.get(t, 0)} {t}" for t in ("issues", "articles", "notes",
+                                                            "article_tags", "tags"))
+    click.echo(f"repaired: {copied} copied; {counts['lost']} unreadable rows left behind")
+    if keep_in_place:
+        click.echo(f"the repaired copy is {where}; the library {path} is unchanged")
+    else:
+        click.echo(f"the repaired library is {path}; the damaged file is kept as {where}")
+
+
+COMMANDS = [import_command, issues_command, papers_group, show_command, search_command,
+            tag_group, note_group, export_command, annotations_group, backup_command,
+            repair_command]

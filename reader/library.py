@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import multiprocessing
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -12,21 +13,38 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from reader.core.analyze import Corrections
+from reader.core.changes import EVERYTHING, Changes
 from reader.core.csvout import write_csv
 from reader.core.fts import QueryError
 from reader.core.pipeline import (
     CorrectionRows,
     Failed,
     Prepared,
-    collect_files,
     corrections_from_rows,
     file_sha256,
     prepare,
 )
+from reader.core.sources import FileId, Source, collect_sources, file_id, printable
 from reader.db import annotations as ann
-from reader.db import exports, store
+from reader.db import backups, exports, store
 from reader.db.annotations import AnnotationError, NoteRow, TagRow
-from reader.db.connection import backup_to, connect, default_path, integrity_errors
+from reader.db.backups import Backup
+from reader.db.connection import (
+    LibraryBusy,
+    NoLibrary,
+    NotALibrary,
+    StorageError,
+    backup_to,
+    damage_message,
+    data_version,
+    default_path,
+    integrity_errors,
+    is_failure,
+    lock_holder,
+    open_library,
+    transaction,
+)
+from reader.db.migrations import backups_dir
 from reader.db.search import Filters, Hit, search
 from reader.db.store import (
     ArticleRow,
@@ -39,12 +57,15 @@ from reader.db.store import (
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, current file name)"""
+Listener = Callable[[Changes], None]
 
 IN_PROCESS_MAX = 3
 """Imports of at most this many files run in the calling process (no start-up cost)."""
 
-__all__ = ["AnnotationError", "EntityCount", "FigureRow", "Filters", "Hit", "ImportReport",
-           "Library", "Mention", "NoteRow", "QueryError", "ReadOnlyError", "TagRow"]
+__all__ = ["AnnotationError", "Backup", "BusyError", "Changes", "EntityCount", "FigureRow",
+           "Filters", "Hit", "ImportReport", "Library", "LibraryFailure", "Mention",
+           "NoLibrary", "NotALibrary", "NoteRow", "QueryError", "ReadOnlyError",
+           "StorageError", "TagRow", "lock_holder", "repair_library"]
 
 Method = TypeVar("Method", bound=Callable[..., Any])
 
@@ -53,15 +74,36 @@ class ReadOnlyError(AnnotationError):
     """A change was asked of a library opened read-only."""
 
 
+class LibraryFailure(ReadOnlyError):
+    """Writing the file failed (disk full, I/O error, file gone): the library is now
+    read-only, and nothing more is accepted that could not be saved."""
+
+
+class BusyError(AnnotationError):
+    """Another program held the library's write lock for longer than the busy timeout."""
+
+
 def writes(method: Method) -> Method:
-    """Mark a Library method that changes the file: refused, with a message, if read-only."""
+    """Mark a Library method that changes the file.
+
+    Refused with a message when the library is read-only; a failure of the file turns
+    the library read-only, tells every failure listener (the window shows a dialog) and
+    raises LibraryFailure, so no edit is accepted that cannot be saved.
+    """
     @functools.wraps(method)
     def guarded(self: Library, *args: Any, **kwargs: Any) -> Any:
         if self.readonly:
-            raise ReadOnlyError(f"the library {self.path} is open read-only (another "
-                                "window or program is using it); changes are not saved")
-        return method(self, *args, **kwargs)
+            raise ReadOnlyError(self.readonly_reason)
+        try:
+            return method(self, *args, **kwargs)
+        except LibraryBusy as error:
+            raise BusyError(str(error)) from None
+        except Exception as error:
+            if isinstance(error, StorageError) or is_failure(error):
+                raise self.failed(str(error)) from error
+            raise
     return cast(Method, guarded)
+
 
 EXPORTS = {
     "notes": (exports.NOTE_COLUMNS, exports.note_rows),
@@ -80,6 +122,13 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
+    names: dict[str, str] = field(default_factory=dict)
+    """Each imported or replaced file's identity in the library: ``paper / name``."""
+    papers: dict[str, int] = field(default_factory=dict)
+    """How many issues each paper received (imported or replaced)."""
+    backup: str | None = None
+    """The backup made before the first issue was replaced."""
+    changes: Changes = field(default_factory=Changes)
 
     @property
     def total(self) -> int:
@@ -94,13 +143,108 @@ class Library:
         """The file a library at ``path`` uses: ``":memory:"``, ``path`` or the default."""
         return ":memory:" if str(path) == ":memory:" else Path(path or default_path())
 
-    def __init__(self, path: str | Path | None = None, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path | None = None, *, readonly: bool = False,
+                 create: bool = True) -> None:
+        """Open the library; ``create=False`` refuses a path where there is none yet.
+
+        A damaged library opens read-only with ``damage`` set; a file that is not a
+        library, or that cannot be opened at all, raises StorageError.
+        """
         self.path = self.resolve_path(path)
-        self.readonly = readonly
-        self.db = connect(self.path, readonly=readonly)
+        opened = open_library(self.path, readonly=readonly, create=create)
+        self.db = opened.db
+        self.damage = opened.damage
+        self.readonly = opened.readonly
+        self.failure: str | None = None
+        self._listeners: list[Listener] = []
+        self._failure_listeners: list[Callable[[str], None]] = []
+        self._file = file_id(self.path) if self.is_file else None
+        self._version = data_version(self.db)
+
+    @property
+    def is_file(self) -> bool:
+        return str(self.path) != ":memory:"
+
+    @property
+    def readonly_reason(self) -> str:
+        if self.failure:
+            return (f"the library {self.path} cannot be written ({self.failure}); it is "
+                    "read-only until the app is restarted; changes are not saved")
+        if self.damage:
+            return damage_message(Path(self.path), self.damage)
+        return (f"the library {self.path} is open read-only (another window or program is "
+                "using it); changes are not saved")
 
     def close(self) -> None:
         self.db.close()
+
+    # ------------------------------------------------------------ changes and failures
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(changes)`` after every change made through this library."""
+        self._listeners.append(listener)
+
+    def on_failure(self, listener: Callable[[str], None]) -> None:
+        """Call ``listener(message)`` when the file fails and the library turns read-only."""
+        self._failure_listeners.append(listener)
+
+    def announce(self, changes: Changes) -> None:
+        """Tell every listener what changed (also for changes made by another connection,
+        such as a background import, whose report carries them)."""
+        self._version = data_version(self.db)
+        if changes:
+            for listener in list(self._listeners):
+                listener(changes)
+
+    def failed(self, message: str) -> LibraryFailure:
+        """The file cannot be written: switch to read-only and tell the failure listeners."""
+        first = self.failure is None
+        self.failure = self.failure or message
+        self.readonly = True
+        if first:
+            for listener in list(self._failure_listeners):
+                listener(message)
+        return LibraryFailure(self.readonly_reason)
+
+    def poll(self) -> Changes:
+        """Look for what other programs did: EVERYTHING if they changed the file.
+
+        A library file that was deleted or replaced under the app is a failure (the
+        app's writes would be lost): the library turns read-only and listeners are told.
+        """
+        if self._file is not None and self.failure is None and \
+                file_id(self.path) != self._file:
+            self.failed("the library file was moved, replaced or deleted while open")
+        try:
+            version = data_version(self.db)
+        except Exception as error:
+            if is_failure(error):
+                self.failed(str(error))
+                return Changes()
+            raise
+        if version == self._version:
+            return Changes()
+        self._version = version
+        return EVERYTHING
+
+    def own_files(self) -> frozenset[FileId]:
+        """(device, inode) of the library file, its journal, lock and backups: files that
+        nothing in the process may open outside SQLite (doing so drops SQLite's locks)."""
+        if not self.is_file:
+            return frozenset()
+        path = Path(self.path)
+        names = [path, *(path.with_name(path.name + s) for s in
+                         ("-wal", "-shm", "-journal", ".lock"))]
+        folder = backups_dir(path)
+        names += list(folder.iterdir()) if folder.is_dir() else []
+        return frozenset(i for i in map(file_id, names) if i is not None)
+
+    def check_outside(self, path: str | Path) -> None:
+        """Refuse to read or write ``path`` when it is one of the library's own files."""
+        ident = file_id(path)
+        if ident is not None and ident in self.own_files():
+            raise AnnotationError(f"{printable(Path(path).name)} is the library's own file; "
+                                  "choose another")
 
     # ------------------------------------------------------------ import
 
@@ -108,72 +252,117 @@ class Library:
     def import_paths(
         self, paths: list[str | Path], progress: Progress | None = None,
         cancel: Callable[[], bool] | None = None, workers: int | None = None,
+        paper: str | None = None,
     ) -> ImportReport:
-        """Import issue files and folders; each issue is stored in its own transaction."""
-        files, missing = collect_files(paths)
+        """Import issue files and folders; each issue is stored in its own transaction.
+
+        An issue is identified by its paper (the imported folder's name, or ``paper``)
+        and its name in the paper (its path under that folder): a file with the same
+        paper and name but new bytes replaces the stored issue, keeping its tags and
+        notes; the same name in another paper is another issue.
+        """
+        sources, missing = collect_sources(paths, (paper and paper.strip()) or None,
+                                           self.own_files())
         report = ImportReport(failed=[(f.path, f.reason) for f in missing])
-        todo = self._new_files(files, report)
-        total = len(files)
+        todo = self._new_sources(sources, report, explicit=bool(paper))
+        total = len(sources)
         done = total - len(todo)
         corrections = tuple(ann.list_corrections(self.db))
-        for result in self._prepared(todo, corrections, workers, cancel):
-            if cancel is not None and cancel():
-                report.cancelled = True
-                break
-            self._store(result, report)
-            done += 1
-            if progress is not None:
-                progress(done, total, Path(result.path).name)
+        by_path = {str(source.path): source for source in todo}
+        try:
+            for result in self._prepared(todo, corrections, workers, cancel):
+                if cancel is not None and cancel():
+                    report.cancelled = True
+                    break
+                self._store(result, by_path[result.path], report)
+                done += 1
+                if progress is not None:
+                    progress(done, total, printable(Path(result.path).name))
+        finally:
+            self.announce(report.changes)
         return report
 
-    def _new_files(self, files: list[Path], report: ImportReport) -> list[Path]:
+    def _new_sources(self, sources: list[Source], report: ImportReport,
+                     explicit: bool) -> list[Source]:
         todo = []
-        for path in files:
+        for source in sources:
             try:
-                sha = file_sha256(path)
+                sha = file_sha256(source.path)
             except OSError as error:
-                report.failed.append((str(path), f"cannot be read ({error.strerror})"))
+                report.failed.append((source.display, f"cannot be read ({error.strerror})"))
                 continue
-            if store.issue_id_by_hash(self.db, sha) is not None:
-                report.skipped.append(str(path))
-            else:
-                todo.append(path)
+            if store.issue_by_hash(self.db, sha) is not None:
+                report.skipped.append(source.display)
+                continue
+            known = None if explicit else store.identity_by_path(self.db, source.display)
+            todo.append(Source(source.path, *known) if known else source)
         return todo
 
     def _prepared(
-        self, files: list[Path], corrections: CorrectionRows, workers: int | None,
+        self, sources: list[Source], corrections: CorrectionRows, workers: int | None,
         cancel: Callable[[], bool] | None,
     ) -> Iterator[Prepared | Failed]:
-        if len(files) <= IN_PROCESS_MAX or workers == 1:
-            for path in files:
-                yield prepare(str(path), corrections)
+        if len(sources) <= IN_PROCESS_MAX or workers == 1:
+            for source in sources:
+                yield prepare(str(source.path), corrections)
             return
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(workers or 2, mp_context=context) as pool:
             futures: list[Future[Prepared | Failed]] = [
-                pool.submit(prepare, str(path), corrections) for path in files]
+                pool.submit(prepare, str(source.path), corrections) for source in sources]
             try:
                 for future in futures:
                     yield future.result()
             finally:
                 pool.shutdown(wait=True, cancel_futures=True)
 
-    def _store(self, result: Prepared | Failed, report: ImportReport) -> None:
+    def _store(self, result: Prepared | Failed, source: Source, report: ImportReport) -> None:
         if isinstance(result, Failed):
-            report.failed.append((result.path, result.reason))
+            report.failed.append((source.display, result.reason))
             return
         issue = result.issue
-        with self.db.atomic():
-            if store.issue_id_by_hash(self.db, issue.source.sha256) is not None:
-                report.skipped.append(result.path)
+        old = store.issue_id_by_identity(self.db, source.paper, source.key)
+        if old is not None and report.backup is None and self.is_file:
+            report.backup = str(backups.make_backup(self.db, Path(self.path), "before-import"))
+        with transaction(self.db):
+            if store.issue_by_hash(self.db, issue.source.sha256) is not None:
+                report.skipped.append(source.display)
                 return
-            old = store.issue_id_by_name(self.db, issue.source.name)
+            old = store.issue_id_by_identity(self.db, source.paper, source.key)
             if old is None:
-                store.insert_issue(self.db, issue, result.path)
-                report.imported.append(result.path)
+                issue_id = store.insert_issue(self.db, issue, source.display, source.paper,
+                                              source.key)
+                touched = [a for a, _, _ in store.issue_articles(self.db, issue_id)]
+                report.imported.append(source.display)
             else:
-                store.replace_issue(self.db, old, issue, result.path)
-                report.replaced.append(result.path)
+                issue_id = old
+                touched = store.replace_issue(self.db, old, issue, source.display)
+                report.replaced.append(source.display)
+        report.names[source.display] = f"{source.paper} / {source.key}"
+        report.papers[source.paper] = report.papers.get(source.paper, 0) + 1
+        report.changes = report.changes | Changes(
+            issues=frozenset({issue_id}), articles=frozenset(touched),
+            notes=frozenset(touched) if old is not None else frozenset(),
+            tagged=frozenset(touched) if old is not None else frozenset(), papers=True)
+
+    # ------------------------------------------------------------ papers
+
+    def papers(self) -> list[tuple[int, str, int]]:
+        """(id, name, issue count) of every paper."""
+        return store.list_papers(self.db)
+
+    @writes
+    def rename_paper(self, old: str, new: str) -> None:
+        """Rename a paper (onto an existing one: merge them)."""
+        new = new.strip()
+        if not new:
+            raise AnnotationError("a paper needs a name")
+        try:
+            with transaction(self.db):
+                store.rename_paper(self.db, old, new)
+        except LookupError as error:
+            raise AnnotationError(str(error)) from None
+        self.announce(Changes(papers=True, everything=True))
 
     # ------------------------------------------------------------ reading
 
@@ -182,6 +371,10 @@ class Library:
 
     def articles(self, issue_id: int) -> list[tuple[int, str, str]]:
         return store.issue_articles(self.db, issue_id)
+
+    def removed_articles(self, issue_id: int) -> list[tuple[int, str, str]]:
+        """Articles that left the issue's text on a re-import but carry tags or notes."""
+        return store.removed_articles(self.db, issue_id)
 
     def article(self, article_id: int) -> ArticleRow:
         row = store.get_article(self.db, article_id)
@@ -200,18 +393,61 @@ class Library:
     def integrity_errors(self) -> list[str]:
         return integrity_errors(self.db)
 
+    # ------------------------------------------------------------ backups
+
     def backup(self, destination: str | Path) -> Path:
+        """Copy the library to ``destination`` (refused for a damaged library: use repair)."""
+        if self.damage:
+            raise AnnotationError(damage_message(Path(self.path), self.damage) +
+                                  "; a copy would be damaged too")
+        self.check_outside(destination)
         return backup_to(self.db, destination)
+
+    def backups(self) -> list[Backup]:
+        """The automatic backups beside the library, newest first."""
+        return backups.list_backups(Path(self.path)) if self.is_file else []
+
+    def make_backup(self, reason: str = "manual") -> Path:
+        """Add a backup to the library's backups folder (the oldest beyond five go)."""
+        if self.damage:
+            raise AnnotationError(damage_message(Path(self.path), self.damage))
+        if not self.is_file:
+            raise AnnotationError("an in-memory library has no backups")
+        return backups.make_backup(self.db, Path(self.path), reason)
+
+    def daily_backup(self) -> Path | None:
+        """A backup if none was made in the last 24 hours and the library holds something."""
+        if not self.is_file or self.damage or not store.list_papers(self.db):
+            return None
+        if not backups.due_daily(Path(self.path)):
+            return None
+        return backups.make_backup(self.db, Path(self.path), "daily")
+
+    @writes
+    def restore_backup(self, source: str | Path) -> Path:
+        """Replace the library's contents with a backup's; the current state is backed up
+        first (returned), so a restore can itself be undone by restoring that copy."""
+        source = Path(source)
+        if not source.is_file():
+            raise AnnotationError(f"no backup at {source}")
+        before = self.make_backup("before-restore")
+        backups.restore(self.db, source)
+        self.announce(EVERYTHING)
+        return before
 
     # ------------------------------------------------------------ tags
 
     @writes
     def add_tag(self, article_id: int, name: str) -> bool:
-        return ann.add_tag(self.db, article_id, name)
+        added = ann.add_tag(self.db, article_id, name)
+        self.announce(Changes(tagged=frozenset({article_id}), tags=True))
+        return added
 
     @writes
     def remove_tag(self, article_id: int, name: str) -> bool:
-        return ann.remove_tag(self.db, article_id, name)
+        removed = ann.remove_tag(self.db, article_id, name)
+        self.announce(Changes(tagged=frozenset({article_id}), tags=True))
+        return removed
 
     def tags(self) -> list[TagRow]:
         return ann.list_tags(self.db)
@@ -222,39 +458,51 @@ class Library:
     @writes
     def rename_tag(self, old: str, new: str) -> None:
         ann.rename_tag(self.db, old, new)
+        self.announce(Changes(tags=True))
 
     @writes
     def merge_tags(self, sources: list[str], target: str) -> None:
         ann.merge_tags(self.db, sources, target)
+        self.announce(Changes(tags=True))
 
     @writes
     def delete_tag(self, name: str) -> None:
         ann.delete_tag(self.db, name)
+        self.announce(Changes(tags=True))
 
     @writes
     def set_tag_color(self, name: str, color: str) -> None:
         ann.set_tag_color(self.db, name, color)
+        self.announce(Changes(tags=True))
 
     # ------------------------------------------------------------ notes
 
     @writes
     def add_note(self, article_id: int, body: str, start: int | None = None,
-                 end: int | None = None, color: str = "") -> int:
-        return ann.add_note(self.db, article_id, body, start, end, color)
+                 end: int | None = None, color: str = "", expected: str | None = None) -> int:
+        """Add a note; ``expected`` (the passage as shown) guards against a changed text."""
+        note_id = ann.add_note(self.db, article_id, body, start, end, color, expected=expected)
+        self.announce(Changes(notes=frozenset({article_id})))
+        return note_id
 
     @writes
     def update_note(self, note_id: int, *, body: str | None = None,
                     color: str | None = None) -> None:
         ann.update_note(self.db, note_id, body=body, color=color)
+        self.announce(Changes(notes=frozenset({ann.get_note(self.db, note_id).article_id})))
 
     @writes
     def delete_note(self, note_id: int) -> NoteRow:
-        return ann.delete_note(self.db, note_id)
+        note = ann.delete_note(self.db, note_id)
+        self.announce(Changes(notes=frozenset({note.article_id})))
+        return note
 
     @writes
     def restore_note(self, note: NoteRow) -> int:
         """Put back a note that ``delete_note`` returned (undo); returns its new id."""
-        return store.restore_note(self.db, note)
+        note_id = store.restore_note(self.db, note)
+        self.announce(Changes(notes=frozenset({note.article_id})))
+        return note_id
 
     def note(self, note_id: int) -> NoteRow:
         return ann.get_note(self.db, note_id)
@@ -267,14 +515,16 @@ class Library:
     @writes
     def reject_entity(self, type_: str, name: str) -> None:
         ann.add_correction(self.db, "reject", type_, name)
+        self.announce(Changes(entities=True))
 
     @writes
     def merge_entity(self, type_: str, alias: str, target: str) -> None:
         ann.add_correction(self.db, "merge", type_, alias, target)
+        self.announce(Changes(entities=True))
 
     def entity_index(self) -> list[EntityCount]:
         """Every entity of the corpus with its mention, article and issue counts."""
-        return [EntityCount(*row) for row in exports.entity_rows(self.db)]
+        return [EntityCount(*row[:6]) for row in exports.entity_rows(self.db)]
 
     def entity_mentions(self, type_: str, name: str, limit: int = 200) -> list[Mention]:
         """Where the entity ``(type, name)`` is mentioned, with the sentence around it."""
@@ -282,7 +532,7 @@ class Library:
 
     def figure_table(self) -> list[FigureRow]:
         """Every figure of the corpus with its article, issue and context."""
-        return [FigureRow(*row) for row in exports.figure_rows(self.db)]
+        return [FigureRow(*row[:1], *row[2:]) for row in exports.figure_rows(self.db)]
 
     def corrections(self) -> Corrections:
         """The user's entity corrections, as the analysis applies them on every import."""
@@ -300,10 +550,12 @@ class Library:
         """Write notes, tags, entities or figures as CSV; returns the number of rows."""
         if what not in EXPORTS:
             raise AnnotationError(f"cannot export “{what}”; choose one of {', '.join(EXPORTS)}")
+        self.check_outside(destination)
         columns, rows = EXPORTS[what]
         return write_csv(destination, columns, rows(self.db), bom=bom, numeric=exports.NUMERIC)
 
     def export_annotations(self, destination: str | Path) -> dict[str, int]:
+        self.check_outside(destination)
         document = exports.annotations_document(self.db)
         Path(destination).write_text(json.dumps(document, ensure_ascii=False, indent=1),
                                      encoding="utf-8")
@@ -312,9 +564,30 @@ class Library:
 
     @writes
     def import_annotations(self, source: str | Path) -> dict[str, int]:
+        self.check_outside(source)
         try:
             document = json.loads(Path(source).read_text(encoding="utf-8-sig"))
         except (OSError, ValueError) as error:
             raise AnnotationError(f"{Path(source).name}: not a readable annotations file "
                                   f"({error})") from None
-        return exports.merge_annotations(self.db, document)
+        counts = exports.merge_annotations(self.db, document)
+        self.announce(Changes(tags=True, everything=True))
+        return counts
+
+
+def repair_library(path: str | Path, *, replace: bool = True) -> tuple[Path, dict[str, int]]:
+    """Copy what can be read of a damaged library into a new file.
+
+    With ``replace``, the new file takes the library's place and the damaged one is kept
+    beside it (``NAME.damaged-STAMP``); returns where the damaged file now is (or the new
+    file, without ``replace``) and the rows copied per table.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise NoLibrary(f"no library at {path}")
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.stem}-repaired-{stamp}{path.suffix or '.sqlite'}")
+    counts = backups.repair(path, target)
+    if not replace:
+        return target, counts
+    return backups.swap_in(target, path), counts

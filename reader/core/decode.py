@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,16 +73,17 @@ class Decoded:
 def read_file(path: str | Path) -> Decoded:
     """Read and decode one issue file; raise DecodeError with a clear reason if it cannot be."""
     path = Path(path)
+    name = os.fsencode(path.name).decode("utf-8", "backslashreplace")  # bytes of any name
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise DecodeError(path.name, f"file is too large ({size // 2**20} MB)")
+            raise DecodeError(name, f"file is too large ({size // 2**20} MB)")
         data = path.read_bytes()
     except IsADirectoryError:
-        raise DecodeError(path.name, "is a folder, not a file") from None
+        raise DecodeError(name, "is a folder, not a file") from None
     except OSError as error:
-        raise DecodeError(path.name, f"cannot be read ({error.strerror or error})") from None
-    return decode_bytes(data, path.name)
+        raise DecodeError(name, f"cannot be read ({error.strerror or error})") from None
+    return decode_bytes(data, name)
 
 
 def decode_bytes(data: bytes, name: str) -> Decoded:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from reader.core.anchor import make_anchor
+from reader.db.connection import transaction
 from reader.db.store import entity_id, now
 
 
@@ -59,8 +60,8 @@ def tag_id(db: sqlite_utils.Database, name: str, *, create: bool, color: str = "
 
 def add_tag(db: sqlite_utils.Database, article_id: int, name: str) -> bool:
     """Tag an article; False if it already had the tag."""
-    _require_article(db, article_id)
-    with db.atomic():
+    with transaction(db):
+        _require_article(db, article_id)
         tag = tag_id(db, name, create=True)
         cursor = db.execute(
             "INSERT OR IGNORE INTO article_tags (article_id, tag_id, created) VALUES (?,?,?)",
@@ -69,7 +70,7 @@ def add_tag(db: sqlite_utils.Database, article_id: int, name: str) -> bool:
 
 
 def remove_tag(db: sqlite_utils.Database, article_id: int, name: str) -> bool:
-    with db.atomic():
+    with transaction(db):
         tag = tag_id(db, name, create=False)
         cursor = db.execute("DELETE FROM article_tags WHERE article_id = ? AND tag_id = ?",
                             [article_id, tag])
@@ -93,7 +94,7 @@ def article_tags(db: sqlite_utils.Database, article_id: int) -> list[str]:
 
 def rename_tag(db: sqlite_utils.Database, old: str, new: str) -> None:
     """Rename a tag; renaming onto an existing tag merges the two."""
-    with db.atomic():
+    with transaction(db):
         source = tag_id(db, old, create=False)
         existing = db.execute("SELECT id FROM tags WHERE name = ?", [new.strip()]).fetchone()
         if existing and int(existing[0]) != source:
@@ -103,7 +104,7 @@ def rename_tag(db: sqlite_utils.Database, old: str, new: str) -> None:
 
 
 def merge_tags(db: sqlite_utils.Database, sources: list[str], target: str) -> None:
-    with db.atomic():
+    with transaction(db):
         into = tag_id(db, target, create=True)
         for name in sources:
             source = tag_id(db, name, create=False)
@@ -119,12 +120,12 @@ def _merge_into(db: sqlite_utils.Database, source: int, target: int) -> None:
 
 
 def delete_tag(db: sqlite_utils.Database, name: str) -> None:
-    with db.atomic():
+    with transaction(db):
         db.execute("DELETE FROM tags WHERE id = ?", [tag_id(db, name, create=False)])
 
 
 def set_tag_color(db: sqlite_utils.Database, name: str, color: str) -> None:
-    with db.atomic():
+    with transaction(db):
         db.execute("UPDATE tags SET color = ? WHERE id = ?",
                    [color, tag_id(db, name, create=False)])
 
@@ -138,18 +139,18 @@ _NOTE_COLUMNS = ('id, uid, article_id, start, "end", quote, prefix, suffix, stat
 def add_note(
     db: sqlite_utils.Database, article_id: int, body: str, start: int | None = None,
     end: int | None = None, color: str = "", uid: str | None = None,
+    expected: str | None = None,
 ) -> int:
-    """Add a note on the passage ``start:end`` of an article's text, or on the whole article."""
-    text = _require_article(db, article_id)
-    quote = prefix = suffix = ""
-    if start is not None or end is not None:
-        if start is None or end is None or not 0 <= start < end <= len(text):
-            raise AnnotationError(f"passage {start}–{end} is outside the article "
-                                  f"(0–{len(text)})")
-        anchor = make_anchor(text, start, end)
-        quote, prefix, suffix = anchor.quote, anchor.prefix, anchor.suffix
-    stamp = now()
-    with db.atomic():
+    """Add a note on the passage ``start:end`` of an article's text, or on the whole article.
+
+    ``expected`` is the passage as the caller showed it: when the stored text differs
+    there (the article was re-imported meanwhile), the note is refused, never pinned to
+    other words.
+    """
+    with transaction(db):
+        text = _require_article(db, article_id)
+        quote, prefix, suffix = _passage(text, start, end, expected)
+        stamp = now()
         cursor = db.execute(
             f"INSERT INTO notes ({_NOTE_COLUMNS.replace('id, ', '', 1)}) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -158,9 +159,23 @@ def add_note(
     return int(cursor.lastrowid or 0)
 
 
+def _passage(text: str, start: int | None, end: int | None,
+             expected: str | None) -> tuple[str, str, str]:
+    """(quote, prefix, suffix) of the passage ``start:end``, checked; blank for a whole article."""
+    if start is None and end is None:
+        return "", "", ""
+    if start is None or end is None or not 0 <= start < end <= len(text):
+        raise AnnotationError(f"passage {start}–{end} is outside the article (0–{len(text)})")
+    if expected is not None and text[start:end] != expected:
+        raise AnnotationError("the article's text changed since it was shown (it was "
+                              "re-imported); select the passage again")
+    anchor = make_anchor(text, start, end)
+    return anchor.quote, anchor.prefix, anchor.suffix
+
+
 def update_note(db: sqlite_utils.Database, note_id: int, *, body: str | None = None,
                 color: str | None = None) -> None:
-    with db.atomic():
+    with transaction(db):
         note = get_note(db, note_id)
         db.execute("UPDATE notes SET body = ?, color = ?, updated = ? WHERE id = ?",
                    [note.body if body is None else body,
@@ -169,7 +184,7 @@ def update_note(db: sqlite_utils.Database, note_id: int, *, body: str | None = N
 
 def delete_note(db: sqlite_utils.Database, note_id: int) -> NoteRow:
     """Delete a note at the user's request; returns it so the deletion can be undone."""
-    with db.atomic():
+    with transaction(db):
         note = get_note(db, note_id)
         db.execute("DELETE FROM notes WHERE id = ?", [note_id])
     return note
@@ -203,7 +218,7 @@ def _require_article(db: sqlite_utils.Database, article_id: int) -> str:
 def add_correction(db: sqlite_utils.Database, action: str, type_: str, name: str,
                    target: str = "") -> None:
     """Record a rejection or a merge and apply it to what is already stored."""
-    with db.atomic():
+    with transaction(db):
         db.execute(
             "INSERT OR REPLACE INTO entity_corrections (action, type, name, target, created) "
             "VALUES (?,?,?,?,?)", [action, type_, name, target, now()])

@@ -8,14 +8,16 @@ from typing import Any
 import sqlite_utils
 
 from reader.db import annotations as ann
+from reader.db.connection import transaction
 from reader.db.store import now, reanchor_notes
 
-NOTE_COLUMNS = ["note_id", "uid", "issue", "issue_date", "article_id", "article_title",
+NOTE_COLUMNS = ["note_id", "uid", "paper", "issue", "issue_date", "article_id", "article_title",
                 "bylines", "start", "end", "quote", "note", "color", "status", "tags",
                 "created", "updated"]
-TAG_COLUMNS = ["article_id", "issue", "issue_date", "article_title", "tag", "color", "tagged"]
-ENTITY_COLUMNS = ["entity_id", "type", "name", "mentions", "articles", "issues"]
-FIGURE_COLUMNS = ["article_id", "issue", "issue_date", "article_title", "kind", "text",
+TAG_COLUMNS = ["article_id", "paper", "issue", "issue_date", "article_title", "tag", "color",
+               "tagged"]
+ENTITY_COLUMNS = ["entity_id", "type", "name", "mentions", "articles", "issues", "papers"]
+FIGURE_COLUMNS = ["article_id", "paper", "issue", "issue_date", "article_title", "kind", "text",
                   "value", "upper", "unit", "norm", "qualifier", "start", "end", "context"]
 NUMERIC = {"note_id", "article_id", "start", "end", "entity_id", "mentions", "articles",
            "issues", "value", "upper"}
@@ -24,22 +26,24 @@ CONTEXT = 30
 
 def note_rows(db: sqlite_utils.Database) -> list[list[Any]]:
     rows = db.execute(
-        'SELECT n.id, n.uid, coalesce(i.title, \'\'), i.date, a.id, a.title, a.bylines, '
+        'SELECT n.id, n.uid, coalesce(p.name, \'\'), coalesce(i.title, \'\'), i.date, a.id, '
+        'a.title, a.bylines, '
         'n.start, n."end", n.quote, n.body, n.color, n.status, '
         "(SELECT group_concat(t.name, '; ') FROM article_tags at JOIN tags t "
         " ON t.id = at.tag_id WHERE at.article_id = a.id), n.created, n.updated "
         "FROM notes n JOIN articles a ON a.id = n.article_id "
-        "LEFT JOIN issues i ON i.id = a.issue_id ORDER BY i.date, i.title, a.position, n.start"
+        "LEFT JOIN issues i ON i.id = a.issue_id LEFT JOIN papers p ON p.id = i.paper_id "
+        "ORDER BY p.name, i.date, i.title, a.position, n.start"
     ).fetchall()
-    return [[*r[:6], "; ".join(json.loads(r[6])), *r[7:13], r[13] or "", *r[14:]] for r in rows]
+    return [[*r[:7], "; ".join(json.loads(r[7])), *r[8:14], r[14] or "", *r[15:]] for r in rows]
 
 
 def tag_rows(db: sqlite_utils.Database) -> list[list[Any]]:
     rows = db.execute(
-        "SELECT a.id, coalesce(i.title, ''), i.date, a.title, t.name, t.color, at.created "
-        "FROM article_tags at JOIN tags t ON t.id = at.tag_id JOIN articles a "
-        "ON a.id = at.article_id LEFT JOIN issues i ON i.id = a.issue_id "
-        "ORDER BY t.name, i.date, a.position"
+        "SELECT a.id, coalesce(p.name, ''), coalesce(i.title, ''), i.date, a.title, t.name, "
+        "t.color, at.created FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+        "JOIN articles a ON a.id = at.article_id LEFT JOIN issues i ON i.id = a.issue_id "
+        "LEFT JOIN papers p ON p.id = i.paper_id ORDER BY t.name, p.name, i.date, a.position"
     ).fetchall()
     return [list(r) for r in rows]
 
@@ -47,21 +51,25 @@ def tag_rows(db: sqlite_utils.Database) -> list[list[Any]]:
 def entity_rows(db: sqlite_utils.Database) -> list[list[Any]]:
     rows = db.execute(
         "SELECT e.id, e.type, e.name, count(*), count(DISTINCT m.article_id), "
-        "count(DISTINCT a.issue_id) FROM entities e JOIN entity_mentions m "
-        "ON m.entity_id = e.id JOIN articles a ON a.id = m.article_id "
+        "count(DISTINCT a.issue_id), group_concat(DISTINCT i.paper_id) FROM entities e "
+        "JOIN entity_mentions m ON m.entity_id = e.id JOIN articles a ON a.id = m.article_id "
+        "LEFT JOIN issues i ON i.id = a.issue_id "
         "GROUP BY e.id ORDER BY count(*) DESC, e.type, e.name"
     ).fetchall()
-    return [list(r) for r in rows]
+    papers = dict(db.execute("SELECT id, name FROM papers").fetchall())
+    return [[*r[:6], "; ".join(sorted(papers.get(int(p), "") for p in (r[6] or "").split(",")
+                                      if p))] for r in rows]
 
 
 def figure_rows(db: sqlite_utils.Database) -> list[list[Any]]:
     rows = db.execute(
-        'SELECT a.id, coalesce(i.title, \'\'), i.date, a.title, f.kind, f.text, f.value, '
-        'f.upper, f.unit, f.norm, f.qualifier, f.start, f."end", a.body FROM figures f '
-        "JOIN articles a ON a.id = f.article_id LEFT JOIN issues i ON i.id = a.issue_id "
-        "ORDER BY i.date, i.title, a.position, f.start"
+        'SELECT a.id, coalesce(p.name, \'\'), coalesce(i.title, \'\'), i.date, a.title, '
+        'f.kind, f.text, f.value, f.upper, f.unit, f.norm, f.qualifier, f.start, f."end", '
+        "a.body FROM figures f JOIN articles a ON a.id = f.article_id "
+        "LEFT JOIN issues i ON i.id = a.issue_id LEFT JOIN papers p ON p.id = i.paper_id "
+        "ORDER BY p.name, i.date, i.title, a.position, f.start"
     ).fetchall()
-    return [[*r[:13], _context(r[13], r[11], r[12])] for r in rows]
+    return [[*r[:14], _context(r[14], r[12], r[13])] for r in rows]
 
 
 def _context(body: str, start: int, end: int) -> str:
@@ -75,25 +83,30 @@ def _context(body: str, start: int, end: int) -> str:
 # ---------------------------------------------------------------- annotations file
 
 ANNOTATIONS_FORMAT = "baokan.annotations/1"
+_ISSUE_REF = ["issue_sha256", "issue_name", "issue_paper", "issue_key"]
+"""How a shared annotation names its issue: bytes, file name, paper and name in the paper."""
 
 
 def annotations_document(db: sqlite_utils.Database) -> dict[str, Any]:
     """Every tag and note, keyed by issue hash and article position, for sharing."""
     tags = [{"name": t.name, "color": t.color} for t in ann.list_tags(db)]
     tagged = db.execute(
-        "SELECT i.sha256, i.source_name, a.position, a.title, t.name FROM article_tags at "
+        "SELECT i.sha256, i.source_name, coalesce(p.name, ''), i.source_key, a.position, "
+        "a.title, t.name FROM article_tags at "
         "JOIN tags t ON t.id = at.tag_id JOIN articles a ON a.id = at.article_id "
-        "JOIN issues i ON i.id = a.issue_id ORDER BY i.id, a.position, t.name").fetchall()
+        "JOIN issues i ON i.id = a.issue_id LEFT JOIN papers p ON p.id = i.paper_id "
+        "ORDER BY i.id, a.position, t.name").fetchall()
     notes = db.execute(
-        'SELECT i.sha256, i.source_name, a.position, a.title, n.uid, n.start, n."end", '
+        "SELECT i.sha256, i.source_name, coalesce(p.name, ''), i.source_key, a.position, "
+        'a.title, n.uid, n.start, n."end", '
         "n.quote, n.prefix, n.suffix, n.body, n.color, n.created, n.updated FROM notes n "
         "JOIN articles a ON a.id = n.article_id JOIN issues i ON i.id = a.issue_id "
-        "ORDER BY n.id").fetchall()
+        "LEFT JOIN papers p ON p.id = i.paper_id ORDER BY n.id").fetchall()
     return {
         "format": ANNOTATIONS_FORMAT, "exported": now(), "tags": tags,
-        "article_tags": [dict(zip(["issue_sha256", "issue_name", "position", "title", "tag"],
+        "article_tags": [dict(zip([*_ISSUE_REF, "position", "title", "tag"],
                                   r, strict=True)) for r in tagged],
-        "notes": [dict(zip(["issue_sha256", "issue_name", "position", "title", "uid", "start",
+        "notes": [dict(zip([*_ISSUE_REF, "position", "title", "uid", "start",
                             "end", "quote", "prefix", "suffix", "body", "color", "created",
                             "updated"], r, strict=True)) for r in notes],
     }
@@ -105,7 +118,7 @@ def merge_annotations(db: sqlite_utils.Database, document: dict[str, Any]) -> di
         raise ann.AnnotationError(
             f"not a Baokan annotations file (format {document.get('format')!r})")
     counts = {"tags": 0, "article_tags": 0, "notes": 0, "unmatched": 0}
-    with db.atomic():
+    with transaction(db):
         for tag in document.get("tags", []):
             exists = db.execute("SELECT 1 FROM tags WHERE name = ?", [tag["name"]]).fetchone()
             ann.tag_id(db, tag["name"], create=True, color=tag.get("color", ""))
@@ -142,12 +155,20 @@ def _merge_note(db: sqlite_utils.Database, note: dict[str, Any]) -> bool:
 
 
 def _find_article(db: sqlite_utils.Database, ref: dict[str, Any]) -> int | None:
-    """The article an exported reference points to: same issue content, else same file name."""
-    for column, key in (("sha256", "issue_sha256"), ("source_name", "issue_name")):
+    """The article an exported reference points to: same issue content, else the same
+    paper and name, else (files of schema 1) the same file name."""
+    where = [("i.sha256 = ?", [ref.get("issue_sha256")])]
+    if ref.get("issue_paper") is not None:
+        where.append(("p.name = ? AND i.source_key = ?",
+                      [ref.get("issue_paper"), ref.get("issue_key")]))
+    else:
+        where.append(("i.source_name = ?", [ref.get("issue_name")]))
+    for condition, args in where:
         row = db.execute(
-            f"SELECT a.id FROM articles a JOIN issues i ON i.id = a.issue_id "
-            f"WHERE i.{column} = ? AND a.position = ? AND a.title = ?",
-            [ref.get(key), ref.get("position"), ref.get("title")]).fetchone()
+            "SELECT a.id FROM articles a JOIN issues i ON i.id = a.issue_id "
+            f"LEFT JOIN papers p ON p.id = i.paper_id WHERE {condition} "
+            "AND a.position = ? AND a.title = ?",
+            [*args, ref.get("position"), ref.get("title")]).fetchone()
         if row:
             return int(row[0])
     return None

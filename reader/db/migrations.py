@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import sqlite_utils
 
@@ -129,16 +129,72 @@ CREATE TABLE entity_corrections (
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'unicode61', prefix = '1');
 """
 
+APPLICATION_ID = 0x42414F4B
+"""``PRAGMA application_id`` of a Baokan library ("BAOK"): tells it from other SQLite files."""
+
+LEGACY_TABLES = frozenset({"issues", "articles", "notes", "tags"})
+"""Tables that mark a library written before the application id was set (schema 1)."""
+
+SCHEMA_V2 = """
+CREATE TABLE papers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created TEXT NOT NULL
+);
+ALTER TABLE issues ADD COLUMN paper_id INTEGER REFERENCES papers(id);
+ALTER TABLE issues ADD COLUMN source_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX issues_paper ON issues(paper_id, date);
+"""
+
+UNSORTED_PAPER = "Unsorted"
+"""The paper of an issue whose origin is unknown (imported before papers existed)."""
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 
-def _v1(db: sqlite_utils.Database) -> None:
-    for statement in SCHEMA_V1.split(";\n"):
+def _run(db: sqlite_utils.Database, script: str) -> None:
+    for statement in script.split(";\n"):
         if statement.strip():
             db.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_v1]
+def _v1(db: sqlite_utils.Database) -> None:
+    _run(db, SCHEMA_V1)
+
+
+def _v2(db: sqlite_utils.Database) -> None:
+    """Papers: an issue is identified by its paper and its name within the paper.
+
+    Issues of a schema-1 library get the name of the folder they were imported from
+    (the last part of their stored path), else ``Unsorted``; their key is their file name.
+    """
+    _run(db, SCHEMA_V2)
+    rows = db.execute("SELECT id, source_name, source_path FROM issues ORDER BY id").fetchall()
+    taken: set[tuple[int, str]] = set()
+    for issue_id, name, path in rows:
+        pure = PureWindowsPath if "\\" in str(path) else PurePosixPath
+        folder = pure(str(path)).parent.name if path else ""
+        paper = ensure_paper(db, folder or UNSORTED_PAPER)
+        key = str(name)
+        if (paper, key) in taken:
+            key = f"{key}#{issue_id}"
+        taken.add((paper, key))
+        db.execute("UPDATE issues SET paper_id = ?, source_key = ? WHERE id = ?",
+                   [paper, key, issue_id])
+    db.execute("CREATE UNIQUE INDEX issues_identity ON issues(paper_id, source_key)")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def ensure_paper(db: sqlite_utils.Database, name: str) -> int:
+    row = db.execute("SELECT id FROM papers WHERE name = ?", [name]).fetchone()
+    if row:
+        return int(row[0])
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    cursor = db.execute("INSERT INTO papers (name, created) VALUES (?, ?)", [name, stamp])
+    return int(cursor.lastrowid or 0)
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2]
 """MIGRATIONS[n] takes the schema from user_version n to n + 1."""
 
 
@@ -162,16 +218,27 @@ def migrate(db: sqlite_utils.Database, path: Path | None) -> int:
     if pending and current > 0 and path is not None:
         backup_before_migration(db, path, current)
     for version, step in enumerate(pending, start=current + 1):
-        with db.atomic():
+        db.execute("BEGIN IMMEDIATE")
+        try:
             step(db)
             db.execute(f"PRAGMA user_version = {version}")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
     return len(pending)
 
 
+def backups_dir(path: Path) -> Path:
+    """Where the automatic backups of the library at ``path`` live: a folder beside it."""
+    return path.with_name(path.name + ".backups")
+
+
 def backup_before_migration(db: sqlite_utils.Database, path: Path, version: int) -> Path:
-    """Copy the library next to itself (``library.sqlite.v1-20261125T0700.bak``)."""
+    """Copy the library into its backups folder before its schema ``version`` is upgraded."""
     stamp = time.strftime("%Y%m%dT%H%M%S")
-    return backup_to(db, path.with_name(f"{path.name}.v{version}-{stamp}.bak"))
+    return backup_to(db, backups_dir(path) / f"{path.stem}-{stamp}-before-upgrade-v{version}"
+                                              f"{path.suffix or '.sqlite'}")
 
 
 def backup_to(db: sqlite_utils.Database, destination: str | Path) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -13,6 +12,9 @@ import sqlite_utils
 from reader.core.anchor import Anchor, reanchor
 from reader.core.fts import index_text
 from reader.core.model import Issue, Item
+from reader.core.rematch import Incoming, Stored, match_items
+from reader.db.connection import transaction
+from reader.db.migrations import ensure_paper
 
 if TYPE_CHECKING:
     from reader.db.annotations import NoteRow
@@ -33,6 +35,9 @@ class IssueRow:
     encoding: str
     item_count: int
     imported_at: str
+    paper: str
+    source_key: str
+    """The issue's name within its paper: its path under the imported folder."""
 
 
 @dataclass(frozen=True)
@@ -58,11 +63,54 @@ def issue_id_by_hash(db: sqlite_utils.Database, sha256: str) -> int | None:
     return int(row[0]) if row else None
 
 
-def issue_id_by_name(db: sqlite_utils.Database, name: str) -> int | None:
+def issue_by_hash(db: sqlite_utils.Database, sha256: str) -> tuple[int, str, str] | None:
+    """(id, paper, key) of the issue with these exact bytes, if the library has it."""
     row = db.execute(
-        "SELECT id FROM issues WHERE source_name = ? ORDER BY id DESC LIMIT 1", [name]
-    ).fetchone()
+        "SELECT i.id, coalesce(p.name, ''), i.source_key FROM issues i "
+        "LEFT JOIN papers p ON p.id = i.paper_id WHERE i.sha256 = ?", [sha256]).fetchone()
+    return (int(row[0]), str(row[1]), str(row[2])) if row else None
+
+
+def issue_id_by_identity(db: sqlite_utils.Database, paper: str, key: str) -> int | None:
+    """The issue named ``key`` in the paper ``paper`` (an issue's identity)."""
+    row = db.execute(
+        "SELECT i.id FROM issues i JOIN papers p ON p.id = i.paper_id "
+        "WHERE p.name = ? AND i.source_key = ?", [paper, key]).fetchone()
     return int(row[0]) if row else None
+
+
+def identity_by_path(db: sqlite_utils.Database, source_path: str) -> tuple[str, str] | None:
+    """(paper, key) of the issue last imported from the file at ``source_path``."""
+    row = db.execute(
+        "SELECT p.name, i.source_key FROM issues i JOIN papers p ON p.id = i.paper_id "
+        "WHERE i.source_path = ? ORDER BY i.id DESC LIMIT 1", [source_path]).fetchone()
+    return (str(row[0]), str(row[1])) if row else None
+
+
+def paper_id(db: sqlite_utils.Database, name: str) -> int:
+    """The id of the paper ``name``, created if new."""
+    return ensure_paper(db, name)
+
+
+def list_papers(db: sqlite_utils.Database) -> list[tuple[int, str, int]]:
+    """(id, name, issue count) of every paper, by name."""
+    rows = db.execute(
+        "SELECT p.id, p.name, count(i.id) FROM papers p LEFT JOIN issues i "
+        "ON i.paper_id = p.id GROUP BY p.id ORDER BY p.name").fetchall()
+    return [(int(r[0]), str(r[1]), int(r[2])) for r in rows]
+
+
+def rename_paper(db: sqlite_utils.Database, old: str, new: str) -> None:
+    """Rename a paper; onto an existing name, the two become one (issue names must differ)."""
+    source = db.execute("SELECT id FROM papers WHERE name = ?", [old]).fetchone()
+    if source is None:
+        raise LookupError(f"no paper named “{old}”")
+    target = db.execute("SELECT id FROM papers WHERE name = ?", [new]).fetchone()
+    if target is None:
+        db.execute("UPDATE papers SET name = ? WHERE id = ?", [new, source[0]])
+        return
+    db.execute("UPDATE issues SET paper_id = ? WHERE paper_id = ?", [target[0], source[0]])
+    db.execute("DELETE FROM papers WHERE id = ?", [source[0]])
 
 
 def body_of(item: Item) -> tuple[str, list[tuple[str, int, int]]]:
@@ -75,14 +123,16 @@ def body_of(item: Item) -> tuple[str, list[tuple[str, int, int]]]:
     return "\n".join(p.text for p in item.paragraphs), spans
 
 
-def insert_issue(db: sqlite_utils.Database, issue: Issue, source_path: str) -> int:
+def insert_issue(db: sqlite_utils.Database, issue: Issue, source_path: str,
+                 paper: str, key: str) -> int:
     """Insert a new issue with all its items; the caller holds the transaction."""
     cursor = db.execute(
         "INSERT INTO issues (source_name, source_path, sha256, encoding, title, date, "
-        "item_count, char_count, warnings, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "item_count, char_count, warnings, imported_at, paper_id, source_key) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [issue.source.name, source_path, issue.source.sha256, issue.source.encoding,
          issue.title, issue.date, len(issue.items), _chars(issue),
-         json.dumps(issue.warnings, ensure_ascii=False), now()],
+         json.dumps(issue.warnings, ensure_ascii=False), now(), paper_id(db, paper), key],
     )
     issue_id = int(cursor.lastrowid or 0)
     ids = [_insert_article(db, issue_id, item) for item in issue.items]
@@ -92,13 +142,15 @@ def insert_issue(db: sqlite_utils.Database, issue: Issue, source_path: str) -> i
 
 def replace_issue(
     db: sqlite_utils.Database, issue_id: int, issue: Issue, source_path: str
-) -> None:
+) -> list[int]:
     """Replace an issue's text in place, keeping every tag and note on its articles.
 
-    New items are matched to the old articles (same title, else most similar text);
-    matched articles keep their id, so tags stay, and their notes are re-anchored.
-    An old article that no longer exists but carries tags or notes is kept, marked
-    removed, with its notes detached; nothing annotated is ever deleted.
+    New items are matched to the old articles (same title, else most similar text;
+    see ``reader.core.rematch``); matched articles keep their id, so tags stay, and their
+    notes are re-anchored. An old article that no longer exists but carries tags or
+    notes is kept, marked removed, with its notes detached; nothing annotated is ever
+    deleted, and a removed article that comes back gets its annotations back. Returns
+    the ids of the articles the issue now holds and of those it no longer shows.
     """
     db.execute(
         "UPDATE issues SET source_path = ?, sha256 = ?, encoding = ?, title = ?, date = ?, "
@@ -108,17 +160,21 @@ def replace_issue(
          now(), issue_id],
     )
     old = _old_articles(db, issue_id)
-    matches = match_items(issue.items, old)
+    incoming = [Incoming(item.title, body_of(item)[0]) for item in issue.items]
+    matches = match_items(incoming, old)
+    removed = {stored.id for stored in old if stored.removed}
     ids: list[int] = []
     for n, item in enumerate(issue.items):
         article_id = matches.get(n)
         if article_id is None:
             ids.append(_insert_article(db, issue_id, item))
         else:
-            _update_article(db, article_id, item)
+            _update_article(db, article_id, item, revived=article_id in removed)
             ids.append(article_id)
-    _retire_unmatched(db, set(old) - set(matches.values()))
+    gone = {stored.id for stored in old if not stored.removed} - set(matches.values())
+    _retire_unmatched(db, gone)
     _link_duplicates(db, issue, ids)
+    return ids + sorted(gone)
 
 
 def _chars(issue: Issue) -> int:
@@ -138,7 +194,8 @@ def _insert_article(db: sqlite_utils.Database, issue_id: int, item: Item) -> int
     return article_id
 
 
-def _update_article(db: sqlite_utils.Database, article_id: int, item: Item) -> None:
+def _update_article(db: sqlite_utils.Database, article_id: int, item: Item,
+                    revived: bool = False) -> None:
     body, spans = body_of(item)
     old_body = db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
     db.execute(
@@ -151,7 +208,7 @@ def _update_article(db: sqlite_utils.Database, article_id: int, item: Item) -> N
         db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
     db.execute("DELETE FROM articles_fts WHERE rowid = ?", [article_id])
     _write_details(db, article_id, item, body, spans)
-    if old_body != body:
+    if old_body != body or revived:
         reanchor_notes(db, article_id, body)
 
 
@@ -211,37 +268,12 @@ def _json(value: Any) -> str:
 # ---------------------------------------------------------------- matching on re-import
 
 
-def _old_articles(db: sqlite_utils.Database, issue_id: int) -> dict[int, tuple[str, str, str]]:
+def _old_articles(db: sqlite_utils.Database, issue_id: int) -> list[Stored]:
     rows = db.execute(
-        "SELECT id, kind, title, body FROM articles WHERE issue_id = ? AND removed = 0",
+        "SELECT id, title, body, removed FROM articles WHERE issue_id = ? ORDER BY position",
         [issue_id],
     ).fetchall()
-    return {int(r[0]): (str(r[1]), str(r[2]), str(r[3])) for r in rows}
-
-
-def match_items(items: list[Item], old: dict[int, tuple[str, str, str]]) -> dict[int, int]:
-    """Map new item positions to old article ids: same title first, then similar text."""
-    matches: dict[int, int] = {}
-    free = dict(old)
-    for n, item in enumerate(items):
-        same = [i for i, (_, title, _) in free.items() if item.title and title == item.title]
-        if len(same) == 1:
-            matches[n] = same[0]
-            del free[same[0]]
-    for n, item in enumerate(items):
-        if n in matches or not free:
-            continue
-        body = body_of(item)[0]
-        best = max(free, key=lambda i: _similarity(body, free[i][2]))
-        if _similarity(body, free[best][2]) >= 0.6:
-            matches[n] = best
-            del free[best]
-    return matches
-
-
-def _similarity(a: str, b: str) -> float:
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.quick_ratio() and matcher.ratio()
+    return [Stored(int(r[0]), str(r[1]), str(r[2]), bool(r[3])) for r in rows]
 
 
 def _retire_unmatched(db: sqlite_utils.Database, article_ids: set[int]) -> None:
@@ -282,13 +314,15 @@ def reanchor_notes(db: sqlite_utils.Database, article_id: int, body: str) -> Non
 # ---------------------------------------------------------------- reading
 
 
-_ISSUE_COLUMNS = "id, title, date, source_name, sha256, encoding, item_count, imported_at"
+_ISSUE_COLUMNS = ("i.id, i.title, i.date, i.source_name, i.sha256, i.encoding, i.item_count, "
+                  "i.imported_at, coalesce(p.name, ''), i.source_key")
 
 
 def list_issues(db: sqlite_utils.Database) -> list[IssueRow]:
-    """All issues, newest date first (undated last), then by title."""
+    """All issues by paper, newest date first (undated last), then by title."""
     rows = db.execute(
-        f"SELECT {_ISSUE_COLUMNS} FROM issues ORDER BY date IS NULL, date DESC, title DESC"
+        f"SELECT {_ISSUE_COLUMNS} FROM issues i LEFT JOIN papers p ON p.id = i.paper_id "
+        "ORDER BY p.name, i.date IS NULL, i.date DESC, i.title DESC, i.source_key DESC"
     ).fetchall()
     return [IssueRow(*row) for row in rows]
 
@@ -316,6 +350,15 @@ def issue_articles(db: sqlite_utils.Database, issue_id: int) -> list[tuple[int, 
     """(id, kind, title) of an issue's articles in reading order."""
     rows = db.execute(
         "SELECT id, kind, title FROM articles WHERE issue_id = ? AND removed = 0 "
+        "ORDER BY position", [issue_id],
+    ).fetchall()
+    return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+
+def removed_articles(db: sqlite_utils.Database, issue_id: int) -> list[tuple[int, str, str]]:
+    """(id, kind, title) of the annotated articles kept after they left the issue's text."""
+    rows = db.execute(
+        "SELECT id, kind, title FROM articles WHERE issue_id = ? AND removed = 1 "
         "ORDER BY position", [issue_id],
     ).fetchall()
     return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
@@ -445,7 +488,7 @@ class FigureRow:
 
 def restore_note(db: sqlite_utils.Database, note: NoteRow) -> int:
     """Put a deleted note back as it was (same uid, passage, status, dates); its new id."""
-    with db.atomic():
+    with transaction(db):
         cursor = db.execute(
             'INSERT INTO notes (uid, article_id, start, "end", quote, prefix, suffix, status, '
             "body, color, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -36,14 +36,15 @@ def test_migration_takes_a_backup_first(tmp_path: Path, monkeypatch: pytest.Monk
     def v2(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE tags ADD COLUMN description TEXT NOT NULL DEFAULT ''")
 
+    current = len(migrations.MIGRATIONS)
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2])
     db = connect(path)
-    assert migrations.schema_version(db) == 2
-    backups = list(tmp_path.glob("lib.sqlite.v1-*.bak"))
+    assert migrations.schema_version(db) == current + 1
+    backups = list((tmp_path / "lib.sqlite.backups").glob(f"lib-*-before-upgrade-v{current}.sqlite"))
     assert len(backups) == 1
     copy = sqlite3.connect(backups[0])
     assert copy.execute("SELECT name FROM tags").fetchall() == [("城市更新",)]
-    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == current
 
 
 def test_a_library_from_a_newer_app_is_refused_untouched(tmp_path: Path) -> None:
@@ -57,5 +58,5 @@ def test_a_library_from_a_newer_app_is_refused_untouched(tmp_path: Path) -> None
 def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StorageError, match="cannot open the library"):
+    with pytest.raises(StorageError, match="not a readable library file"):
         connect(path)
