@@ -53,8 +53,13 @@ def make_issue(rng: random.Random, pools: tuple[list[list[str]], list[list[str]]
     return "\n\n" + "\n\n".join(blocks) + "\n"
 
 
-def generate(out: Path, issues: int = 2500, seed: int = 1) -> list[Path]:
-    """Write ``issues`` files into ``out`` (one folder per year); returns their paths."""
+def generate(out: Path, issues: int = 2500, seed: int = 1, prefix: str = "南开报_",
+             daily: bool = False) -> list[Path]:
+    """Write ``issues`` files into ``out`` (one folder per year); returns their paths.
+
+    Files are named ``PREFIX2015-01-01.txt``; ``daily`` puts one issue on every day (so two
+    papers generated with other seeds have the same file names, as real dumps do).
+    """
     rng = random.Random(seed)
     pools = _pools()
     day = date(2015, 1, 1)
@@ -62,10 +67,10 @@ def generate(out: Path, issues: int = 2500, seed: int = 1) -> list[Path]:
     for _ in range(issues):
         folder = out / str(day.year)
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"南开报_{day.isoformat()}.txt"
+        path = folder / f"{prefix}{day.isoformat()}.txt"
         path.write_text(make_issue(rng, pools), encoding="utf-8")
         written.append(path)
-        day += timedelta(days=rng.choice([1, 1, 2]))
+        day += timedelta(days=1 if daily else rng.choice([1, 1, 2]))
     return written
 
 

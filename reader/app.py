@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
 from reader.core.resources import resources_dir
-from reader.library import Library
+from reader.library import Library, StorageError
 from reader.ui import i18n
 from reader.ui.instance import LibraryLock
 from reader.ui.main_window import MainWindow
@@ -77,16 +77,55 @@ def warn_read_only(lock: LibraryLock) -> None:
 
 
 def open_library(path: Path | None, ask: bool = True) -> tuple[Library, LibraryLock | None]:
-    """The library, writable if this instance got its lock, else read-only (after a warning)."""
+    """The library, writable if this instance got its lock, else read-only (after a warning).
+
+    Raises StorageError when the file cannot be opened at all (not a library, a folder);
+    a damaged library opens read-only, and the user is told the way out.
+    """
     library_path = Library.resolve_path(path)
     if str(library_path) == ":memory:":
         return Library(library_path), None
     lock = LibraryLock(library_path)
     if lock.acquire():
-        return Library(library_path), lock
+        try:
+            library = Library(library_path)
+        except StorageError:
+            lock.release()
+            raise
+        if library.damage and ask:
+            warn_damaged(library)
+        return library, lock
     if ask:
         warn_read_only(lock)
     return Library(library_path, readonly=True), None
+
+
+def warn_damaged(library: Library) -> None:
+    """The library failed its check on opening: it is read-only; say what to do."""
+    QMessageBox.warning(
+        None, QCoreApplication.translate("MainWindow", "The library is damaged"),
+        QCoreApplication.translate(
+            "MainWindow", "The library failed its check on opening:\n%1\n\nIt is opened "
+            "read-only so that nothing more is lost. Restore a backup (Help → Restore a "
+            "backup), or close Baokan Reader and run “baokan repair”, which copies what can "
+            "still be read into a new file and keeps the damaged one.")
+        .replace("%1", "; ".join(library.damage[:3])))
+
+
+def refuse_library(path: Path | None, error: Exception) -> int:
+    """A library that cannot be opened: a dialog that says why (never a silent exit)."""
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("MainWindow", "Cannot open the library"),
+                      QCoreApplication.translate(
+                          "MainWindow", "Baokan Reader cannot open the library %1:\n%2\n\n"
+                          "Choose another file with “baokan --db FILE”, or restore a backup "
+                          "with “baokan backup --list” and “--restore”.")
+                      .replace("%1", str(Library.resolve_path(path))).replace("%2", str(error)),
+                      QMessageBox.StandardButton.Close)
+    box.setObjectName("cannotOpen")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+    return 2
 
 
 def build(args: argparse.Namespace, settings: Settings | None = None,
@@ -100,6 +139,7 @@ def build(args: argparse.Namespace, settings: Settings | None = None,
     window.show()
     offer_samples(window, library, ask and not args.import_samples)
     window.restore_last_article()
+    window.app_actions.start_daily_backup()
     return window, library
 
 
@@ -107,7 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the exit status."""
     args = parse_args(argv)
     app = application(argv)
-    window, library = build(args)
+    try:
+        window, library = build(args)
+    except StorageError as error:
+        return refuse_library(args.db, error)
     try:
         return app.exec()
     finally:

@@ -63,7 +63,7 @@ IN_PROCESS_MAX = 3
 """Imports of at most this many files run in the calling process (no start-up cost)."""
 
 __all__ = ["AnnotationError", "Backup", "BusyError", "Changes", "EntityCount", "FigureRow",
-           "Filters", "Hit", "ImportReport", "Library", "LibraryFailure", "Mention",
+           "Filters", "Hit", "ImportReport", "IssueRow", "Library", "LibraryFailure", "Mention",
            "NoLibrary", "NotALibrary", "NoteRow", "QueryError", "ReadOnlyError",
            "StorageError", "TagRow", "lock_holder", "repair_library"]
 

@@ -18,7 +18,7 @@ from reader.db.migrations import backup_to, backups_dir, ensure_paper, migrate
 KEEP = 5
 """How many automatic backups are kept (the oldest go first)."""
 DAY_SECONDS = 24 * 3600
-_NAME = re.compile(r"-(\d{8}T\d{6})(?:-(\d+))?-([a-z][a-z0-9-]*)\.[^.]+$")
+_NAME = re.compile(r"-(\d{8}T\d{6})(?:-(\d+))?-([a-z][a-z0-9-]*)\.[a-z0-9]+$")
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable
@@ -242,12 +243,19 @@ def backup_before_migration(db: sqlite_utils.Database, path: Path, version: int)
 
 
 def backup_to(db: sqlite_utils.Database, destination: str | Path) -> Path:
-    """Copy the whole library to ``destination`` with SQLite's online backup API."""
+    """Copy the whole library to ``destination`` with SQLite's online backup API.
+
+    The copy is written beside the destination and renamed into place when complete.
+    """
     destination = Path(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    target = sqlite3.connect(str(destination))
+    partial = destination.with_name(destination.name + ".partial")
+    partial.unlink(missing_ok=True)
+    target = sqlite3.connect(str(partial))
     try:
         db.conn.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
     finally:
         target.close()
+    os.replace(partial, destination)  # a backup cut short never looks like a backup
     return destination

@@ -407,6 +407,10 @@ class ArticleView(QTextBrowser):
 
     # ---------------------------------------------------------------- selection
 
+    def shown_body(self, start: int, end: int) -> str:
+        """The article text at body offsets ``start``..``end`` as the view shows it."""
+        return self._text.body[start:end] if self._text is not None else ""
+
     def selected_body_range(self) -> tuple[int, int] | None:
         """Body offsets of the selection, or None when nothing of the body is selected."""
         cursor = self.textCursor()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.library import ImportReport
+from reader.ui.file_dialogs import chosen, save_dialog
 
 translate = QCoreApplication.translate
 
@@ -116,12 +117,20 @@ def export_caption(what: str) -> str:
     return captions[what]
 
 
-def ask_export_path(parent: QWidget, what: str, folder: Path) -> Path | None:
+def export_dialog(parent: QWidget, what: str, folder: Path,
+                  library_path: str | Path) -> QFileDialog:
+    """The dialog that asks where to save an export (it never opens the library's files)."""
+    dialog = save_dialog(parent, export_caption(what), folder / f"{what}.csv", library_path,
+                         translate("ExportDialog", "CSV files (*.csv)"))
+    dialog.setDefaultSuffix("csv")
+    return dialog
+
+
+def ask_export_path(parent: QWidget, what: str, folder: Path,
+                    library_path: str | Path) -> Path | None:
     """Ask where to save an export; None when the user cancels."""
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, export_caption(what), str(folder / f"{what}.csv"),
-        translate("ExportDialog", "CSV files (*.csv)"))
-    if not name:
+    paths = chosen(export_dialog(parent, what, folder, library_path))
+    if not paths:
         return None
-    path = Path(name)
+    path = paths[0]
     return path if path.suffix else path.with_suffix(".csv")

@@ -86,11 +86,11 @@ class Importer(QObject):
     def is_running(self) -> bool:
         return self.task is not None and self.task.is_running()
 
-    def start(self, paths: list[Path]) -> bool:
+    def start(self, paths: list[Path], paper: str | None = None) -> bool:
         """Start importing ``paths`` in the background; False if an import is running."""
         if self.is_running() or not paths:
             return False
-        self.task = Task(import_job(self._db_path, paths), self)
+        self.task = Task(import_job(self._db_path, paths, paper), self)
         self.task.progressed.connect(self.progress.show_progress)
         self.task.finished.connect(self._finished)
         self.task.failed.connect(self._failed)

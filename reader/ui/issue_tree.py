@@ -1,4 +1,4 @@
-"""The issue → article tree: a lazy QAbstractItemModel over ids from the library."""
+"""The paper → year → issue → article tree: a lazy QAbstractItemModel over ids from the library."""
 
 from __future__ import annotations
 
@@ -13,34 +13,49 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QFont
 
-from reader.library import Library
+from reader.library import IssueRow, Library
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 
-ISSUE, ARTICLE = "issue", "article"
+PAPER, YEAR, ISSUE, ARTICLE = "paper", "year", "issue", "article"
+GROUPS = (PAPER, YEAR, ISSUE)
+"""Rows that hold other rows (and are shown when one of their articles is)."""
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-"""data(index, ID_ROLE) is the issue's or article's id."""
+"""data(index, ID_ROLE) is the issue's or article's id (a paper's or year's row number)."""
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-"""data(index, KIND_ROLE) is ``issue`` or the article's kind (article, photo, fragment)."""
+"""data(index, KIND_ROLE) is ``paper``, ``year``, ``issue`` or the article's kind."""
+REMOVED_ROLE = Qt.ItemDataRole.UserRole + 3
+"""True for an annotated article that a re-import removed from its issue's text."""
 
 PHOTO_MARK = "📷 "
 UNTITLED_CHARS = 18
 
+Key = tuple[str, ...]
+"""What a group or issue row is, stable across reloads (to keep rows expanded)."""
+
 
 @dataclass(eq=False)
 class Node:
-    """One row of the tree: what it is and its id; children are fetched when needed."""
+    """One row of the tree: what it is, its id and label; children are fetched when needed."""
 
     kind: str
     id: int
     parent: Node | None = None
+    row: int = 0
+    """Its position among its parent's children (kept, so ``parent()`` is O(1))."""
+    label: str = ""
+    key: Key = ()
     children: list[Node] = field(default_factory=list)
-    fetched: bool = False
+    fetched: bool = True
+    removed: bool = False
 
-    def row(self) -> int:
-        return 0 if self.parent is None else self.parent.children.index(self)
+    def add(self, child: Node) -> Node:
+        child.parent, child.row = self, len(self.children)
+        self.children.append(child)
+        return child
 
 
 def tr(text: str) -> str:
@@ -54,28 +69,46 @@ def first_words(body: str, limit: int = UNTITLED_CHARS) -> str:
 
 
 class IssueTreeModel(QAbstractItemModel):
-    """Issues newest first, each with its items in reading order, fetched on expand."""
+    """Papers, their years (newest first), their issues, each issue's items in reading
+    order (fetched on expand), then the annotated items a re-import removed."""
 
     def __init__(self, library: Library, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._library = library
-        self._root = Node(ISSUE, 0, fetched=True)
-        self._labels: dict[tuple[str, int], str] = {}
+        self._root = Node(PAPER, 0)
+        self._issues: list[Node] = []
+        self._issue_nodes: dict[int, Node] = {}
         self._kinds: dict[int, str] = {}
         self.reload()
 
     # ---------------------------------------------------------------- loading
 
     def reload(self) -> None:
-        """Re-read the list of issues; articles are fetched again when their issue opens."""
+        """Re-read papers and issues; articles are fetched again when their issue opens."""
         self.beginResetModel()
-        self._labels.clear()
+        self._root = Node(PAPER, 0)
         self._kinds.clear()
-        self._root.children = []
+        self._issues = []
+        papers: dict[str, Node] = {}
+        years: dict[tuple[str, str], Node] = {}
         for issue in self._library.issues():
-            self._root.children.append(Node(ISSUE, issue.id, self._root))
-            self._labels[(ISSUE, issue.id)] = _issue_label(issue.date, issue.title,
-                                                           issue.item_count)
+            paper = papers.get(issue.paper)
+            if paper is None:
+                paper = papers[issue.paper] = self._root.add(
+                    Node(PAPER, len(papers), key=(PAPER, issue.paper), label=issue.paper))
+            year_name = (issue.date or "")[:4]
+            year = years.get((issue.paper, year_name))
+            if year is None:
+                year = years[(issue.paper, year_name)] = paper.add(
+                    Node(YEAR, len(years), key=(YEAR, issue.paper, year_name),
+                         label=year_name or tr("Undated")))
+            node = year.add(Node(ISSUE, issue.id, key=(ISSUE, str(issue.id)),
+                                 label=_issue_label(issue), fetched=False))
+            self._issues.append(node)
+        self._issue_nodes = {node.id: node for node in self._issues}
+        for group in [*papers.values(), *years.values()]:
+            count = _count_issues(group)
+            group.label = f"{group.label} ({count})"
         self.endResetModel()
 
     def canFetchMore(self, parent: Index) -> bool:
@@ -87,20 +120,25 @@ class IssueTreeModel(QAbstractItemModel):
         if node.fetched or node.kind != ISSUE:
             return
         node.fetched = True
-        rows = self._library.articles(node.id)
-        if not rows:
+        live = self._library.articles(node.id)
+        removed = self._library.removed_articles(node.id)
+        if not live and not removed:
             return
-        self.beginInsertRows(parent, 0, len(rows) - 1)
-        for article_id, kind, title in rows:
-            node.children.append(Node(ARTICLE, article_id, node, fetched=True))
-            self._kinds[article_id] = kind
-            self._labels[(ARTICLE, article_id)] = self._article_label(article_id, kind, title)
+        self.beginInsertRows(parent, 0, len(live) + len(removed) - 1)
+        for rows, is_removed in ((live, False), (removed, True)):
+            for article_id, kind, title in rows:
+                self._kinds[article_id] = kind
+                label = self._article_label(article_id, kind, title)
+                if is_removed:
+                    label = tr("Removed from the file: %1").replace("%1", label)
+                node.add(Node(ARTICLE, article_id, label=label, removed=is_removed))
         self.endInsertRows()
 
     def fetch_all(self) -> None:
         """Fetch every issue's articles (for filtering over the whole tree)."""
-        for row in range(len(self._root.children)):
-            self.fetchMore(self.index(row, 0))
+        for node in self._issues:
+            if not node.fetched:
+                self.fetchMore(self._index_of(node))
 
     def _article_label(self, article_id: int, kind: str, title: str) -> str:
         if title:
@@ -119,6 +157,9 @@ class IssueTreeModel(QAbstractItemModel):
         assert isinstance(node, Node)
         return node
 
+    def _index_of(self, node: Node) -> QModelIndex:
+        return QModelIndex() if node is self._root else self.createIndex(node.row, 0, node)
+
     def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
@@ -133,7 +174,7 @@ class IssueTreeModel(QAbstractItemModel):
         parent = self._node(index).parent
         if parent is None or parent is self._root:
             return QModelIndex()
-        return self.createIndex(parent.row(), 0, parent)
+        return self.createIndex(parent.row, 0, parent)
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
         if parent.isValid() and parent.column() != 0:
@@ -161,77 +202,115 @@ class IssueTreeModel(QAbstractItemModel):
             return None
         node = self._node(index)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._labels.get((node.kind, node.id), "")
+            return node.label
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
         if role == ID_ROLE:
             return node.id
         if role == KIND_ROLE:
-            return ISSUE if node.kind == ISSUE else self._kinds.get(node.id, ARTICLE)
+            return node.kind if node.kind != ARTICLE else self._kinds.get(node.id, ARTICLE)
+        if role == REMOVED_ROLE:
+            return node.removed
+        if role == Qt.ItemDataRole.FontRole and (node.removed or node.kind in (PAPER, YEAR)):
+            font = QFont()
+            font.setItalic(node.removed)
+            font.setBold(node.kind == PAPER)
+            return font
         return None
 
     def _tooltip(self, node: Node) -> str:
-        label = self._labels.get((node.kind, node.id), "")
-        if node.kind == ISSUE:
-            return label
+        if node.kind != ARTICLE:
+            return node.label
         article = self._library.article(node.id)
-        lines = [article.title or label]
+        lines = [article.title or node.label]
         if article.bylines:
             lines.append(tr("By: %1").replace("%1", " ".join(article.bylines)))
         tags = self._library.article_tags(node.id)
         if tags:
             lines.append(tr("Tags: %1").replace("%1", ", ".join(tags)))
+        if node.removed:
+            lines.append(tr("No longer in the issue's file since a re-import; kept because "
+                            "it carries your tags or notes."))
         return "\n".join(lines)
 
     # ---------------------------------------------------------------- lookups
 
+    def key(self, index: Index) -> Key:
+        """What a row is, to find it again after a reload (articles: their id)."""
+        node = self._node(index)
+        return node.key or (ARTICLE, str(node.id))
+
+    def index_of_key(self, key: Key) -> QModelIndex:
+        """The group or issue row of ``key`` after a reload (invalid if gone)."""
+        if key[:1] == (ISSUE,):
+            return self.issue_index(int(key[1]))
+        for paper in self._root.children:
+            if paper.key == key:
+                return self._index_of(paper)
+            for year in paper.children:
+                if year.key == key:
+                    return self._index_of(year)
+        return QModelIndex()
+
     def issue_index(self, issue_id: int) -> QModelIndex:
         """The index of an issue (invalid if unknown)."""
-        for row, issue in enumerate(self._root.children):
-            if issue.id == issue_id:
-                return self.createIndex(row, 0, issue)
-        return QModelIndex()
+        node = self._issue_nodes.get(issue_id)
+        return self._index_of(node) if node is not None else QModelIndex()
 
     def article_index(self, article_id: int) -> QModelIndex:
         """The index of an article, fetching its issue if needed (invalid if unknown)."""
-        issue_id = self._library.article(article_id).issue_id
-        for row, issue in enumerate(self._root.children):
-            if issue.id == issue_id:
-                self.fetchMore(self.index(row, 0))
-                for child in issue.children:
-                    if child.id == article_id:
-                        return self.createIndex(child.row(), 0, child)
+        try:
+            issue_id = self._library.article(article_id).issue_id
+        except ValueError:
+            return QModelIndex()
+        issue = self._issue_nodes.get(issue_id) if issue_id is not None else None
+        if issue is None:
+            return QModelIndex()
+        self.fetchMore(self._index_of(issue))
+        for child in issue.children:
+            if child.id == article_id:
+                return self._index_of(child)
         return QModelIndex()
+
+    def issue_ids(self) -> list[int]:
+        """Every issue's id in tree order."""
+        return [node.id for node in self._issues]
 
     def neighbour(self, article_id: int | None, step: int) -> int | None:
         """The article ``step`` (±1) away in tree order, crossing issues; None at an end."""
         if article_id is None:
-            return self._first_article(range(len(self._root.children)))
+            return self._first_article(range(len(self._issues)))
         index = self.article_index(article_id)
         if not index.isValid():
             return None
         node = self._node(index)
         assert node.parent is not None
-        row = node.row() + step
+        row = node.row + step
         if 0 <= row < len(node.parent.children):
             return node.parent.children[row].id
-        issue_row = node.parent.row()
-        rows = range(issue_row + 1, len(self._root.children)) if step > 0 \
-            else range(issue_row - 1, -1, -1)
+        position = self._issues.index(node.parent)
+        rows = range(position + 1, len(self._issues)) if step > 0 \
+            else range(position - 1, -1, -1)
         return self._first_article(rows, last=step < 0)
 
-    def _first_article(self, issue_rows: range, last: bool = False) -> int | None:
-        for row in issue_rows:
-            self.fetchMore(self.index(row, 0))
-            children = self._root.children[row].children
-            if children:
-                return children[-1 if last else 0].id
+    def _first_article(self, positions: range, last: bool = False) -> int | None:
+        for position in positions:
+            issue = self._issues[position]
+            self.fetchMore(self._index_of(issue))
+            if issue.children:
+                return issue.children[-1 if last else 0].id
         return None
 
 
-def _issue_label(date: str | None, title: str, count: int) -> str:
-    head = f"{date} · {title}" if date else title
-    return f"{head} ({count})"
+def _issue_label(issue: IssueRow) -> str:
+    head = f"{issue.date} · {issue.title}" if issue.date else issue.title
+    return f"{head} ({issue.item_count})"
+
+
+def _count_issues(group: Node) -> int:
+    if group.kind == YEAR:
+        return len(group.children)
+    return sum(len(year.children) for year in group.children)
 
 
 class ArticleFilterProxy(QSortFilterProxyModel):
@@ -262,7 +341,7 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         if not self._text:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
-        if index.data(KIND_ROLE) == ISSUE:
+        if index.data(KIND_ROLE) in GROUPS:
             return False  # shown when one of its articles is (recursive filtering)
         if index.data(ID_ROLE) in self._ids:
             return True

@@ -7,6 +7,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -33,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.resources import sample_issues
-from reader.library import AnnotationError, Hit, Library, QueryError
+from reader.library import AnnotationError, Changes, Hit, Library, QueryError
 from reader.ui import theme
 from reader.ui.article_view import ArticleView
 from reader.ui.entities import EntitiesPanel, EntityIndexDialog
@@ -43,10 +45,13 @@ from reader.ui.import_dialog import dropped_paths
 from reader.ui.instance import LibraryLock
 from reader.ui.issue_tree import (
     ARTICLE,
+    GROUPS,
     ID_ROLE,
     KIND_ROLE,
+    PAPER,
     ArticleFilterProxy,
     IssueTreeModel,
+    Key,
 )
 from reader.ui.menus import AppActions
 from reader.ui.panels import NotesPanel, TagsPanel
@@ -57,6 +62,10 @@ from reader.ui.undo import AnnotationHistory
 
 SEARCH_LIMIT = 100
 MESSAGE_MS = 8000
+SAMPLE_PAPER = "Samples · 示例"
+"""The paper the shipped sample issues are filed under."""
+POLL_MS = 2000
+"""How often the window looks for changes made by other programs (and a vanished file)."""
 
 
 def hit_row(hit: Hit) -> Row:
@@ -71,6 +80,9 @@ class MainWindow(QMainWindow):
 
     article_opened = Signal(int)
     search_finished = Signal(int)
+    library_changed = Signal(object)
+    """A Changes value, after the window has refreshed what it shows."""
+    library_failed = Signal(str)
 
     def __init__(self, library: Library, settings: Settings | None = None,
                  parent: QWidget | None = None) -> None:
@@ -94,6 +106,13 @@ class MainWindow(QMainWindow):
         if not self._settings.restore_window(self, self.splitter):
             self.resize(1280, 800)
             self.splitter.setSizes([300, 680, 300])
+        self._expand_defaults()
+        library.subscribe(self.apply_changes)
+        library.on_failure(self._library_failure)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.poll_library)
+        self.poll_timer.start()
 
     # ---------------------------------------------------------------- building
 
@@ -285,8 +304,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.read_only_label)
         if not self.read_only:
             return
-        for action in (self.add_note_action, self.app_actions.import_files_action,
-                       self.app_actions.import_folder_action):
+        for action in (self.add_note_action, *self.app_actions.writing_actions()):
             action.setEnabled(False)
         self.notes.set_read_only(True)
         self.tags.set_read_only(True)
@@ -295,7 +313,10 @@ class MainWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text (again, when the language changes)."""
-        if self.read_only:
+        if self._library.failure or self._library.damage:
+            self.setWindowTitle(self.tr("Baokan Reader (read-only: the library cannot be "
+                                        "saved)"))
+        elif self.read_only:
             self.setWindowTitle(self.tr("Baokan Reader (read-only)"))
         else:
             self.setWindowTitle(self.tr("Baokan Reader"))
@@ -329,26 +350,126 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- library
 
     def reload(self) -> None:
-        """Re-read the library (after an import), keeping the open issues and the selection."""
-        expanded = self.expanded_issues()
+        """Re-read the library (after an import), keeping open rows and the selection."""
+        expanded = self.expanded_keys()
         self.tree_model.reload()
         self.tags.refresh_names()
-        for issue_id in expanded:
-            index = self.proxy.mapFromSource(self.tree_model.issue_index(issue_id))
+        for key in expanded:
+            index = self.proxy.mapFromSource(self.tree_model.index_of_key(key))
             if index.isValid():
                 self.tree.expand(index)
         self.set_filter(self.filter_edit.text())
         if self._article_id is not None:
             self._select_in_tree(self._article_id)
 
+    def _group_rows(self) -> list[QModelIndex]:
+        """The proxy's paper, year and issue rows (the rows that can be expanded)."""
+        rows, todo = [], [QModelIndex()]
+        while todo:
+            parent = todo.pop()
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                if index.data(KIND_ROLE) in GROUPS:
+                    rows.append(index)
+                    if index.data(KIND_ROLE) != "issue":
+                        todo.append(index)
+        return rows
+
+    def expanded_keys(self) -> list[Key]:
+        """What is open in the tree: papers, years and issues."""
+        return [self.tree_model.key(self.proxy.mapToSource(index))
+                for index in self._group_rows() if self.tree.isExpanded(index)]
+
     def expanded_issues(self) -> list[int]:
         """The ids of the issues open in the tree."""
-        rows = (self.proxy.index(row, 0) for row in range(self.proxy.rowCount()))
-        return [int(index.data(ID_ROLE)) for index in rows if self.tree.isExpanded(index)]
+        return [int(index.data(ID_ROLE)) for index in self._group_rows()
+                if index.data(KIND_ROLE) == "issue" and self.tree.isExpanded(index)]
+
+    def _expand_defaults(self) -> None:
+        """At start: every paper open, with its newest year."""
+        for row in range(self.proxy.rowCount()):
+            paper = self.proxy.index(row, 0)
+            if paper.data(KIND_ROLE) == PAPER:
+                self.tree.expand(paper)
+                if self.proxy.rowCount(paper):
+                    self.tree.expand(self.proxy.index(0, 0, paper))
+
+    # ---------------------------------------------------------------- changes
+
+    @Slot(object)
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh whatever shows something the change touched (Anki's OpChanges).
+
+        Called by the library after every change made through it, with the report of a
+        background import, and when another program changed the file; so no view keeps
+        showing text, notes, tags or tables that are no longer what the library holds.
+        """
+        article = self._article_id
+        if changes.touches_tree():
+            self.reload()
+        elif (changes.tags or changes.tagged) and self.filter_edit.text().strip():
+            self.set_filter(self.filter_edit.text())
+        if changes.touches_article(article) and article is not None:
+            self.reopen_article()
+        else:
+            if changes.touches_notes(article):
+                self.notes.refresh_from_library()
+            if changes.touches_tags(article):
+                self.tags.refresh()
+        if changes.tags or changes.everything:
+            self.tags.refresh_names()
+        if changes.touches_corpus():
+            for dialog in (self.entity_index, self.figures):
+                if dialog is not None and dialog.isVisible():
+                    dialog.refresh()
+                elif dialog is not None:
+                    dialog.setProperty("stale", True)
+        self.library_changed.emit(changes)
+
+    def reopen_article(self) -> None:
+        """Show the open article again as the library now holds it (same scroll place)."""
+        article_id, self._article_id = self._article_id, None
+        if article_id is None:
+            return
+        place = self.view.verticalScrollBar().value()
+        self.notes.save_pending()
+        self.open_article(article_id)
+        if self._article_id is None:  # it is gone: the view must not keep its old text
+            self.view.clear_article()
+            self.notes.set_article(None)
+            self.tags.set_article(None)
+            self.entities.set_article(None)
+        else:
+            self.view.verticalScrollBar().setValue(place)
+
+    @Slot()
+    def poll_library(self) -> None:
+        """Notice what other programs did to the library (and a file deleted under us)."""
+        if self.app_actions.importer.is_running():
+            return
+        changes = self._library.poll()
+        if changes:
+            self.apply_changes(changes)
+
+    def _library_failure(self, message: str) -> None:
+        """The library cannot be written any more: say so, what to do, and stop editing."""
+        self.library_failed.emit(message)
+        self._apply_read_only()
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("The library cannot be saved"),
+                          self.tr("Baokan Reader could not write to the library:\n%1\n\n"
+                                  "Nothing more will be changed, so nothing more can be lost: "
+                                  "the window is read-only now. Free disk space or reconnect "
+                                  "the drive, then restart Baokan Reader; if the library is "
+                                  "damaged, use Help → Restore a backup.").replace(
+                                      "%1", message), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("libraryFailure")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def import_samples(self) -> bool:
         """Import the sample issues shipped with the app, in the background."""
-        return self.app_actions.import_paths(list(sample_issues()))
+        return self.app_actions.import_paths(list(sample_issues()), SAMPLE_PAPER)
 
     # ---------------------------------------------------------------- reading
 
@@ -386,7 +507,7 @@ class MainWindow(QMainWindow):
 
     @Slot(QModelIndex, QModelIndex)
     def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and current.data(KIND_ROLE) != "issue":
+        if current.isValid() and current.data(KIND_ROLE) not in GROUPS:
             self.open_article(int(current.data(ID_ROLE)))
 
     @Slot()
@@ -461,8 +582,10 @@ class MainWindow(QMainWindow):
         if self.entity_index is None:
             self.entity_index = EntityIndexDialog(self._library, self)
             self.entity_index.set_read_only(self.read_only)
-            self.entity_index.entities_changed.connect(self._entities_changed)
             self.entity_index.entity_chosen.connect(self._entity_chosen)
+        elif self.entity_index.property("stale"):
+            self.entity_index.refresh()
+            self.entity_index.setProperty("stale", False)
         self.entity_index.show()
         self.entity_index.raise_()
         return self.entity_index
@@ -472,16 +595,12 @@ class MainWindow(QMainWindow):
         if self.figures is None:
             self.figures = FiguresDialog(self._library, self)
             self.figures.figure_opened.connect(self.open_article_at)
+        elif self.figures.property("stale"):
+            self.figures.refresh()
+            self.figures.setProperty("stale", False)
         self.figures.show()
         self.figures.raise_()
         return self.figures
-
-    @Slot()
-    def _entities_changed(self) -> None:
-        """After a reject or merge: redraw the open article and its entities."""
-        article_id, self._article_id = self._article_id, None
-        if article_id is not None:
-            self.open_article(article_id)
 
     @Slot(str, str)
     def _entity_chosen(self, type_: str, name: str) -> None:
@@ -541,6 +660,7 @@ class MainWindow(QMainWindow):
             self.app_actions.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.poll_timer.stop()
         self.app_actions.shutdown()
         self._settings.save_window(self, self.splitter)
         if self.library_lock is not None:

@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from reader.library import EXPORTS, ImportReport, Library
 from reader.ui import i18n
+from reader.ui.backups import RestoreDialog
 from reader.ui.dialogs import about_box, ask_export_path
+from reader.ui.file_dialogs import chosen, folder_dialog, open_files_dialog
 from reader.ui.import_dialog import Importer, ImportProgress
 from reader.ui.settings import Settings
-from reader.ui.tasks import Task, export_job
+from reader.ui.tasks import Task, daily_backup_job, export_job
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -92,9 +94,17 @@ class AppActions(QObject):
 
     def _make_help_menu(self) -> None:
         self.help_menu = self._window.menuBar().addMenu("")
+        self.restore_action = self._action("restoreBackup", self.show_restore)
+        self.help_menu.addAction(self.restore_action)
+        self.help_menu.addSeparator()
         self.about_action = self._action("about", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.help_menu.addAction(self.about_action)
+        self.restore_dialog: RestoreDialog | None = None
+
+    def writing_actions(self) -> list[QAction]:
+        """The actions that change the library (disabled when it is read-only)."""
+        return [self.import_files_action, self.import_folder_action, self.restore_action]
 
     def retranslate_ui(self) -> None:
         """Set the texts of the actions and menus added here."""
@@ -110,40 +120,45 @@ class AppActions(QObject):
         for language, name in LANGUAGE_NAMES.items():
             self.language_actions[language].setText(name)
         self.help_menu.setTitle(self.tr("&Help"))
+        self.restore_action.setText(self.tr("&Restore a backup…"))
         self.about_action.setText(self.tr("&About Baokan Reader"))
         self.progress.retranslate_ui()
 
     # ---------------------------------------------------------------- import
 
+    def import_files_dialog(self) -> QFileDialog:
+        """File → Import files… (never opens the library's own files)."""
+        return open_files_dialog(self._window, self.tr("Import issue files"), home_folder(),
+                                 self._library.path,
+                                 self.tr("Issue files (*.txt *.text);;All files (*)"))
+
+    def import_folder_dialog(self) -> QFileDialog:
+        return folder_dialog(self._window, self.tr("Import a folder of issues"), home_folder(),
+                             self._library.path)
+
     @Slot()
     def ask_import_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
-            self._window, self.tr("Import issue files"), str(home_folder()),
-            self.tr("Issue files (*.txt *.text);;All files (*)"))
-        self.import_paths([Path(name) for name in names])
+        self.import_paths(chosen(self.import_files_dialog()))
 
     @Slot()
     def ask_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self._window, self.tr("Import a folder of issues"), str(home_folder()))
-        if folder:
-            self.import_paths([Path(folder)])
+        self.import_paths(chosen(self.import_folder_dialog())[:1])
 
-    def import_paths(self, paths: list[Path]) -> bool:
+    def import_paths(self, paths: list[Path], paper: str | None = None) -> bool:
         """Import in the background; tells the user when another import is still running."""
         if not paths:
             return False
         if self._library.readonly or str(self._library.path) == ":memory:":
             self._window.show_message(self.tr("This library cannot be changed."))
             return False
-        if not self.importer.start(paths):
+        if not self.importer.start(paths, paper):
             self._window.show_message(self.tr("An import is already running."))
             return False
         return True
 
     @Slot(object)
     def _import_finished(self, report: ImportReport) -> None:
-        self._window.reload()
+        self._library.announce(report.changes)
         self._window.show_message(self.tr("Import finished: %n issue(s) added.", "",
                                           len(report.imported) + len(report.replaced)))
 
@@ -154,7 +169,7 @@ class AppActions(QObject):
     # ---------------------------------------------------------------- export
 
     def ask_export(self, what: str) -> None:
-        path = ask_export_path(self._window, what, home_folder())
+        path = ask_export_path(self._window, what, home_folder(), self._library.path)
         if path is not None:
             self.export(what, path)
 
@@ -188,6 +203,34 @@ class AppActions(QObject):
         self.language_actions[language].setChecked(True)
         shown = i18n.set_language(language)
         self.language_changed.emit(shown)
+
+    @Slot()
+    def show_restore(self) -> RestoreDialog:
+        """Help → Restore a backup…: the backups beside the library, newest first."""
+        if self.restore_dialog is None:
+            self.restore_dialog = RestoreDialog(self._library, self._window)
+            self.restore_dialog.restored.connect(self._restored)
+        self.restore_dialog.refresh()
+        self.restore_dialog.show()
+        self.restore_dialog.raise_()
+        return self.restore_dialog
+
+    @Slot(str)
+    def _restored(self, before: str) -> None:
+        self._window.show_message(self.tr("Backup restored. The library as it was is kept "
+                                          "in %1.").replace("%1", before))
+
+    def start_daily_backup(self) -> Task | None:
+        """Once a day, on start: copy the library into its backups folder, in the background."""
+        if self._library.readonly or not self._library.is_file:
+            return None
+        task = Task(daily_backup_job(Path(self._library.path)), self)
+        task.failed.connect(self._task_failed)
+        task.finished.connect(lambda _made: self._forget(task))
+        task.failed.connect(lambda _message: self._forget(task))
+        self._exports.append(task)
+        task.start()
+        return task
 
     @Slot()
     def show_about(self) -> None:

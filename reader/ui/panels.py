@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
@@ -151,6 +154,7 @@ class NotesPanel(QWidget):
         self._article_id: int | None = None
         self._current: NoteRow | None = None
         self._loading = False
+        self._writing = 0
         self._read_only = False
         self._make_widgets()
         self._lay_out()
@@ -242,6 +246,22 @@ class NotesPanel(QWidget):
         self._article_id = article_id
         self.refresh()
 
+    @contextmanager
+    def _own_change(self) -> Iterator[None]:
+        """While this panel writes, the library's announcement of it is not for us."""
+        self._writing += 1
+        try:
+            yield
+        finally:
+            self._writing -= 1
+
+    def refresh_from_library(self) -> None:
+        """The notes changed elsewhere (an import, undo, another panel): show them anew."""
+        if self._writing:
+            return
+        self.save_pending()
+        self.refresh()
+
     def refresh(self) -> None:
         """Re-read the notes, keep the current one current, and redraw their passages."""
         keep = self._current.id if self._current else None
@@ -312,8 +332,11 @@ class NotesPanel(QWidget):
             return
         body = self.editor.toPlainText().strip()
         self.save_pending()
+        start, end = selected
         try:
-            note_id = self._library.add_note(self._article_id, body, *selected)
+            with self._own_change():
+                note_id = self._library.add_note(self._article_id, body, start, end,
+                                                 expected=self._view.shown_body(start, end))
         except AnnotationError as error:
             self.message_posted.emit(str(error))
             return
@@ -338,7 +361,8 @@ class NotesPanel(QWidget):
         if note is None or body == note.body:
             return
         try:
-            self._library.update_note(note.id, body=body)
+            with self._own_change():
+                self._library.update_note(note.id, body=body)
         except AnnotationError as error:
             self.message_posted.emit(str(error))
             return
@@ -351,7 +375,11 @@ class NotesPanel(QWidget):
         if self._current is None:
             return
         self.save_pending()
-        self._library.update_note(self._current.id, color=NOTE_COLORS[number])
+        try:
+            with self._own_change():
+                self._library.update_note(self._current.id, color=NOTE_COLORS[number])
+        except AnnotationError as error:
+            self.message_posted.emit(str(error))
         self.refresh()
 
     @Slot()

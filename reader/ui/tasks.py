@@ -100,14 +100,28 @@ class Task(QObject):
         self.failed.emit(message)
 
 
-def import_job(db_path: Path, paths: list[Path]) -> Job:
-    """A job importing ``paths`` through a connection of its own; returns an ImportReport."""
+def import_job(db_path: Path, paths: list[Path], paper: str | None = None) -> Job:
+    """A job importing ``paths`` through a connection of its own; returns an ImportReport
+    (its ``changes`` are announced on the window's library when it arrives)."""
     def job(progress: Progress, cancelled: Cancelled) -> ImportReport:
         library = Library(db_path)
         try:
-            return library.import_paths(list(paths), progress=progress, cancel=cancelled)
+            return library.import_paths(list(paths), progress=progress, cancel=cancelled,
+                                        paper=paper)
         finally:
             library.close()
+    return job
+
+
+def daily_backup_job(db_path: Path) -> Job:
+    """A job making the day's backup if none was made in the last 24 hours."""
+    def job(_progress: Progress, _cancelled: Cancelled) -> str:
+        library = Library(db_path, create=False)
+        try:
+            made = library.daily_backup()
+        finally:
+            library.close()
+        return str(made or "")
     return job
 
 

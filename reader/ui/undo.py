@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from reader.library import Library, NoteRow
+from reader.library import AnnotationError, Library, NoteRow
 
 
 def tr(text: str) -> str:
@@ -33,6 +33,10 @@ class AnnotationHistory(QObject):
             return
         self.stack.push(command)
 
+    def refused(self, error: Exception) -> None:
+        """A command could not be carried out (read-only, a failed disk): say why."""
+        self.change_refused.emit(str(error))
+
     def delete_note(self, note_id: int) -> None:
         self._push(DeleteNoteCommand(self, self.library.note(note_id)))
 
@@ -53,11 +57,20 @@ class DeleteNoteCommand(QUndoCommand):
         self.note_id = note.id
 
     def redo(self) -> None:
-        self._note = self._history.library.delete_note(self.note_id)
+        try:
+            self._note = self._history.library.delete_note(self.note_id)
+        except AnnotationError as error:
+            self._history.refused(error)
+            self.setObsolete(True)
+            return
         self._history.notes_changed.emit(self._note.article_id)
 
     def undo(self) -> None:
-        self.note_id = self._history.library.restore_note(self._note)
+        try:
+            self.note_id = self._history.library.restore_note(self._note)
+        except AnnotationError as error:
+            self._history.refused(error)
+            return
         self._history.notes_changed.emit(self._note.article_id)
         self._history.note_restored.emit(self.note_id)
 
@@ -76,8 +89,12 @@ class TagCommand(QUndoCommand):
 
     def _apply(self, add: bool) -> bool:
         library = self._history.library
-        done = library.add_tag(self._article_id, self._name) if add \
-            else library.remove_tag(self._article_id, self._name)
+        try:
+            done = library.add_tag(self._article_id, self._name) if add \
+                else library.remove_tag(self._article_id, self._name)
+        except AnnotationError as error:
+            self._history.refused(error)
+            return False
         self._history.tags_changed.emit(self._article_id)
         return done
 

@@ -4,12 +4,12 @@
     <context>
         <name>AboutBox</name>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="85" />
+            <location filename="../../reader/ui/dialogs.py" line="86" />
             <source>&lt;h3&gt;Baokan Reader (报刊阅读器)&lt;/h3&gt;&lt;p&gt;Read, search and annotate Chinese newspaper issues.&lt;/p&gt;&lt;p&gt;Version %1&lt;br&gt;Library: %2&lt;br&gt;Qt %3&lt;/p&gt;</source>
             <translation>&lt;h3&gt;报刊阅读器 (Baokan Reader)&lt;/h3&gt;&lt;p&gt;阅读、检索和批注中文报纸。&lt;/p&gt;&lt;p&gt;版本 %1&lt;br&gt;资料库：%2&lt;br&gt;Qt %3&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="98" />
+            <location filename="../../reader/ui/dialogs.py" line="99" />
             <source>About Baokan Reader</source>
             <translation>关于报刊阅读器</translation>
         </message>
@@ -17,103 +17,113 @@
     <context>
         <name>AppActions</name>
         <message>
-            <location filename="../../reader/ui/menus.py" line="101" />
+            <location filename="../../reader/ui/menus.py" line="111" />
             <source>&amp;Import files…</source>
             <translation>导入文件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="102" />
+            <location filename="../../reader/ui/menus.py" line="112" />
             <source>Import &amp;folder…</source>
             <translation>导入文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="103" />
+            <location filename="../../reader/ui/menus.py" line="113" />
             <source>&amp;Export as CSV</source>
             <translation>导出为 CSV(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="104" />
+            <location filename="../../reader/ui/menus.py" line="114" />
             <source>Notes…</source>
             <translation>笔记…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="104" />
+            <location filename="../../reader/ui/menus.py" line="114" />
             <source>Tags…</source>
             <translation>标签…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="105" />
+            <location filename="../../reader/ui/menus.py" line="115" />
             <source>Entities…</source>
             <translation>实体…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="105" />
+            <location filename="../../reader/ui/menus.py" line="115" />
             <source>Figures…</source>
             <translation>数字…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="108" />
+            <location filename="../../reader/ui/menus.py" line="118" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="109" />
+            <location filename="../../reader/ui/menus.py" line="119" />
             <source>System language</source>
             <translation>跟随系统</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="112" />
+            <location filename="../../reader/ui/menus.py" line="122" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="113" />
+            <location filename="../../reader/ui/menus.py" line="123" />
+            <source>&amp;Restore a backup…</source>
+            <translation>恢复备份(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="124" />
             <source>&amp;About Baokan Reader</source>
             <translation>关于报刊阅读器(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="121" />
+            <location filename="../../reader/ui/menus.py" line="131" />
             <source>Import issue files</source>
             <translation>导入报纸文件</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="122" />
+            <location filename="../../reader/ui/menus.py" line="133" />
             <source>Issue files (*.txt *.text);;All files (*)</source>
             <translation>报纸文件 (*.txt *.text);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="128" />
+            <location filename="../../reader/ui/menus.py" line="136" />
             <source>Import a folder of issues</source>
             <translation>导入报纸文件夹</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="137" />
+            <location filename="../../reader/ui/menus.py" line="152" />
             <source>This library cannot be changed.</source>
             <translation>此资料库不可修改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="140" />
+            <location filename="../../reader/ui/menus.py" line="155" />
             <source>An import is already running.</source>
             <translation>已有导入正在进行。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/menus.py" line="147" />
+            <location filename="../../reader/ui/menus.py" line="162" />
             <source>Import finished: %n issue(s) added.</source>
             <translation>
                 <numerusform>导入完成：新增 %n 期。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="152" />
+            <location filename="../../reader/ui/menus.py" line="167" />
             <source>The task failed: %1</source>
             <translation>任务失败：%1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/menus.py" line="171" />
+            <location filename="../../reader/ui/menus.py" line="186" />
             <source>Exported %n row(s) to %1.</source>
             <translation>
                 <numerusform>已导出 %n 行到 %1。</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="220" />
+            <source>Backup restored. The library as it was is kept in %1.</source>
+            <translation>已恢复备份。恢复前的文库保存在 %1。</translation>
         </message>
     </context>
     <context>
@@ -259,27 +269,27 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="111" />
+            <location filename="../../reader/ui/dialogs.py" line="112" />
             <source>Export notes as CSV</source>
             <translation>将笔记导出为 CSV</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="112" />
+            <location filename="../../reader/ui/dialogs.py" line="113" />
             <source>Export tags as CSV</source>
             <translation>将标签导出为 CSV</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="113" />
+            <location filename="../../reader/ui/dialogs.py" line="114" />
             <source>Export entities as CSV</source>
             <translation>将实体导出为 CSV</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="114" />
+            <location filename="../../reader/ui/dialogs.py" line="115" />
             <source>Export figures as CSV</source>
             <translation>将数字导出为 CSV</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="123" />
+            <location filename="../../reader/ui/dialogs.py" line="124" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
@@ -391,42 +401,42 @@
     <context>
         <name>ImportReportDialog</name>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="32" />
+            <location filename="../../reader/ui/dialogs.py" line="33" />
             <source>%n issue(s) imported.</source>
             <translation>已导入 %n 期。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="33" />
+            <location filename="../../reader/ui/dialogs.py" line="34" />
             <source>%n issue(s) replaced by a newer version.</source>
             <translation>%n 期已由新版本替换。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="34" />
+            <location filename="../../reader/ui/dialogs.py" line="35" />
             <source>%n file(s) already in the library.</source>
             <translation>%n 个文件已在资料库中。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="35" />
+            <location filename="../../reader/ui/dialogs.py" line="36" />
             <source>%n file(s) could not be imported.</source>
             <translation>%n 个文件无法导入。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="38" />
+            <location filename="../../reader/ui/dialogs.py" line="39" />
             <source>The import was cancelled.</source>
             <translation>导入已取消。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="76" />
+            <location filename="../../reader/ui/dialogs.py" line="77" />
             <source>Import report</source>
             <translation>导入报告</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="78" />
+            <location filename="../../reader/ui/dialogs.py" line="79" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="78" />
+            <location filename="../../reader/ui/dialogs.py" line="79" />
             <source>Why it failed</source>
             <translation>失败原因</translation>
         </message>
@@ -434,200 +444,236 @@
     <context>
         <name>IssueTreeModel</name>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="111" />
+            <location filename="../../reader/ui/issue_tree.py" line="104" />
+            <source>Undated</source>
+            <translation>未注明日期</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="133" />
+            <source>Removed from the file: %1</source>
+            <translation>已从文件中删除：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="149" />
             <source>(untitled) %1</source>
             <translation>（无标题）%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="180" />
+            <location filename="../../reader/ui/issue_tree.py" line="227" />
             <source>By: %1</source>
             <translation>作者：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="183" />
+            <location filename="../../reader/ui/issue_tree.py" line="230" />
             <source>Tags: %1</source>
             <translation>标签：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="232" />
+            <source>No longer in the issue's file since a re-import; kept because it carries your tags or notes.</source>
+            <translation>重新导入后已不在该期文件中；因带有您的标签或笔记而保留。</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="65" />
+            <location filename="../../reader/ui/main_window.py" line="74" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="246" />
+            <location filename="../../reader/ui/main_window.py" line="265" />
             <source>Entities</source>
             <translation>实体</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="247" />
+            <location filename="../../reader/ui/main_window.py" line="266" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="248" />
+            <location filename="../../reader/ui/main_window.py" line="267" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="249" />
+            <location filename="../../reader/ui/main_window.py" line="268" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="250" />
+            <location filename="../../reader/ui/main_window.py" line="269" />
             <source>Find in article</source>
             <translation>在文章中查找</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="251" />
+            <location filename="../../reader/ui/main_window.py" line="270" />
             <source>Find next</source>
             <translation>查找下一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="252" />
+            <location filename="../../reader/ui/main_window.py" line="271" />
             <source>Find previous</source>
             <translation>查找上一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="253" />
+            <location filename="../../reader/ui/main_window.py" line="272" />
             <source>Larger text</source>
             <translation>放大文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="254" />
+            <location filename="../../reader/ui/main_window.py" line="273" />
             <source>Smaller text</source>
             <translation>缩小文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="255" />
+            <location filename="../../reader/ui/main_window.py" line="274" />
             <source>Entity index…</source>
             <translation>实体索引…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="256" />
+            <location filename="../../reader/ui/main_window.py" line="275" />
             <source>Figures table…</source>
             <translation>数字表…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="257" />
+            <location filename="../../reader/ui/main_window.py" line="276" />
             <source>Preferences…</source>
             <translation>偏好设置…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="273" />
+            <location filename="../../reader/ui/main_window.py" line="292" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="299" />
+            <location filename="../../reader/ui/main_window.py" line="317" />
+            <source>Baokan Reader (read-only: the library cannot be saved)</source>
+            <translation>报刊阅读器（只读：文库无法保存）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="320" />
             <source>Baokan Reader (read-only)</source>
             <translation>报刊阅读器（只读）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="301" />
+            <location filename="../../reader/ui/main_window.py" line="322" />
             <source>Baokan Reader</source>
             <translation>报刊阅读器</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="302" />
+            <location filename="../../reader/ui/main_window.py" line="323" />
             <source>Read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="304" />
+            <location filename="../../reader/ui/main_window.py" line="325" />
             <source>Another Baokan Reader is using this library: you can read and search, but not change it.</source>
             <translation>另一个报刊阅读器正在使用此资料库：可以阅读和搜索，但不能修改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="306" />
+            <location filename="../../reader/ui/main_window.py" line="327" />
             <source>Filter by title, tag or entity</source>
             <translation>按标题、标签或实体筛选</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="307" />
+            <location filename="../../reader/ui/main_window.py" line="328" />
             <source>Search all issues (Ctrl+Shift+F)</source>
             <translation>搜索全部报纸 (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="308" />
+            <location filename="../../reader/ui/main_window.py" line="329" />
             <source>Issues</source>
             <translation>报纸</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="309" />
+            <location filename="../../reader/ui/main_window.py" line="330" />
             <source>Search results</source>
             <translation>搜索结果</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="310" />
+            <location filename="../../reader/ui/main_window.py" line="331" />
             <source>Notes</source>
             <translation>笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="311" />
+            <location filename="../../reader/ui/main_window.py" line="332" />
             <source>Tags</source>
             <translation>标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="312" />
+            <location filename="../../reader/ui/main_window.py" line="333" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="313" />
+            <location filename="../../reader/ui/main_window.py" line="334" />
             <source>&amp;Go</source>
             <translation>转到(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="314" />
+            <location filename="../../reader/ui/main_window.py" line="335" />
             <source>&amp;Notes</source>
             <translation>笔记(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="315" />
+            <location filename="../../reader/ui/main_window.py" line="336" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="316" />
+            <location filename="../../reader/ui/main_window.py" line="337" />
             <source>Toolbar</source>
             <translation>工具栏</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="317" />
+            <location filename="../../reader/ui/main_window.py" line="338" />
             <source>Next article</source>
             <translation>下一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="318" />
+            <location filename="../../reader/ui/main_window.py" line="339" />
             <source>Previous article</source>
             <translation>上一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="319" />
+            <location filename="../../reader/ui/main_window.py" line="340" />
             <source>Add note</source>
             <translation>添加笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="320" />
+            <location filename="../../reader/ui/main_window.py" line="341" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="321" />
+            <location filename="../../reader/ui/main_window.py" line="342" />
             <source>Filter the tree</source>
             <translation>筛选目录</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="322" />
+            <location filename="../../reader/ui/main_window.py" line="343" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="458" />
+            <source>The library cannot be saved</source>
+            <translation>文库无法保存</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="459" />
+            <source>Baokan Reader could not write to the library:
+%1
+
+Nothing more will be changed, so nothing more can be lost: the window is read-only now. Free disk space or reconnect the drive, then restart Baokan Reader; if the library is damaged, use Help → Restore a backup.</source>
+            <translation>报刊阅读器无法写入文库：
+%1
+
+为避免再丢失任何内容，窗口现已切换为只读，不再做任何修改。请释放磁盘空间或重新连接磁盘，然后重新启动报刊阅读器；如果文库已损坏，请使用“帮助 → 恢复备份”。</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/main_window.py" line="439" />
+            <location filename="../../reader/ui/main_window.py" line="560" />
             <source>%n article(s) found.</source>
             <translation>
                 <numerusform>找到 %n 篇文章。</numerusform>
@@ -653,62 +699,94 @@
             <source>Another Baokan Reader (process %1) is using this library. It is opened read-only: you can read and search, but not change it.</source>
             <translation>另一个报刊阅读器（进程 %1）正在使用此资料库。本窗口以只读方式打开：可以阅读和搜索，但不能修改。</translation>
         </message>
+        <message>
+            <location filename="../../reader/app.py" line="106" />
+            <source>The library is damaged</source>
+            <translation>文库已损坏</translation>
+        </message>
+        <message>
+            <location filename="../../reader/app.py" line="107" />
+            <source>The library failed its check on opening:
+%1
+
+It is opened read-only so that nothing more is lost. Restore a backup (Help → Restore a backup), or close Baokan Reader and run “baokan repair”, which copies what can still be read into a new file and keeps the damaged one.</source>
+            <translation>打开文库时检查未通过：
+%1
+
+文库已以只读方式打开，以免再丢失内容。请恢复备份（帮助 → 恢复备份），或关闭报刊阅读器后运行“baokan repair”：它把仍可读取的内容复制到新文件，并保留损坏的文件。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/app.py" line="118" />
+            <source>Cannot open the library</source>
+            <translation>无法打开文库</translation>
+        </message>
+        <message>
+            <location filename="../../reader/app.py" line="119" />
+            <source>Baokan Reader cannot open the library %1:
+%2
+
+Choose another file with “baokan --db FILE”, or restore a backup with “baokan backup --list” and “--restore”.</source>
+            <translation>报刊阅读器无法打开文库 %1：
+%2
+
+请用“baokan --db 文件”选择其他文件，或用“baokan backup --list”和“--restore”恢复备份。</translation>
+        </message>
     </context>
     <context>
         <name>NotesPanel</name>
         <message>
-            <location filename="../../reader/ui/panels.py" line="75" />
-            <location filename="../../reader/ui/panels.py" line="87" />
+            <location filename="../../reader/ui/panels.py" line="78" />
+            <location filename="../../reader/ui/panels.py" line="90" />
             <source>(whole article)</source>
             <translation>（整篇文章）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="77" />
+            <location filename="../../reader/ui/panels.py" line="80" />
             <source>Detached: the passage is no longer in the article</source>
             <translation>已脱离：文章中已找不到这段原文</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="85" />
+            <location filename="../../reader/ui/panels.py" line="88" />
             <source>⚠ Detached — the passage is no longer in the article:</source>
             <translation>⚠ 已脱离——文章中已找不到这段原文：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="221" />
+            <location filename="../../reader/ui/panels.py" line="225" />
             <source>Select a passage, write the note here, then Add note</source>
             <translation>选中一段原文，在此写笔记，然后点“添加笔记”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="222" />
+            <location filename="../../reader/ui/panels.py" line="226" />
             <source>The note (saved as you type)</source>
             <translation>笔记（输入时自动保存）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="223" />
+            <location filename="../../reader/ui/panels.py" line="227" />
             <source>Add note</source>
             <translation>添加笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="224" />
+            <location filename="../../reader/ui/panels.py" line="228" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="225" />
+            <location filename="../../reader/ui/panels.py" line="229" />
             <source>Delete note</source>
             <translation>删除笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="227" />
+            <location filename="../../reader/ui/panels.py" line="231" />
             <source>Note color %1</source>
             <translation>笔记颜色 %1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="311" />
+            <location filename="../../reader/ui/panels.py" line="331" />
             <source>Select a passage of the article first.</source>
             <translation>请先选中文章中的一段原文。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="366" />
+            <location filename="../../reader/ui/panels.py" line="394" />
             <source>Note deleted. Undo with Ctrl+Z.</source>
             <translation>笔记已删除。按 Ctrl+Z 撤销。</translation>
         </message>
@@ -802,54 +880,127 @@
         </message>
     </context>
     <context>
+        <name>RestoreDialog</name>
+        <message>
+            <location filename="../../reader/ui/backups.py" line="30" />
+            <source>Daily, when the window opened</source>
+            <translation>每日，打开窗口时</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/backups.py" line="31" />
+            <source>Before an import replaced issues</source>
+            <translation>导入替换报纸期号之前</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/backups.py" line="32" />
+            <source>Before a restore</source>
+            <translation>恢复备份之前</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/backups.py" line="33" />
+            <source>Made by hand</source>
+            <translation>手动备份</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/backups.py" line="36" />
+            <source>Before the library format was upgraded</source>
+            <translation>文库格式升级之前</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/backups.py" line="80" />
+            <source>Restore a backup</source>
+            <translation>恢复备份</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/backups.py" line="82" />
+            <source>Backups are made before an import replaces issues, before the library format is upgraded and once a day; the newest five are kept in %1. Restoring one first backs up the library as it is now, so a restore can be undone the same way.</source>
+            <translation>在导入替换期号之前、文库格式升级之前以及每天一次会自动备份；最新的五份保存在 %1。恢复某份备份之前会先备份当前的文库，因此恢复操作也可以用同样的方式撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/backups.py" line="86" />
+            <source>Made</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/backups.py" line="86" />
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/backups.py" line="86" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/backups.py" line="87" />
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/backups.py" line="88" />
+            <source>Restore…</source>
+            <translation>恢复…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/backups.py" line="89" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/backups.py" line="113" />
+            <source>Put the library back as it was on %1? Everything done since then is replaced; the library as it is now is backed up first.</source>
+            <translation>把文库恢复到 %1 时的状态吗？此后所做的一切都会被替换；恢复前会先备份当前的文库。</translation>
+        </message>
+    </context>
+    <context>
         <name>TagsPanel</name>
         <message>
-            <location filename="../../reader/ui/panels.py" line="406" />
+            <location filename="../../reader/ui/panels.py" line="434" />
             <source>Click × or press Delete to remove; right-click for a color</source>
             <translation>点 × 或按 Delete 删除；右键选择颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="517" />
+            <location filename="../../reader/ui/panels.py" line="545" />
             <source>Tags of this article</source>
             <translation>本文标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="518" />
+            <location filename="../../reader/ui/panels.py" line="546" />
             <source>New tag (e.g. 城市更新)</source>
             <translation>新标签（如 城市更新）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="519" />
+            <location filename="../../reader/ui/panels.py" line="547" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="520" />
+            <location filename="../../reader/ui/panels.py" line="548" />
             <source>Remove selected tag</source>
             <translation>删除所选标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="521" />
+            <location filename="../../reader/ui/panels.py" line="549" />
             <source>Remove tag</source>
             <translation>删除标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="548" />
+            <location filename="../../reader/ui/panels.py" line="576" />
             <source>The article already has this tag.</source>
             <translation>本文已有此标签。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="566" />
+            <location filename="../../reader/ui/panels.py" line="594" />
             <source>Tag “%1” removed. Undo with Ctrl+Z.</source>
             <translation>标签“%1”已删除。按 Ctrl+Z 撤销。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="596" />
+            <location filename="../../reader/ui/panels.py" line="624" />
             <source>No color</source>
             <translation>无颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="599" />
+            <location filename="../../reader/ui/panels.py" line="627" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
@@ -862,17 +1013,17 @@
             <translation>资料库以只读方式打开，未作任何更改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="50" />
+            <location filename="../../reader/ui/undo.py" line="54" />
             <source>Delete note</source>
             <translation>删除笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="70" />
+            <location filename="../../reader/ui/undo.py" line="83" />
             <source>Add tag “%1”</source>
             <translation>添加标签“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="70" />
+            <location filename="../../reader/ui/undo.py" line="83" />
             <source>Remove tag “%1”</source>
             <translation>删除标签“%1”</translation>
         </message>

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSettings
 
 from reader.library import Library
+from reader.ui.issue_tree import KIND_ROLE
 from reader.ui.settings import Settings
 from tests.conftest import SAMPLES
 
@@ -48,3 +49,20 @@ def article_titled(library: Library, title: str) -> int:
             if article_title == title:
                 return article_id
     raise LookupError(title)
+
+
+def issue_rows(model: QAbstractItemModel) -> list[QModelIndex]:
+    """The issue rows of a tree model or its proxy, in order (under papers and years)."""
+    rows: list[QModelIndex] = []
+
+    def walk(parent: QModelIndex) -> None:
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            kind = index.data(KIND_ROLE)
+            if kind == "issue":
+                rows.append(index)
+            elif kind in ("paper", "year"):
+                walk(index)
+
+    walk(QModelIndex())
+    return rows

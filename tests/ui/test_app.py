@@ -26,7 +26,7 @@ def test_empty_library_imports_samples_in_the_background(qtbot: QtBot, tmp_path:
         pass
     assert not window.app_actions.progress.isVisible()
     assert len(library.issues()) == 5
-    assert window.tree_model.rowCount() == 5
+    assert len(window.tree_model.issue_ids()) == 5
     assert "5" in window.statusBar().currentMessage()
     library.close()
 

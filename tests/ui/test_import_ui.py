@@ -18,7 +18,7 @@ from reader.library import ImportReport, Library
 from reader.ui.dialogs import ImportReportDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
-from tests.ui.conftest import article_titled
+from tests.ui.conftest import article_titled, issue_rows
 
 WAIT_MS = 60_000
 
@@ -71,7 +71,7 @@ def test_import_runs_off_the_ui_thread_with_progress_then_refreshes_the_tree(
     assert threads and threading.main_thread().name not in threads
     assert [done for done, _total, _name in progress] == sorted(done for done, *_ in progress)
     assert progress and progress[-1][:2] == (3, 3)
-    assert window.tree_model.rowCount() == 8
+    assert len(window.tree_model.issue_ids()) == 8
     assert not window.app_actions.progress.isVisible()
     assert report_dialogs(window) == []
 
@@ -93,7 +93,7 @@ def test_cancel_stops_the_import_and_reports_it(qtbot: QtBot, window: MainWindow
         pass
     report = finished.args[0]
     assert report.cancelled and report.imported == []
-    assert window.tree_model.rowCount() == 5
+    assert len(window.tree_model.issue_ids()) == 5
     [dialog] = report_dialogs(window)
     assert "cancelled" in dialog.summary.text()
     dialog.close()
@@ -124,14 +124,22 @@ def test_a_second_import_waits_for_the_first(qtbot: QtBot, window: MainWindow,
         assert "already running" in window.statusBar().currentMessage()
 
 
+def answer_dialog(monkeypatch: pytest.MonkeyPatch, paths: list[Path] | None) -> None:
+    """The user picks ``paths`` in the app's (real, Qt) file dialog, or cancels (None)."""
+    def run(dialog: QFileDialog) -> int:
+        assert dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
+        return QFileDialog.DialogCode.Accepted if paths is not None else QFileDialog.DialogCode.Rejected
+    monkeypatch.setattr(QFileDialog, "exec", run)
+    monkeypatch.setattr(QFileDialog, "selectedFiles", lambda _dialog: [str(p) for p in paths or []])
+
+
 def test_import_files_menu_asks_for_files(qtbot: QtBot, window: MainWindow,
                                           new_issues: list[Path],
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        lambda *args: ([str(p) for p in new_issues], ""))
+    answer_dialog(monkeypatch, new_issues)
     with qtbot.waitSignal(window.app_actions.importer.import_finished, timeout=WAIT_MS):
         window.app_actions.import_files_action.trigger()
-    assert window.tree_model.rowCount() == 8
+    assert len(window.tree_model.issue_ids()) == 8
     assert "3 issue(s) added" in window.statusBar().currentMessage()
 
 
@@ -139,10 +147,10 @@ def test_import_folder_menu_asks_for_a_folder(qtbot: QtBot, window: MainWindow,
                                               new_issues: list[Path],
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     folder = new_issues[0].parent.parent
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(folder))
+    answer_dialog(monkeypatch, [folder])
     with qtbot.waitSignal(window.app_actions.importer.import_finished, timeout=WAIT_MS):
         window.app_actions.import_folder_action.trigger()
-    assert window.tree_model.rowCount() == 8
+    assert len(window.tree_model.issue_ids()) == 8
 
 
 def test_dropping_a_folder_on_the_window_imports_it(qtbot: QtBot, window: MainWindow,
@@ -155,7 +163,7 @@ def test_dropping_a_folder_on_the_window_imports_it(qtbot: QtBot, window: MainWi
         window.dropEvent(drop)
     assert drop.isAccepted()
     assert window.acceptDrops()
-    assert window.tree_model.rowCount() == 8
+    assert len(window.tree_model.issue_ids()) == 8
 
 
 def test_closing_the_window_during_an_import_cancels_it(window: MainWindow,
@@ -174,7 +182,7 @@ def test_export_notes_writes_csv_with_a_bom(qtbot: QtBot, window: MainWindow, li
     library.add_note(article_id, "收入规模", 0, 4)
     target = tmp_path / "out" / "notes"
     target.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    answer_dialog(monkeypatch, [target])
     with qtbot.waitSignal(window.app_actions.export_finished, timeout=WAIT_MS) as done:
         window.app_actions.export_actions["notes"].trigger()
     assert done.args == ["notes", 1]
@@ -197,7 +205,7 @@ def test_every_export_reports_its_row_count(qtbot: QtBot, window: MainWindow, tm
 
 def test_cancelled_export_dialog_writes_nothing(window: MainWindow, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: ("", ""))
+    answer_dialog(monkeypatch, None)
     window.app_actions.export_actions["figures"].trigger()
     assert window.app_actions._exports == []
 
@@ -228,14 +236,13 @@ def test_import_keeps_open_issues_and_the_selection(qtbot: QtBot, window: MainWi
                                                     new_issues: list[Path]) -> None:
     budget = article_titled(library, "南开区一季度完成全年预算27.2%")
     window.open_article(budget)
-    closed = next(index for index in (window.proxy.index(row, 0) for row in range(window.proxy.rowCount()))
-                  if not window.tree.isExpanded(index))
+    closed = next(index for index in issue_rows(window.proxy) if not window.tree.isExpanded(index))
     window.tree.expand(closed)
     before = set(window.expanded_issues())
     assert len(before) == 2
     with qtbot.waitSignal(window.app_actions.importer.import_finished, timeout=WAIT_MS):
         assert window.app_actions.import_paths(new_issues)
-    assert window.tree_model.rowCount() == 8
+    assert len(window.tree_model.issue_ids()) == 8
     assert set(window.expanded_issues()) == before
     current = window.tree.currentIndex()
     assert current.isValid() and current.data(Qt.ItemDataRole.UserRole + 1) == budget

@@ -3,12 +3,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from reader.library import Library
-from reader.ui.issue_tree import ID_ROLE, KIND_ROLE, PHOTO_MARK, IssueTreeModel, first_words
-from tests.ui.conftest import article_titled
+from reader.ui.issue_tree import (
+    ID_ROLE,
+    KIND_ROLE,
+    PHOTO_MARK,
+    REMOVED_ROLE,
+    IssueTreeModel,
+    first_words,
+)
+from tests.ui.conftest import article_titled, issue_rows
 
 
 def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, library: Library) -> None:
@@ -18,11 +27,48 @@ def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, library: Library
     qtmodeltester.check(model)
 
 
+def test_papers_then_years_then_issues(tmp_path: Path) -> None:
+    for paper, dates in (("人民日报", ["2019-02-13", "2018-12-31"]), ("天津日报", [""])):
+        for date in dates:
+            path = tmp_path / paper / f"{date or 'undated'}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"标题{date}\n■ 记者 王芳\n正文{paper}{date}。\n", encoding="utf-8")
+    library = Library(tmp_path / "lib.sqlite")
+    library.import_paths([tmp_path / "人民日报", tmp_path / "天津日报"])
+    library.db.execute("UPDATE issues SET date = substr(source_key, 1, 10) "
+                       "WHERE source_key LIKE '20%'")
+    model = IssueTreeModel(library)
+    papers = [model.index(r, 0) for r in range(model.rowCount())]
+    assert [(p.data(), p.data(KIND_ROLE)) for p in papers] == [("人民日报 (2)", "paper"),
+                                                             ("天津日报 (1)", "paper")]
+    years = [model.index(r, 0, papers[0]).data() for r in range(model.rowCount(papers[0]))]
+    assert years == ["2019 (1)", "2018 (1)"]
+    assert model.index(0, 0, papers[1]).data() == "Undated (1)"
+    issue = model.index(0, 0, model.index(0, 0, papers[0]))
+    assert issue.data(KIND_ROLE) == "issue" and issue.data().startswith("2019-02-13 · ")
+    assert model.parent(issue).parent() == papers[0]
+
+
+def test_removed_annotated_articles_are_listed_under_their_issue(library: Library) -> None:
+    issue = library.issues()[0]
+    article_id = library.articles(issue.id)[0][0]
+    library.add_tag(article_id, "要留")
+    library.db.execute("UPDATE articles SET removed = 1 WHERE id = ?", [article_id])
+    model = IssueTreeModel(library)
+    index = model.issue_index(issue.id)
+    model.fetchMore(index)
+    last = model.index(model.rowCount(index) - 1, 0, index)
+    assert last.data(ID_ROLE) == article_id and last.data(REMOVED_ROLE)
+    assert last.data().startswith("Removed from the file: ")
+    assert "kept because it carries your tags or notes" in last.data(Qt.ItemDataRole.ToolTipRole)
+
+
 def test_issues_newest_first_with_counts_and_children_fetched_lazily(library: Library) -> None:
     model = IssueTreeModel(library)
     issues = library.issues()
-    assert model.rowCount() == len(issues) == 5
-    first = model.index(0, 0)
+    rows = issue_rows(model)
+    assert len(rows) == len(issues) == 5
+    first = rows[0]
     assert first.data() == f"{issues[0].title} ({issues[0].item_count})"
     assert first.data(KIND_ROLE) == "issue"
     assert model.hasChildren(first) and model.rowCount(first) == 0
@@ -37,8 +83,7 @@ def test_untitled_photo_shows_camera_and_first_words(library: Library) -> None:
     model = IssueTreeModel(library)
     model.fetch_all()
     labels = {}
-    for row in range(model.rowCount()):
-        issue = model.index(row, 0)
+    for issue in issue_rows(model):
         for child in range(model.rowCount(issue)):
             index = model.index(child, 0, issue)
             labels[index.data(ID_ROLE)] = (index.data(KIND_ROLE), index.data())
@@ -70,7 +115,7 @@ def test_reload_after_import_resets(library: Library) -> None:
     model = IssueTreeModel(library)
     model.fetch_all()
     model.reload()
-    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.rowCount(issue_rows(model)[0]) == 0
     assert model.parent(QModelIndex()) == QModelIndex()
 
 
@@ -90,6 +135,6 @@ def test_filter_proxy_passes_qtmodeltester(qtmodeltester: ModelTester, library: 
     proxy.set_filter("派出所", library.article_ids_matching("派出所"))
     qtmodeltester.check(proxy)
     assert proxy.rowCount() >= 1
-    issue = proxy.index(0, 0)
+    issue = issue_rows(proxy)[0]
     titles = [proxy.index(r, 0, issue).data() for r in range(proxy.rowCount(issue))]
     assert titles and all("派出所" in t or "南开" in t for t in titles)

@@ -14,7 +14,7 @@ from reader.ui.issue_tree import ID_ROLE
 from reader.ui.main_window import MainWindow
 from reader.ui.row_list import RowListModel
 from reader.ui.settings import Settings
-from tests.ui.conftest import article_titled
+from tests.ui.conftest import article_titled, issue_rows
 
 BUDGET = "南开区一季度完成全年预算27.2%"
 
@@ -40,7 +40,7 @@ def select_in_view(window: MainWindow, start: int, end: int) -> None:
 
 def test_clicking_an_article_in_the_tree_opens_it(qtbot: QtBot, library: Library, settings: Settings) -> None:
     window = make_window(qtbot, library, settings)
-    issue = window.proxy.index(0, 0)
+    issue = issue_rows(window.proxy)[0]
     window.tree.expand(issue)
     article = window.proxy.index(0, 0, issue)
     with qtbot.waitSignal(window.article_opened) as blocker:
@@ -185,18 +185,16 @@ def test_filter_narrows_the_tree_by_title(qtbot: QtBot, library: Library, settin
     window = make_window(qtbot, library, settings)
     window.filter_edit.setText("预算")
     shown = []
-    for row in range(window.proxy.rowCount()):
-        issue = window.proxy.index(row, 0)
+    for issue in issue_rows(window.proxy):
         shown += [window.proxy.index(r, 0, issue).data() for r in range(window.proxy.rowCount(issue))]
     assert shown == [BUDGET]
     window.filter_edit.clear()
-    assert window.proxy.rowCount() == 5
+    assert len(issue_rows(window.proxy)) == 5
 
 
 def shown_articles(window: MainWindow) -> list[int]:
     shown = []
-    for row in range(window.proxy.rowCount()):
-        issue = window.proxy.index(row, 0)
+    for issue in issue_rows(window.proxy):
         shown += [window.proxy.index(r, 0, issue).data(ID_ROLE) for r in range(window.proxy.rowCount(issue))]
     return shown
 
@@ -211,7 +209,7 @@ def test_filter_narrows_the_tree_by_tag_or_entity(qtbot: QtBot, library: Library
     mentioning = shown_articles(window)
     assert set(mentioning) == library.article_ids_matching("习近平") and len(mentioning) > 1
     window.filter_edit.clear()
-    assert window.proxy.rowCount() == 5
+    assert len(issue_rows(window.proxy)) == 5
 
 
 def test_tree_tooltip_shows_bylines_and_tags(qtbot: QtBot, library: Library, settings: Settings) -> None:
