@@ -122,7 +122,7 @@ for n in range(100000):
 
 
 def test_kill_during_note_and_tag_edits_loses_no_acknowledged_write(tmp_path: Path) -> None:
-    db_path, library, notes = annotated_library(tmp_path, issues=5)
+    db_path, library, _notes = annotated_library(tmp_path, issues=5)
     articles = [a for i in library.issues() for a, _, _ in library.articles(i.id)]
     _, done = run_until(EDITOR, [str(db_path), ",".join(map(str, articles))], 60)
     assert library.integrity_errors() == []
@@ -142,7 +142,7 @@ print(2, flush=True)
 
 
 def test_kill_during_annotations_import_merges_all_or_nothing(tmp_path: Path) -> None:
-    db_path, library, notes = annotated_library(tmp_path)
+    _db_path, library, notes = annotated_library(tmp_path)
     library.export_annotations(tmp_path / "shared.json")
     other = tmp_path / "other.sqlite"
     Library(other).import_paths([tmp_path / "paper"], workers=1)
