@@ -126,10 +126,8 @@ def evaluate(model: Path, dev: Path) -> dict[str, dict[str, float]]:
         got = set(spans_of(tagger.tag(features(text, seg.tokens(text)))))
         for kind in {m[0] for m in want | got} | {"micro"}:
             row = counts.setdefault(kind, [0, 0, 0])
-            pick = (lambda m, k=kind: k == "micro" or m[0] == k)
-            row[0] += len({m for m in want & got if pick(m)})
-            row[1] += len({m for m in got if pick(m)})
-            row[2] += len({m for m in want if pick(m)})
+            for slot, mentions in enumerate((want & got, got, want)):
+                row[slot] += sum(1 for m in mentions if kind in ("micro", m[0]))
     return {kind: _prf(*row) for kind, row in sorted(counts.items())}
 
 

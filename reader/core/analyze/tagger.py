@@ -153,10 +153,20 @@ class Tagger:
         found = []
         with self._lock:
             for start, end, piece in _pieces(text, tokens):
-                labels = self._tagger.tag(features(text[start:end], piece))
+                try:
+                    labels = self._tagger.tag(features(text[start:end], piece))
+                except (UnicodeEncodeError, SystemError):  # lone surrogates
+                    words = [_encodable(word) for word in piece.words]
+                    labels = self._tagger.tag(features(_encodable(text[start:end]),
+                                                       Tokens(words, piece.starts, piece.tags)))
                 found += [Span(TYPES[kind], start + begin, start + end, 1.0)
                           for kind, begin, end in spans_of(labels) if kind in TYPES]
         return found
+
+
+def _encodable(text: str) -> str:
+    """``text`` with characters UTF-8 cannot hold (lone surrogates) as ``?``, same length."""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _pieces(text: str, tokens: Tokens) -> list[tuple[int, int, Tokens]]:
