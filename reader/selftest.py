@@ -21,7 +21,7 @@ def run_self_test(echo: Callable[[str], None] = print) -> int:
         ("resources", _check_resources),
         ("import", _check_import),
         ("analysis", _check_analysis),
-        ("entity model", _check_model),
+        ("model", _check_model),
         ("search", _check_search),
         ("render", _check_render),
         ("export", _check_export),
