@@ -7,7 +7,7 @@ word list), turns BIO into BIOES, and trains a linear-chain CRF with python-crfs
 ``entities.json`` beside it: the data's source and sha256, the settings, the versions and the
 model's own sha256, so a rebuild can be checked against the shipped file.
 
-    pip install -e '.[train]'
+    pip install -e '.[test]'   # python-crfsuite is a runtime dependency
     python tools/train_entities.py ../shared/ner/msra_train.bio
     python tools/train_entities.py ../shared/ner/msra_train.bio --check   # rebuild, compare
 

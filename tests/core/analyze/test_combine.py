@@ -109,3 +109,10 @@ def test_user_names_and_rejections_beat_the_model() -> None:
     model = [span(text, "星河湾科技和林", "org"), span(text, "林海峰", "person")]
     fixes = Corrections(rejected=frozenset({"林海峰"}))
     assert voted(text, [user], model, fixes) == [("org", "星河湾科技", "user")]
+
+
+def test_a_generic_rule_name_cut_into_pieces_by_the_model_stays_whole() -> None:
+    text = "深度融入京津冀协同发展"
+    rules = [at(text, "京津冀", "place", "region")]
+    model = [span(text, "京", "place"), span(text, "津", "place"), span(text, "冀", "place")]
+    assert voted(text, rules, model) == [("place", "京津冀", "region")]
