@@ -8,8 +8,8 @@ word list), turns BIO into BIOES, and trains a linear-chain CRF with python-crfs
 model's own sha256, so a rebuild can be checked against the shipped file.
 
     pip install -e '.[test]'   # python-crfsuite is a runtime dependency
-    python tools/train_entities.py ../shared/ner/msra_train.bio
-    python tools/train_entities.py ../shared/ner/msra_train.bio --check   # rebuild, compare
+    python tools/train_entities.py DATA/msra_train.bio
+    python tools/train_entities.py DATA/msra_train.bio --check   # rebuild, compare
 
 ``--dev FILE`` scores the new model on a development file after training (strict spans,
 BIO tags, model alone); ``--limit N`` trains on the first N sentences (for quick trials).
