@@ -3,8 +3,14 @@
 Both run in this process on the same paragraphs of the seed issues (resources/samples),
 repeated until each measurement lasts a while; the best of ``--rounds`` rounds counts.
 ``jieba.posseg.cut`` runs with its defaults (HMM on), after its dictionary is loaded.
-The load time of the analysis tokenizer is measured in fresh interpreters with the cache
-already warm (the first run fills it).
+The load time of the analysis tokenizer and model is measured in fresh interpreters with
+the cache already warm (the first run fills it).
+
+Then ``baokan analyze`` as a whole process (``python -m reader analyze`` < text: interpreter
+start, dictionary and model load included) on the seed text repeated ``--process-repeat``
+times, against ``jieba.posseg.cut`` of the same text in this process (dictionary already
+loaded: the strict yardstick) and as a whole process of its own; and the time of a first
+analysis in a fresh process.
 
 Usage: ``python benchmarks/bench_analysis.py [--rounds N] [--repeat N]``
 """
@@ -30,6 +36,14 @@ LOAD_SNIPPET = (
     "import time; t = time.perf_counter(); "
     "from reader.core.analyze import warm_up; loaded = warm_up(); "
     "print(loaded, time.perf_counter() - t)"
+)
+FIRST_SNIPPET = (
+    "from reader.core.analyze import analyze_text; "
+    "analyze_text('南开区投资促进局局长李明轩在天津市南开区人民政府介绍了情况。')"
+)
+POSSEG_SNIPPET = (
+    "import sys, jieba, jieba.posseg; jieba.setLogLevel(60); "
+    "list(jieba.posseg.cut(sys.stdin.buffer.read().decode('utf-8')))"
 )
 
 
@@ -87,6 +101,45 @@ def measure_load(runs: int = 3) -> list[float]:
     return times[1:]
 
 
+def timed_process(args: list[str], stdin: Path | None = None, runs: int = 3) -> float:
+    """Best wall time of a fresh process (``-m`` or ``-c`` arguments to this Python)."""
+    best = float("inf")
+    for _ in range(runs):
+        handle = stdin.open("rb") if stdin else subprocess.DEVNULL
+        began = time.perf_counter()
+        subprocess.run([sys.executable, *args], cwd=ROOT, check=True, stdin=handle,
+                       stdout=subprocess.DEVNULL)
+        best = min(best, time.perf_counter() - began)
+        if stdin:
+            handle.close()  # type: ignore[union-attr]
+    return best
+
+
+def measure_process(paragraphs: list[str], runs: int) -> dict[str, float]:
+    """``baokan analyze`` as a process against posseg in this process and as a process."""
+    import tempfile
+
+    import jieba
+    import jieba.posseg
+
+    text = "\n".join(paragraphs)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "text.txt"
+        path.write_text(text, encoding="utf-8")
+        timed_process(["-m", "reader", "analyze"], path, 1)  # warm caches
+        analyze_s = timed_process(["-m", "reader", "analyze"], path, runs)
+        posseg_process_s = timed_process(["-c", POSSEG_SNIPPET], path, runs)
+    jieba.initialize()
+    posseg_s = float("inf")
+    for _ in range(runs):
+        began = time.perf_counter()
+        list(jieba.posseg.cut(text))
+        posseg_s = min(posseg_s, time.perf_counter() - began)
+    first_s = timed_process(["-c", FIRST_SNIPPET], None, runs)
+    return {"chars": len(text), "analyze_process_s": analyze_s, "posseg_in_process_s": posseg_s,
+            "posseg_process_s": posseg_process_s, "first_analysis_s": first_s}
+
+
 def machine() -> str:
     """A one-line description of where the numbers were taken."""
     import os
@@ -100,15 +153,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--repeat", type=int, default=3, help="copies of the seed text")
+    parser.add_argument("--process-repeat", type=int, default=10,
+                        help="copies of the seed text given to baokan analyze")
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     args = parser.parse_args(argv)
     paragraphs = seed_paragraphs() * args.repeat
     analysis_rate, posseg_rate, chars = measure_throughput(paragraphs, args.rounds)
     loads = measure_load()
+    process = measure_process(seed_paragraphs() * args.process_repeat, 3)
     result = {"machine": machine(), "chars": chars, "analysis_chars_per_s": round(analysis_rate),
               "posseg_chars_per_s": round(posseg_rate),
               "ratio": round(analysis_rate / posseg_rate, 2),
-              "load_s_warm_cache": [round(t, 3) for t in loads]}
+              "load_s_warm_cache": [round(t, 3) for t in loads],
+              **{k: round(v, 3) for k, v in process.items()},
+              "process_ratio_strict": round(process["posseg_in_process_s"] /
+                                            process["analyze_process_s"], 2),
+              "process_ratio": round(process["posseg_process_s"] /
+                                     process["analyze_process_s"], 2)}
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
         return 0
@@ -118,8 +179,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"analyze_text:            {analysis_rate:>10,.0f} chars/s")
     print(f"jieba.posseg.cut (HMM):  {posseg_rate:>10,.0f} chars/s")
     print(f"ratio:                   {analysis_rate / posseg_rate:>10.2f}x (target >= 2.5)")
-    print(f"tokenizer load, warm cache: {', '.join(f'{t:.2f} s' for t in loads)} "
+    print(f"tokenizer + model load, warm cache: {', '.join(f'{t:.2f} s' for t in loads)} "
           f"(target < 1.5 s)")
+    print(f"whole process on {process['chars']:,} characters: baokan analyze "
+          f"{process['analyze_process_s']:.2f} s; posseg in this process "
+          f"{process['posseg_in_process_s']:.2f} s, as a process "
+          f"{process['posseg_process_s']:.2f} s")
+    print(f"ratio, process / posseg in process: {result['process_ratio_strict']:.2f}x; "
+          f"process / process: {result['process_ratio']:.2f}x (target >= 2.5)")
+    print(f"first analysis in a fresh process: {process['first_analysis_s']:.2f} s "
+          f"(target <= 1.5 s)")
     return 0
 
 

@@ -4,8 +4,10 @@ Matching is strict: a mention counts only if its type (entities) or kind (figure
 exact character span agree with the gold. Figures matched on span and kind are also checked
 for their normalized value (value and unit, or the normalized date/period).
 
-Usage: ``python benchmarks/eval_analysis.py [GOLD_DIR ...] [--errors]``; by default both
-tests/data/gold (seed articles) and tests/data/gold_heldout (passages written elsewhere).
+Usage: ``python benchmarks/eval_analysis.py [GOLD_DIR ...] [--errors] [--system S]``; by
+default both tests/data/gold (seed articles) and tests/data/gold_heldout (passages written
+elsewhere). ``--system rules`` scores the analysis with the model switched off (the
+previous analysis), ``--system posseg`` plain ``jieba.posseg.cut`` (entities only).
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.analyze import analyze_texts  # noqa: E402
+from reader.core.analyze import Analysis, Tagger, analyze_texts  # noqa: E402
+from reader.core.model import Entity  # noqa: E402
 
 DEFAULT_DIRS = [ROOT / "tests" / "data" / "gold", ROOT / "tests" / "data" / "gold_heldout"]
 ENTITY_TYPES = ("person", "place", "org")
@@ -72,12 +75,35 @@ def load_gold(folder: Path) -> list[dict[str, Any]]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
-def evaluate(docs: list[dict[str, Any]]) -> Report:
-    """Run the analysis on every gold document and compare."""
+POSSEG_TYPES = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org"}
+
+
+def run_system(texts: list[str], system: str) -> list[Analysis]:
+    """The analyses of one document's paragraphs by ``system``."""
+    if system == "rules":
+        return analyze_texts(texts, tagger=Tagger(Path("no-model")))
+    if system == "posseg":
+        import jieba.posseg
+
+        results = []
+        for index, text in enumerate(texts):
+            entities, offset = [], 0
+            for word, flag in jieba.posseg.cut(text):
+                if flag in POSSEG_TYPES:
+                    entities.append(Entity(POSSEG_TYPES[flag], word, index, offset,  # type: ignore[arg-type]
+                                           offset + len(word), word))
+                offset += len(word)
+            results.append(Analysis(entities, []))
+        return results
+    return analyze_texts(texts)
+
+
+def evaluate(docs: list[dict[str, Any]], system: str = "analysis") -> Report:
+    """Run the analysis (or ``system``) on every gold document and compare."""
     report = Report(documents=len(docs))
     for doc in docs:
         texts = [p["text"] for p in doc["paragraphs"]]
-        analyses = analyze_texts(texts)
+        analyses = run_system(texts, system)
         for index, (paragraph, analysis) in enumerate(
                 zip(doc["paragraphs"], analyses, strict=True)):
             _compare_entities(report, doc["id"], index, paragraph, analysis)
@@ -165,9 +191,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--errors", action="store_true", help="list every mismatch")
+    parser.add_argument("--system", choices=("analysis", "rules", "posseg"), default="analysis")
     args = parser.parse_args(argv)
     for folder in args.folders or DEFAULT_DIRS:
-        report = evaluate(load_gold(folder))
+        report = evaluate(load_gold(folder), args.system)
         print(format_report(folder.name, report))
         if args.errors:
             print("\n".join(sorted(report.errors)))

@@ -21,6 +21,7 @@ def run_self_test(echo: Callable[[str], None] = print) -> int:
         ("resources", _check_resources),
         ("import", _check_import),
         ("analysis", _check_analysis),
+        ("model", _check_model),
         ("search", _check_search),
         ("render", _check_render),
         ("export", _check_export),
@@ -78,6 +79,22 @@ def _check_analysis(state: dict[str, object]) -> str:
     if not count or not figures:
         raise RuntimeError("no entities or figures found (jieba dictionary missing?)")
     return f"{count} entity mentions, {figures} figures"
+
+
+def _check_model(state: dict[str, object]) -> str:
+    from reader.core.analyze.segmenter import default_segmenter
+    from reader.core.analyze.tagger import default_tagger
+
+    tagger = default_tagger()
+    if not tagger.available:
+        raise RuntimeError(f"entity model missing: {tagger.path}")
+    seconds = tagger.load()
+    text = "参加座谈的还有张建新、刘海燕等居民代表。"
+    persons = [s for s in tagger.spans(text, default_segmenter().tokens(text))
+               if s.type == "person"]
+    if not persons:
+        raise RuntimeError("the entity model found no person in a test sentence")
+    return f"{tagger.path.name} ({tagger.path.stat().st_size:,} bytes) opened in {seconds:.2f} s"
 
 
 def _check_search(state: dict[str, object]) -> str:

@@ -74,6 +74,6 @@ def test_self_test_passes_offscreen() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     assert [line.split()[1] for line in lines[:-1]] == [
-        "resources", "import", "analysis", "search", "render", "export"]
+        "resources", "import", "analysis", "model", "search", "render", "export"]
     assert all(line.startswith("ok ") for line in lines[:-1])
-    assert lines[-1].startswith("self-test: 6 passed, 0 failed")
+    assert lines[-1].startswith("self-test: 7 passed, 0 failed")

@@ -1,0 +1,202 @@
+"""The statistical entity tagger: a character CRF over character n-grams and segmenter words."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.core.analyze.segmenter import Tokens
+from reader.core.resources import resources_dir
+
+MODEL_PATH = ("models", "entities.crfsuite")
+"""Where the shipped model lives under resources/ (written by tools/train_entities.py)."""
+FEATURE_VERSION = 1
+"""Bump when ``features`` changes: a model is only valid for the features it was trained on."""
+TYPES = {"PER": "person", "LOC": "place", "ORG": "org"}
+PIECE = 1000
+"""Longer texts are tagged in pieces that end after a sentence end (one at most 4 × as long)."""
+SENTENCE_ENDS = frozenset({"。", "！", "？", "!", "?", "；", ";", "\n", "\r\n", "”"})
+
+_FOLD = {**{ord(c): "0" for c in "0123456789０１２３４５６７８９"},
+         **{ord(c): "A" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+         **{ord(c): "A" for c in "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
+                                  "ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"},
+         ord("\u3000"): " ", ord("\t"): " ", ord("\n"): " ", ord("\r"): " "}
+"""Digits (both widths) read as 0, Latin letters as A, white space as one kind: one
+character in, one out, so offsets stay true."""
+
+
+def fold(text: str) -> str:
+    """The text as the model sees it (same length as ``text``)."""
+    return text.translate(_FOLD)
+
+
+def features(text: str, tokens: Tokens) -> list[list[str]]:
+    """The attributes of every character of ``text``.
+
+    Characters at -2..+2, the bigrams around the character and the trigram centred on it;
+    the word of the segmenter that contains the character with its part-of-speech tag and
+    the character's place in it (Begin, Middle, End, Single + word length up to 4); the
+    words just before and after that word.
+    """
+    t = "\x02\x02" + fold(text) + "\x03\x03"
+    n = len(text)
+    left2, left, mid, right, right2 = t[:n], t[1:n + 1], t[2:n + 2], t[3:n + 3], t[4:n + 4]
+    words = _word_features(tokens, n)
+    return [
+        [f"a{a}", f"b{b}", f"c{c}", f"d{d}", f"e{e}", f"f{a}{b}", f"g{b}{c}", f"h{c}{d}",
+         f"i{d}{e}", f"j{b}{c}{d}", *w]
+        for a, b, c, d, e, w in zip(left2, left, mid, right, right2, words, strict=True)
+    ]
+
+
+def _word_features(tokens: Tokens, size: int) -> list[tuple[str, str, str, str]]:
+    """Per character: (word, tag + place in word, previous word, next word)."""
+    out: list[tuple[str, str, str, str]] = []
+    words, tags = tokens.words, tokens.tags
+    last = len(words) - 1
+    for index, (word, tag) in enumerate(zip(words, tags, strict=True)):
+        before = "w" + words[index - 1] if index else "w^"
+        after = "x" + words[index + 1] if index < last else "x$"
+        this = "v" + fold(word)
+        length = len(word)
+        if length == 1:
+            out.append((this, f"p{tag}S", before, after))
+            continue
+        span = min(length, 4)
+        out.append((this, f"p{tag}B{span}", before, after))
+        middle = (this, f"p{tag}M{span}", before, after)
+        out.extend([middle] * (length - 2))
+        out.append((this, f"p{tag}E{span}", before, after))
+    if len(out) != size:  # tokens always cover the text; keep lengths equal regardless
+        out = (out + [("v", "p", "w", "x")] * size)[:size]
+    return out
+
+
+@dataclass(frozen=True)
+class Span:
+    """A mention proposed by the model: type, offsets and the model's confidence."""
+
+    type: str
+    start: int
+    end: int
+    confidence: float
+
+
+def spans_of(labels: list[str]) -> list[tuple[str, int, int]]:
+    """(type, start, end) of each well-formed BIOES run (a broken run is dropped)."""
+    found: list[tuple[str, int, int]] = []
+    start, current = -1, ""
+    for index, label in enumerate(labels):
+        head, _, kind = label.partition("-")
+        if head == "S":
+            found.append((kind, index, index + 1))
+            start = -1
+        elif head == "B":
+            start, current = index, kind
+        elif head == "I" and start >= 0 and kind == current:
+            continue
+        elif head == "E" and start >= 0 and kind == current:
+            found.append((kind, start, index + 1))
+            start = -1
+        else:
+            start = -1
+    return found
+
+
+class Tagger:
+    """The CRF model, opened on first use (never at import) and shared by threads."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or resources_dir().joinpath(*MODEL_PATH)
+        self._lock = threading.Lock()
+        self._tagger: Any = None
+        self.load_seconds = 0.0
+
+    @property
+    def available(self) -> bool:
+        """True if the model file exists (the analysis falls back to rules alone if not)."""
+        return self._tagger is not None or self.path.is_file()
+
+    def load(self) -> float:
+        """Open the model now if needed; return the seconds it took (0 if done)."""
+        if self._tagger is not None:
+            return 0.0
+        with self._lock:
+            if self._tagger is not None:
+                return 0.0
+            import pycrfsuite
+
+            began = time.perf_counter()
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(self.path))
+            self._tagger = tagger
+            self.load_seconds = time.perf_counter() - began
+            return self.load_seconds
+
+    def tag(self, text: str, tokens: Tokens) -> list[str]:
+        """The BIOES label of every character of ``text``."""
+        if not text:
+            return []
+        self.load()
+        with self._lock:  # a crfsuite tagger holds one sequence at a time
+            return list(self._tagger.tag(features(text, tokens)))
+
+    def spans(self, text: str, tokens: Tokens) -> list[Span]:
+        """The mentions the model finds in ``text`` (tagged in pieces of whole sentences)."""
+        if not text:
+            return []
+        self.load()
+        found = []
+        with self._lock:
+            for start, end, piece in _pieces(text, tokens):
+                try:
+                    labels = self._tagger.tag(features(text[start:end], piece))
+                except (UnicodeEncodeError, SystemError):  # lone surrogates
+                    words = [_encodable(word) for word in piece.words]
+                    labels = self._tagger.tag(features(_encodable(text[start:end]),
+                                                       Tokens(words, piece.starts, piece.tags)))
+                found += [Span(TYPES[kind], start + begin, start + end, 1.0)
+                          for kind, begin, end in spans_of(labels) if kind in TYPES]
+        return found
+
+
+def _encodable(text: str) -> str:
+    """``text`` with characters UTF-8 cannot hold (lone surrogates) as ``?``, same length."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def _pieces(text: str, tokens: Tokens) -> list[tuple[int, int, Tokens]]:
+    """``text`` cut after sentence ends into pieces of about ``PIECE`` characters or less,
+    each with its own tokens (a 1 MB line is not turned into one feature list)."""
+    if len(text) <= PIECE:
+        return [(0, len(text), tokens)]
+    pieces: list[tuple[int, int, Tokens]] = []
+    first = 0
+    for index, word in enumerate(tokens.words):
+        end = tokens.starts[index] + len(word)
+        size = end - tokens.starts[first]
+        if (size >= PIECE and word in SENTENCE_ENDS) or size >= 4 * PIECE or \
+                index == len(tokens.words) - 1:
+            offset = tokens.starts[first]
+            pieces.append((offset, end, Tokens(tokens.words[first:index + 1],
+                                          [s - offset for s in tokens.starts[first:index + 1]],
+                                          tokens.tags[first:index + 1])))
+            first = index + 1
+    return pieces
+
+
+_DEFAULT: list[Tagger] = []
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_tagger() -> Tagger:
+    """The process-wide tagger (created here, opened on first use)."""
+    if not _DEFAULT:
+        with _DEFAULT_LOCK:
+            if not _DEFAULT:
+                _DEFAULT.append(Tagger())
+    return _DEFAULT[0]
