@@ -35,6 +35,13 @@ def report_summary(report: ImportReport) -> str:
         translate("ImportReportDialog", "%n file(s) already in the library.", "", skipped),
         translate("ImportReportDialog", "%n file(s) could not be imported.", "", failed),
     ]
+    if report.papers:
+        papers = ", ".join(f"{name} {count}" for name, count in sorted(report.papers.items()))
+        lines.append(translate("ImportReportDialog", "Issues by paper: %1").replace("%1", papers))
+    if report.replaced:
+        names = "; ".join(report.names.get(path, path) for path in report.replaced)
+        lines.append(translate("ImportReportDialog", "Replaced (same paper and name, new text; "
+                               "tags and notes kept): %1").replace("%1", names))
     if report.cancelled:
         lines.append(translate("ImportReportDialog", "The import was cancelled."))
     return "\n".join(lines)

@@ -118,7 +118,7 @@ class Importer(QObject):
         self.progress.hide()
         self.last_report = report
         self._forget_task()
-        if report.failed or report.cancelled:
+        if report.failed or report.cancelled or report.replaced:
             ImportReportDialog(report, self._window).show()
         self.import_finished.emit(report)
 

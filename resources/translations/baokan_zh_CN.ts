@@ -4,12 +4,12 @@
     <context>
         <name>AboutBox</name>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="86" />
+            <location filename="../../reader/ui/dialogs.py" line="93" />
             <source>&lt;h3&gt;Baokan Reader (报刊阅读器)&lt;/h3&gt;&lt;p&gt;Read, search and annotate Chinese newspaper issues.&lt;/p&gt;&lt;p&gt;Version %1&lt;br&gt;Library: %2&lt;br&gt;Qt %3&lt;/p&gt;</source>
             <translation>&lt;h3&gt;报刊阅读器 (Baokan Reader)&lt;/h3&gt;&lt;p&gt;阅读、检索和批注中文报纸。&lt;/p&gt;&lt;p&gt;版本 %1&lt;br&gt;资料库：%2&lt;br&gt;Qt %3&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="99" />
+            <location filename="../../reader/ui/dialogs.py" line="106" />
             <source>About Baokan Reader</source>
             <translation>关于报刊阅读器</translation>
         </message>
@@ -269,27 +269,27 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="112" />
+            <location filename="../../reader/ui/dialogs.py" line="119" />
             <source>Export notes as CSV</source>
             <translation>将笔记导出为 CSV</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="113" />
+            <location filename="../../reader/ui/dialogs.py" line="120" />
             <source>Export tags as CSV</source>
             <translation>将标签导出为 CSV</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="114" />
+            <location filename="../../reader/ui/dialogs.py" line="121" />
             <source>Export entities as CSV</source>
             <translation>将实体导出为 CSV</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="115" />
+            <location filename="../../reader/ui/dialogs.py" line="122" />
             <source>Export figures as CSV</source>
             <translation>将数字导出为 CSV</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="124" />
+            <location filename="../../reader/ui/dialogs.py" line="131" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
@@ -421,22 +421,32 @@
             <translation>%n 个文件无法导入。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="39" />
+            <location filename="../../reader/ui/dialogs.py" line="40" />
+            <source>Issues by paper: %1</source>
+            <translation>各报纸期数：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="43" />
+            <source>Replaced (same paper and name, new text; tags and notes kept): %1</source>
+            <translation>已替换（同一报纸、同名文件，文本已更新；标签和笔记保留）：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="46" />
             <source>The import was cancelled.</source>
             <translation>导入已取消。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="77" />
+            <location filename="../../reader/ui/dialogs.py" line="84" />
             <source>Import report</source>
             <translation>导入报告</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="79" />
+            <location filename="../../reader/ui/dialogs.py" line="86" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="79" />
+            <location filename="../../reader/ui/dialogs.py" line="86" />
             <source>Why it failed</source>
             <translation>失败原因</translation>
         </message>
