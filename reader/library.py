@@ -144,14 +144,15 @@ class Library:
         return ":memory:" if str(path) == ":memory:" else Path(path or default_path())
 
     def __init__(self, path: str | Path | None = None, *, readonly: bool = False,
-                 create: bool = True) -> None:
+                 create: bool = True, check: bool = True) -> None:
         """Open the library; ``create=False`` refuses a path where there is none yet.
 
         A damaged library opens read-only with ``damage`` set; a file that is not a
-        library, or that cannot be opened at all, raises StorageError.
+        library, or that cannot be opened at all, raises StorageError. ``check=False``
+        skips ``quick_check`` (a second connection of a process that checked already).
         """
         self.path = self.resolve_path(path)
-        opened = open_library(self.path, readonly=readonly, create=create)
+        opened = open_library(self.path, readonly=readonly, create=create, check=check)
         self.db = opened.db
         self.damage = opened.damage
         self.readonly = opened.readonly

@@ -104,7 +104,7 @@ def import_job(db_path: Path, paths: list[Path], paper: str | None = None) -> Jo
     """A job importing ``paths`` through a connection of its own; returns an ImportReport
     (its ``changes`` are announced on the window's library when it arrives)."""
     def job(progress: Progress, cancelled: Cancelled) -> ImportReport:
-        library = Library(db_path)
+        library = Library(db_path, check=False)  # the window checked the file on opening
         try:
             return library.import_paths(list(paths), progress=progress, cancel=cancelled,
                                         paper=paper)
@@ -116,7 +116,7 @@ def import_job(db_path: Path, paths: list[Path], paper: str | None = None) -> Jo
 def daily_backup_job(db_path: Path) -> Job:
     """A job making the day's backup if none was made in the last 24 hours."""
     def job(_progress: Progress, _cancelled: Cancelled) -> str:
-        library = Library(db_path, create=False)
+        library = Library(db_path, create=False, check=False)
         try:
             made = library.daily_backup()
         finally:
@@ -128,7 +128,7 @@ def daily_backup_job(db_path: Path) -> Job:
 def export_job(db_path: Path, what: str, destination: Path) -> Job:
     """A job writing one CSV export (with a BOM, for Excel); returns the row count."""
     def job(_progress: Progress, _cancelled: Cancelled) -> int:
-        library = Library(db_path, readonly=True)
+        library = Library(db_path, readonly=True, check=False)
         try:
             return library.export_csv(what, destination, bom=True)
         finally:
