@@ -30,6 +30,8 @@ COPY_KEY = 12
 """Characters (whitespace removed) that a copy and its original must share at the start."""
 COPY_CANDIDATES = 4
 """Places remembered per key: enough for real copies, and no quadratic search on repeats."""
+WRAPPED_LINE_MIN = 16
+"""A line cut by a hard wrap is a full line: at least this long."""
 PHOTO_STORY_MAX = 3
 """A credit closes the item it ends if that item has at most this many paragraphs."""
 
@@ -269,15 +271,21 @@ def _flush_runs(units: list[_Unit]) -> list[list[int]]:
 
 
 def _is_flush_title(unit: _Unit) -> bool:
+    """A flush-left line that can be a title line: not too long, not a closing credit,
+    and not ending a sentence or a clause (``同志们，朋友们：`` opens a speech)."""
     return (not unit.indent and not unit.anchor and len(unit.text) <= MAX_FLUSH_TITLE
-            and not rules.is_closing_note(unit.text))
+            and unit.text[-1] not in "。；;：:，,、" and not rules.is_closing_note(unit.text))
 
 
 def _after_boundary(unit: _Unit, previous: _Unit | None) -> bool:
-    """A flush line right after an unfinished one continues it; elsewhere it is a head."""
+    """A flush line right after a long unfinished line continues it (a hard wrap);
+    elsewhere it is a head: after a finished paragraph, a blank line, a byline, or a
+    short line such as a credit (``人民视觉``) or a subhead."""
     if previous is None or unit.gap or previous.anchor:
         return True
-    return rules.is_finished(previous.text) or rules.is_closing_note(previous.text)
+    if rules.is_finished(previous.text) or rules.is_closing_note(previous.text):
+        return True
+    return len(previous.text) < WRAPPED_LINE_MIN
 
 
 # ---------------------------------------------------------------- heads and drafts
