@@ -8,10 +8,13 @@ every character of the input ends up in exactly one item (docs/parsing.md).
 
 from __future__ import annotations
 
+import gc
 import re
 import statistics
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate, pairwise
@@ -47,6 +50,10 @@ class _Unit:
     byline: list[str] | None = None
     credit: list[str] | None = None
     furniture: bool = False
+    finished: bool = False
+    """The line ends a paragraph (rules.is_finished)."""
+    titlish: bool = False
+    """The line can be a title line (rules.is_title_text)."""
 
     @property
     def anchor(self) -> bool:
@@ -84,7 +91,7 @@ class _Draft:
 
     def open_end(self) -> bool:
         """True if the last paragraph stops mid-sentence (a column or page break)."""
-        return bool(self.body) and not rules.is_finished(self.body[-1].text)
+        return bool(self.body) and not self.body[-1].finished
 
     def __repr__(self) -> str:  # a short, readable form for error messages and debugging
         lines = self.title or self.body
@@ -102,6 +109,25 @@ def parse_decoded(decoded: Decoded) -> Issue:
 
 def parse_text(text: str, name: str = "issue.txt") -> Issue:
     """Parse the text of one issue; ``name`` is the file name it came from."""
+    with _no_cycle_collection():
+        return _parse(text, name)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Parsing allocates many small objects and makes no reference cycles: the cyclic
+    garbage collector, run again and again over them, took half of the time on inputs
+    of many tiny items. It runs again (if it was on) when parsing is done."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _parse(text: str, name: str) -> Issue:
     units = _join_wrapped(_units(text))
     layout = _Layout.of(units)
     warnings: list[str] = []
@@ -119,21 +145,32 @@ def parse_text(text: str, name: str = "issue.txt") -> Issue:
 
 def _units(text: str) -> list[_Unit]:
     units: list[_Unit] = []
+    seen: dict[str, _Kind] = {}
     gap = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if not stripped:
             gap += 1
             continue
-        unit = _Unit(stripped, gap, line[:1].isspace(), _width(line.rstrip()))
-        unit.furniture = rules.is_page_furniture(stripped)
-        if not unit.furniture:
-            unit.credit = rules.credit_names(stripped)
-            if unit.credit is None:
-                unit.byline = rules.byline_names(stripped)
-        units.append(unit)
+        kind = seen.get(stripped)
+        if kind is None:
+            kind = seen[stripped] = _classify(stripped)
+        units.append(_Unit(stripped, gap, line[:1].isspace(), _width(line.rstrip()), *kind))
         gap = 0
     return units
+
+
+_Kind = tuple[list[str] | None, list[str] | None, bool, bool, bool]
+
+
+def _classify(text: str) -> _Kind:
+    """(byline names, photo credit names, page furniture?, finished?, title-like?) of a line."""
+    finished, titlish = rules.is_finished(text), rules.is_title_text(text)
+    if rules.is_page_furniture(text):
+        return None, None, True, finished, titlish
+    credit = rules.credit_names(text)
+    byline = None if credit is not None else rules.byline_names(text)
+    return byline, credit, False, finished, titlish
 
 
 def _width(line: str) -> int:
@@ -147,8 +184,8 @@ def _width(line: str) -> int:
 def _join_wrapped(units: list[_Unit]) -> list[_Unit]:
     """Rejoin lines hard-wrapped at a column width (text saved from a PDF), across page
     headers and footers; files without such a width are returned as they are."""
-    columns = _column_widths(units)
-    if not columns:
+    full = _column_widths(units)
+    if not full:
         return units
     indent_marks = sum(u.indent for u in units) * 10 >= len(units)
     joined: list[_Unit] = []
@@ -160,14 +197,12 @@ def _join_wrapped(units: list[_Unit]) -> list[_Unit]:
             joined.append(unit)
             crossed = True
             continue
-        if last is not None and _continues(last, unit, columns, indent_marks, crossed):
+        if last is not None and _continues(last, unit, full, indent_marks, crossed):
             pieces = parts.setdefault(id(last), [last.text])
             if _ascii_letter(pieces[-1][-1:]) and _ascii_letter(unit.text[:1]):
                 pieces.append(" ")  # an English word wrapped at the line end
             pieces.append(unit.text)
-            last.width = unit.width
-            last.text = unit.text  # the last line decides whether the paragraph ends
-            last.byline = None
+            last.width, last.finished = unit.width, unit.finished  # the last line decides
         else:
             joined.append(unit)
             last = unit
@@ -175,6 +210,7 @@ def _join_wrapped(units: list[_Unit]) -> list[_Unit]:
     for unit in joined:
         if id(unit) in parts:
             unit.text = "".join(parts[id(unit)])
+            unit.titlish = rules.is_title_text(unit.text)
     return joined
 
 
@@ -190,24 +226,24 @@ def _column_widths(units: list[_Unit]) -> frozenset[int]:
     columns = frozenset(w for w in counts if counts[w - 1] + counts[w] + counts[w + 1] >= floor)
     if not columns:
         return columns
+    full = _full_widths(columns)
     cut = sum(1 for unit, after in pairwise(units)
-              if not after.gap and _is_full(unit.width, columns)
-              and not rules.is_finished(unit.text))
-    return columns if cut >= max(6, len(units) * 0.15) else frozenset()
+              if not after.gap and unit.width in full and not unit.finished)
+    return full if cut >= max(6, len(units) * 0.15) else frozenset()
 
 
-def _is_full(width: int, columns: frozenset[int]) -> bool:
-    return any(w - 3 <= width <= w + 2 for w in columns)
+def _full_widths(columns: frozenset[int]) -> frozenset[int]:
+    """Widths of a full line in one of ``columns`` (a little short of it: ASCII and
+    punctuation set narrower)."""
+    return frozenset(w for column in columns for w in range(column - 3, column + 3))
 
 
-def _continues(last: _Unit, unit: _Unit, columns: frozenset[int], indent_marks: bool,
+def _continues(last: _Unit, unit: _Unit, full: frozenset[int], indent_marks: bool,
                crossed: bool) -> bool:
     """True if ``unit`` goes on with the line ``last``, cut only by the column width."""
-    if last.anchor or unit.anchor or (unit.gap and not crossed):
+    if last.anchor or unit.anchor or (unit.gap and not crossed) or last.width not in full:
         return False
-    if not _is_full(last.width, columns):
-        return False
-    return not unit.indent if indent_marks else not rules.is_finished(last.text)
+    return not unit.indent if indent_marks else not last.finished
 
 
 # ---------------------------------------------------------------- layout
@@ -283,7 +319,7 @@ def _after_boundary(unit: _Unit, previous: _Unit | None) -> bool:
     short line such as a credit (``人民视觉``) or a subhead."""
     if previous is None or unit.gap or previous.anchor:
         return True
-    if rules.is_finished(previous.text) or rules.is_closing_note(previous.text):
+    if previous.finished or rules.is_closing_note(previous.text):
         return True
     return len(previous.text) < WRAPPED_LINE_MIN
 
@@ -355,7 +391,7 @@ def _claim_unbylined(units: list[_Unit], starts: dict[int, _Draft], claimed: set
 
 def _opens_body(unit: _Unit) -> bool:
     """True if ``unit`` could be the first body paragraph after a title."""
-    return not rules.is_title_text(unit.text) or rules.is_story_lead(unit.text)
+    return not unit.titlish or rules.is_story_lead(unit.text)
 
 
 def _is_unbylined_head(units: list[_Unit], title: list[int], body: int, usual_gap: float) -> bool:
@@ -384,7 +420,7 @@ def _gather_title(
     i = anchor - 1
     while i >= 0 and len(picked) < limit and i not in claimed:
         unit = units[i]
-        if unit.anchor or not (rules.is_title_text(unit.text) or rules.is_dateline(unit.text)):
+        if unit.anchor or not (unit.titlish or rules.is_dateline(unit.text)):
             break
         if (rules.has_clause_punctuation(unit.text) and not rules.ends_like_slogan(unit.text)
                 and not (not need_boundary and rules.is_comma_title(unit.text)
@@ -401,11 +437,11 @@ def _gather_title(
 def _ends_prose(units: list[_Unit], i: int) -> bool:
     """True at the start of the file or after a finished paragraph (not after a byline:
     the line after a byline is the article's first paragraph)."""
-    return i < 0 or units[i].furniture or (not units[i].anchor and rules.is_finished(units[i].text))
+    return i < 0 or units[i].furniture or (not units[i].anchor and units[i].finished)
 
 
 def _is_boundary(units: list[_Unit], i: int, claimed: set[int]) -> bool:
-    return i < 0 or i in claimed or units[i].anchor or rules.is_finished(units[i].text)
+    return i < 0 or i in claimed or units[i].anchor or units[i].finished
 
 
 def _walk(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int],
@@ -659,7 +695,7 @@ def _paragraphs(units: list[_Unit], kind: ParagraphKind, layout: _Layout) -> lis
             continue
         else:
             pieces.append((kind, [text]))
-        open_text = not rules.is_finished(text)
+        open_text = not (unit.finished if text is unit.text else rules.is_finished(text))
     return [Paragraph(k, "".join(parts)) for k, parts in pieces]
 
 

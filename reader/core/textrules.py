@@ -90,7 +90,13 @@ PAGE_FURNITURE_RE = re.compile(
 def is_page_furniture(text: str) -> bool:
     """True for page furniture: ``第01版：要闻``, ``A03版``, a dated page header
     (``2024年8月30日 星期五``), editor lines (``责任编辑：张三  校对：李四``)."""
-    return len(text) <= 60 and bool(PAGE_FURNITURE_RE.match(text))
+    if len(text) > 60 or not any(word in text for word in _FURNITURE_WORDS):
+        return False
+    return bool(PAGE_FURNITURE_RE.match(text))
+
+
+_FURNITURE_WORDS = ("版", "年", "编", "校对", "审读", "值班")
+"""Page furniture holds one of these; a cheap test before the expression."""
 
 
 def is_finished(text: str) -> bool:
@@ -133,7 +139,7 @@ def byline_names(text: str) -> list[str] | None:
 
     A role alone (``新华社记者``) is a byline without names.
     """
-    if len(text) > 60:
+    if len(text) > 60 or not _may_be_byline(text):
         return None
     if _ROLE_ONLY.match(text):
         return []
@@ -143,9 +149,21 @@ def byline_names(text: str) -> list[str] | None:
     return split_names(match.group("body"))
 
 
+_ROLE_STARTS = frozenset("文图撰采作整编新")
+_ROLE_INSIDE = ("记者", "通讯员", "撰稿", "实习生")
+
+
+def _may_be_byline(text: str) -> bool:
+    """A cheap test before the expressions: a byline opens with a marker or a role."""
+    if text[0] in MARKERS or text[0] in _ROLE_STARTS:
+        return True
+    head = text[:14]
+    return any(word in head for word in _ROLE_INSIDE)
+
+
 def credit_names(text: str) -> list[str] | None:
     """Return the photographers of a photo credit line (``通讯员 刘峥 摄``), or None."""
-    if len(text) > 60:
+    if len(text) > 60 or ("摄" not in text and "图" not in text):
         return None
     match = CREDIT_RE.match(text)
     if match and not (match.group("mark") or match.group("gap") or text[0] in "（("
