@@ -60,7 +60,7 @@ class _Unit:
         return self.byline is not None or self.credit is not None or self.furniture
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Draft:
     """An item under construction: the units that belong to it, by role."""
 
@@ -75,7 +75,7 @@ class _Draft:
     @property
     def closed(self) -> bool:
         """A photo or page furniture takes no more body text after it."""
-        return self.photo or self.furniture
+        return self.credit is not None or self.furniture
 
     @property
     def photo(self) -> bool:
@@ -83,7 +83,7 @@ class _Draft:
 
     @property
     def headless(self) -> bool:
-        return not self.title and not self.photo
+        return not self.title and self.credit is None
 
     @property
     def headed(self) -> bool:
@@ -155,7 +155,9 @@ def _units(text: str) -> list[_Unit]:
         kind = seen.get(stripped)
         if kind is None:
             kind = seen[stripped] = _classify(stripped)
-        units.append(_Unit(stripped, gap, line[:1].isspace(), _width(line.rstrip()), *kind))
+        raw = line.rstrip()
+        width = 2 * len(raw) - len(raw.encode("ascii", "ignore"))  # as _width()
+        units.append(_Unit(stripped, gap, line[:1].isspace(), width, *kind))
         gap = 0
     return units
 
@@ -534,7 +536,7 @@ class _Texts:
         self.index: dict[str, list[tuple[_Draft, int]]] = {}
         for n, draft in enumerate(drafts):
             self.order[id(draft)] = n
-            if not draft.closed and draft.body:
+            if draft.body and not draft.closed:
                 self._add(draft)
 
     def _add(self, draft: _Draft) -> None:
@@ -562,8 +564,8 @@ def _squeeze(text: str) -> str:
 
 def _mark_copy(draft: _Draft, texts: _Texts, order: int) -> _Draft | None:
     """If ``draft`` repeats another article, mark it; return the unmatched remainder."""
-    mine = texts.text.get(id(draft), "")
-    if draft.closed or len(mine) < MIN_COPY_CHARS:
+    mine = texts.text.get(id(draft))
+    if mine is None or len(mine) < MIN_COPY_CHARS:
         return None
     best: tuple[int, _Draft] | None = None
     for other, start in texts.index.get(mine[:COPY_KEY], []):
@@ -659,22 +661,23 @@ def _reattached(tail: _Draft, target: _Draft) -> str:
 
 
 def _build_item(index: int, draft: _Draft, position: dict[int, int], layout: _Layout) -> Item:
-    kind: ItemKind = ("photo" if draft.photo else
+    photo = draft.credit is not None
+    kind: ItemKind = ("photo" if photo else
                       "fragment" if draft.tail or draft.furniture else "article")
-    item = Item(index=index, kind=kind, title_lines=[u.text for u in draft.title])
+    item = Item(index, kind, [u.text for u in draft.title] if draft.title else [])
     if draft.byline is not None:
         item.byline = rules.strip_marker(draft.byline.text)
-        item.bylines = list(draft.byline.byline or [])
+        item.bylines = list(draft.byline.byline or ())
     if draft.credit is not None:
         item.credit = rules.strip_marker(draft.credit.text)
-        item.bylines = list(draft.credit.credit or [])
+        item.bylines = list(draft.credit.credit or ())
     if draft.duplicate_of is not None:
         item.duplicate_of = position[id(draft.duplicate_of)]
-    body_kind: ParagraphKind = "caption" if draft.photo else "text"
-    item.paragraphs = _paragraphs(draft.body, body_kind, layout)
-    if not item.bylines and item.paragraphs:
-        item.bylines = rules.lead_byline_names(item.paragraphs[0].text) or (
-            rules.trailing_byline_names(item.paragraphs[-1].text))
+    if draft.body:
+        item.paragraphs = _paragraphs(draft.body, "caption" if photo else "text", layout)
+        if not item.bylines:
+            item.bylines = rules.lead_byline_names(item.paragraphs[0].text) or (
+                rules.trailing_byline_names(item.paragraphs[-1].text))
     return item
 
 
