@@ -26,8 +26,9 @@ from reader.core.decode import decode_bytes  # noqa: E402
 from reader.core.parse import parse_decoded  # noqa: E402
 
 TARGET_MB_S = 5.0
-WORDS = "城市 发展 经济 会议 工作 建设 推动 全面 改革 创新 产业 服务 企业 项目 管理 社区".split()
-NAMES = "王伟 李娜 张强 刘洋 陈静 杨磊 赵敏 黄涛".split()
+WORDS = ["城市", "发展", "经济", "会议", "工作", "建设", "推动", "全面", "改革", "创新", "产业",
+         "服务", "企业", "项目", "管理", "社区"]
+NAMES = ["王伟", "李娜", "张强", "刘洋", "陈静", "杨磊", "赵敏", "黄涛"]
 
 
 def _filled(piece: Callable[[random.Random, int], str], megabytes: float) -> str:
@@ -55,12 +56,14 @@ def _article(rng: random.Random, n: int) -> str:
     return f"{_phrase(rng, 3, 6)}\n\n■ 记者 {rng.choice(NAMES)}\n\n{body}\n\n"
 
 
-SAME_ITEM = "市政府召开常务会议\n\n■ 记者 张伟\n\n会议研究部署城市更新工作，要求各区抓紧制定方案。\n\n会议强调，要确保按期开工。\n\n"
+SAME_ITEM = ("市政府召开常务会议\n\n■ 记者 张伟\n\n会议研究部署城市更新工作，要求各区抓紧制定方案。"
+             "\n\n会议强调，要确保按期开工。\n\n")
+SAME_PARAGRAPH = "会议研究部署城市更新工作，要求各区抓紧制定方案和时间表。\n\n"
 
 SHAPES: dict[str, Callable[[random.Random, int], str]] = {
     "articles (blank lines, bylines)": _article,
     "one item repeated (copies)": lambda rng, n: SAME_ITEM,
-    "headless copies of one paragraph": lambda rng, n: "会议研究部署城市更新工作，要求各区抓紧制定方案和时间表。\n\n",
+    "headless copies of one paragraph": lambda rng, n: SAME_PARAGRAPH,
     "short lines, no blank lines": lambda rng, n: _phrase(rng, 1, 3) + "\n",
     "short lines between blank lines": lambda rng, n: _phrase(rng, 1, 3) + "\n\n",
     "unfinished lines (all tails)": lambda rng, n: _phrase(rng, 4, 10) + "，\n\n",
@@ -68,7 +71,8 @@ SHAPES: dict[str, Callable[[random.Random, int], str]] = {
     "title + byline, no body": lambda rng, n: f"{_phrase(rng, 2, 4)}\n■ 记者 {rng.choice(NAMES)}\n",
     "photo credits only": lambda rng, n: f"{rng.choice(NAMES)} 摄\n",
     "caption + credit": lambda rng, n: f"▲{_sentence(rng)}\n通讯员 {rng.choice(NAMES)} 摄\n",
-    "page furniture every other line": lambda rng, n: f"第{n % 20 + 1:02d}版：要闻\n{_phrase(rng, 3, 8)}\n",
+    "page furniture every other line": lambda rng, n: (
+        f"第{n % 20 + 1:02d}版：要闻\n{_phrase(rng, 3, 8)}\n"),
     "flush titles, indented one-line bodies": lambda rng, n: (
         f"{_phrase(rng, 2, 5)}\n\u3000\u3000{_sentence(rng)}\n"),
     "indented lines, no titles": lambda rng, n: f"\u3000\u3000{_sentence(rng)}\n",

@@ -690,7 +690,8 @@ def _paragraphs(units: list[_Unit], kind: ParagraphKind, layout: _Layout) -> lis
         if open_text and not (layout.indented and unit.indent):
             pieces[-1][1].append(text)
         elif kind == "text" and _is_subhead(units, i):
-            if pieces and pieces[-1][0] == "subhead" and unit.gap == 0:
+            if (pieces and pieces[-1][0] == "subhead" and unit.gap == 0
+                    and not (layout.indented and unit.indent)):
                 pieces[-1][1].extend((" ", text))
             else:
                 pieces.append(("subhead", [text]))

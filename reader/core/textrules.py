@@ -83,8 +83,15 @@ PAGE_FURNITURE_RE = re.compile(
     rf"|[A-Z]?\d{{1,2}}\s*版\s*[:：]?\s*\S{{0,12}}"
     rf"|\S{{0,12}}\s*\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:星期|周)[一二三四五六日天]\S{{0,20}}"
     rf"|(?:(?:本版|本期|责任|文字|图片)?编辑|校对|美编|版式|组版|值班主任|审读|责编)"
-    rf"\s*[:：/]\s*\S.{{0,40}})$"
+    rf"\s*[:：/]\s*\S.{{0,40}}"
+    rf"|第\s*[{_DIGITS}]{{1,4}}\s*页(?:\s*[,，/]?\s*共\s*[{_DIGITS}]{{1,4}}\s*页)?"
+    rf"|[-—–－]\s*[{_DIGITS}]{{1,4}}\s*[-—–－]"
+    rf"|[《〈]?[^\s（()）]{{1,12}}[》〉]?\s*[（(]\s*\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
+    rf"\s*(?:星期[一二三四五六日天]\s*)?第?\s*[A-Z]?\s*[{_DIGITS}]{{1,3}}\s*版\s*[)）])$"
 )
+"""Page headers and footers: ``第01版：要闻``, ``A03版``, a dated header, editor lines,
+a PDF page's ``第 3 页`` or ``- 3 -``, an e-paper footer
+``《XX日报》（2025年10月20日 第 01 版）``."""
 
 
 def is_page_furniture(text: str) -> bool:
@@ -95,7 +102,7 @@ def is_page_furniture(text: str) -> bool:
     return bool(PAGE_FURNITURE_RE.match(text))
 
 
-_FURNITURE_WORDS = ("版", "年", "编", "校对", "审读", "值班")
+_FURNITURE_WORDS = ("版", "年", "编", "校对", "审读", "值班", "页", "-", "—", "–", "－")
 """Page furniture holds one of these; a cheap test before the expression."""
 
 
@@ -277,7 +284,7 @@ def is_subhead_text(text: str) -> bool:
 
 def is_dateline(text: str) -> bool:
     """True for a parenthesised dateline under a title, e.g. ``(2024年8月30日…通过)``."""
-    return len(text) <= 80 and bool(DATELINE_RE.match(text))
+    return len(text) <= 80 and bool(DATELINE_RE.match(text)) and not is_closing_note(text)
 
 
 def is_document_title(text: str) -> bool:
