@@ -33,8 +33,11 @@ COPY_KEY = 12
 """Characters (whitespace removed) that a copy and its original must share at the start."""
 COPY_CANDIDATES = 4
 """Places remembered per key: enough for real copies, and no quadratic search on repeats."""
-WRAPPED_LINE_MIN = 16
-"""A line cut by a hard wrap is a full line: at least this long."""
+MIN_COLUMN = 20
+"""Narrowest column (display width: ten Chinese characters) that hard-wrapped text has."""
+WRAPPED_LINE_MIN = 24
+"""A line cut by a hard wrap is a full line: at least this wide (twelve Chinese characters,
+its indent included)."""
 PHOTO_STORY_MAX = 3
 """A credit closes the item it ends if that item has at most this many paragraphs."""
 
@@ -157,12 +160,21 @@ def _units(text: str) -> list[_Unit]:
             kind = seen[stripped] = _classify(stripped)
         raw = line.rstrip()
         width = 2 * len(raw) - len(raw.encode("ascii", "ignore"))  # as _width()
-        units.append(_Unit(stripped, gap, line[:1].isspace(), width, *kind))
+        units.append(_Unit(stripped, gap, _indented(line), width, *kind))
         gap = 0
     return units
 
 
 _Kind = tuple[list[str] | None, list[str] | None, bool, bool, bool]
+
+
+def _indented(line: str) -> bool:
+    """A paragraph indent: a full-width space, a tab, or two spaces (one space left at
+    the start of a hard-wrapped line is not an indent)."""
+    return line[:1] in _INDENTS or line[:2].isspace()
+
+
+_INDENTS = frozenset("\u3000\t")
 
 
 def _classify(text: str) -> _Kind:
@@ -223,14 +235,14 @@ def _ascii_letter(char: str) -> bool:
 def _column_widths(units: list[_Unit]) -> frozenset[int]:
     """Widths at which many lines stop mid-sentence with the next line right below: the
     columns of hard-wrapped text, if the file has them."""
-    counts = Counter(u.width for u in units if u.width >= 12 and not u.anchor)
+    counts = Counter(u.width for u in units if u.width >= MIN_COLUMN and not u.anchor)
     floor = max(6, len(units) * 0.08)
     columns = frozenset(w for w in counts if counts[w - 1] + counts[w] + counts[w + 1] >= floor)
     if not columns:
         return columns
     full = _full_widths(columns)
     cut = sum(1 for unit, after in pairwise(units)
-              if not after.gap and unit.width in full and not unit.finished)
+              if not after.gap and not after.indent and unit.width in full and not unit.finished)
     return full if cut >= max(6, len(units) * 0.15) else frozenset()
 
 
@@ -245,7 +257,11 @@ def _continues(last: _Unit, unit: _Unit, full: frozenset[int], indent_marks: boo
     """True if ``unit`` goes on with the line ``last``, cut only by the column width."""
     if last.anchor or unit.anchor or (unit.gap and not crossed) or last.width not in full:
         return False
-    return not unit.indent if indent_marks else not last.finished
+    if not indent_marks:
+        return not last.finished
+    # A full line that ends a sentence goes on only into a line that is not a title:
+    # one that is full itself or ends the paragraph.
+    return not unit.indent and (not last.finished or unit.width in full or unit.finished)
 
 
 # ---------------------------------------------------------------- layout
@@ -265,11 +281,14 @@ class _Layout:
         gaps = [u.gap for u in units[1:]] or [1]
         content = [u for u in units if not u.furniture]
         indented_count = sum(u.indent for u in content)
-        indented = indented_count * 2 > len(content)
         flush = [u for u in content if not u.indent and not u.anchor]
-        flush_heads = (indented and bool(flush) and indented_count * 3 >= len(content) * 2
+        flush_heads = (bool(flush) and indented_count >= 2
                        and sum(len(u.text) <= MAX_FLUSH_TITLE for u in flush) * 10
-                       >= len(flush) * 9)
+                       >= len(flush) * 9
+                       and (indented_count * 5 >= len(content) * 2
+                            or sum(len(u.text) for u in content if u.indent)
+                            >= sum(len(u.text) for u in flush)))
+        indented = flush_heads or indented_count * 2 > len(content)
         return cls(statistics.median(gaps), indented, flush_heads)
 
 
@@ -323,7 +342,7 @@ def _after_boundary(unit: _Unit, previous: _Unit | None) -> bool:
         return True
     if previous.finished or rules.is_closing_note(previous.text):
         return True
-    return len(previous.text) < WRAPPED_LINE_MIN
+    return previous.width < WRAPPED_LINE_MIN
 
 
 # ---------------------------------------------------------------- heads and drafts
@@ -468,8 +487,11 @@ def _walk(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int],
             crossed = False
         if i in claimed:
             continue
-        if layout.flush_heads and unit.anchor and _place_anchor(unit, current, drafts):
-            current, crossed = drafts[-1], False
+        placed = None
+        if layout.flush_heads and unit.anchor:
+            placed = _place_anchor(unit, current, drafts)
+        if placed is not None:
+            current, crossed = placed, False
             continue
         if (current is None or current.closed
                 or (crossed and not _continues_across(current, unit, layout))):
@@ -481,31 +503,38 @@ def _walk(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int],
 
 
 def _continues_across(draft: _Draft, unit: _Unit, layout: _Layout) -> bool:
-    """True if ``unit``, after page furniture, continues the unfinished ``draft``."""
+    """True if ``unit``, after page furniture, goes on with ``draft``: its title waits
+    for its body, titles stand flush left (and ``unit`` is not one), or its last
+    paragraph stopped mid-sentence."""
+    if not draft.body:
+        return draft.headed
+    if layout.flush_heads:
+        return True  # only a flush title opens a new item in this layout
     return draft.open_end() and not (layout.indented and unit.indent)
 
 
-def _place_anchor(unit: _Unit, current: _Draft | None, drafts: list[_Draft]) -> bool:
-    """Put a byline or credit line met inside a body where it belongs; False if it stays
-    body text. A byline near the top is the item's; a credit closes a short item (a
-    photo and its title), or takes the paragraph before it as its caption."""
+def _place_anchor(unit: _Unit, current: _Draft | None, drafts: list[_Draft]) -> _Draft | None:
+    """Put a byline or credit line met inside a body where it belongs and return the item
+    that goes on; None if the line stays body text. A byline near the top is the item's;
+    a credit closes a short item (a photo and its title), or takes the paragraph before
+    it as its caption."""
     if unit.byline is not None and (current is None or current.closed or current.tail):
         drafts.append(_Draft(byline=unit))  # an article without a title
-        return True
+        return drafts[-1]
     if current is None or current.closed:
         drafts.append(_Draft(credit=unit))
-        return True
+        return drafts[-1]
     if unit.byline is not None:
         if current.byline is None and len(current.body) <= PHOTO_STORY_MAX:
             current.byline = unit
-            return True
-        return False
+            return current
+        return None
     if len(current.body) <= PHOTO_STORY_MAX:
         current.credit = unit
-        return True
+        return current
     caption = current.body.pop()
     drafts.append(_Draft(body=[caption], credit=unit))
-    return True
+    return drafts[-1]
 
 
 # ---------------------------------------------------------------- copies and tails
@@ -689,7 +718,7 @@ def _paragraphs(units: list[_Unit], kind: ParagraphKind, layout: _Layout) -> lis
         text = rules.strip_marker(unit.text) if kind == "caption" else unit.text
         if open_text and not (layout.indented and unit.indent):
             pieces[-1][1].append(text)
-        elif kind == "text" and _is_subhead(units, i):
+        elif kind == "text" and _is_subhead(units, i, layout):
             if (pieces and pieces[-1][0] == "subhead" and unit.gap == 0
                     and not (layout.indented and unit.indent)):
                 pieces[-1][1].extend((" ", text))
@@ -703,11 +732,15 @@ def _paragraphs(units: list[_Unit], kind: ParagraphKind, layout: _Layout) -> lis
     return [Paragraph(k, "".join(parts)) for k, parts in pieces]
 
 
-def _is_subhead(units: list[_Unit], i: int) -> bool:
-    """A short line with no sentence punctuation, between paragraphs, followed by text."""
+def _is_subhead(units: list[_Unit], i: int, layout: _Layout) -> bool:
+    """A short line with no sentence punctuation, between paragraphs, followed by text
+    (not by a flush line that goes on with it, where paragraphs are indented)."""
     if not rules.is_subhead_text(units[i].text):
         return False
-    return any(not rules.is_subhead_text(u.text) for u in units[i + 1 : i + 3])
+    following = units[i + 1 : i + 3]
+    if layout.indented and following and not following[0].indent:
+        return False
+    return any(not rules.is_subhead_text(u.text) for u in following)
 
 
 # ---------------------------------------------------------------- issue-level
