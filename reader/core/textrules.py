@@ -295,3 +295,26 @@ def is_document_title(text: str) -> bool:
 def is_story_lead(text: str) -> bool:
     """True if a paragraph opens a story (``本报讯``, ``新华社北京8月30日电``)."""
     return bool(STORY_LEAD_RE.match(text[:40]))
+
+
+_KICKER_END = re.compile(r"(?:——|—|：|:|(?:时|上)?(?:强调|指出|表示|要求|希望|说))$")
+
+
+def title_roles(lines: list[str]) -> list[str]:
+    """The role of each title line, by position and form (not by length): ``kicker``,
+    ``title`` or ``subtitle``.
+
+    A line that leads into the headline (ending in ——, ：, or …时强调) is a kicker; a line
+    opening with —— and a parenthesised dateline (``(2024年8月30日…通过)``) are subtitles and
+    never the main title. Of the other lines the first is the title: the ones before it
+    are kickers, the ones after it subtitles.
+    """
+    roles = ["subtitle" if line.startswith(("——", "—")) or is_dateline(line) else ""
+             for line in lines]
+    main = next((i for i, line in enumerate(lines)
+                 if not roles[i] and (not _KICKER_END.search(line) or i == len(lines) - 1
+                                      or all(roles[i + 1:]))), None)
+    if main is None:
+        main = next((i for i, role in enumerate(roles) if not role), 0)
+    return [role or ("kicker" if i < main else "title" if i == main else "subtitle")
+            for i, role in enumerate(roles)]

@@ -313,3 +313,15 @@ def test_pdf_text_lines_are_rejoined_across_page_footers() -> None:
     furniture = [i.paragraphs[0].text for i in issue.items if i.kind == "fragment"]
     assert furniture == ["第 3 页", "《江城日报》（2025年10月20日 第 01 版）"]
     assert issue.items[-1].kind == "photo" and issue.items[-1].title_lines == ["图片新闻"]
+
+
+def test_title_roles_come_from_position_and_form_not_length() -> None:
+    from reader.core.textrules import title_roles
+    assert title_roles(["短标题"]) == ["title"]
+    assert title_roles(["市长在全市安全生产工作会议上强调", "压实责任 守牢底线"]) == ["kicker", "title"]
+    assert title_roles(["有知识、懂技术、会管理——", "新型农民不一般"]) == ["kicker", "title"]
+    assert title_roles(["参与全球治理", "——把握发展机遇述评之五"]) == ["title", "subtitle"]
+    assert title_roles(["区委全会决议", "(2024年8月30日区委全会通过)"]) == ["title", "subtitle"]
+    assert title_roles(["(2024年8月30日通过)", "一项决议"]) == ["subtitle", "title"]
+    assert title_roles(["南开区", "园林绿化扩容提质", "为居民添绿"]) == ["title", "subtitle", "subtitle"]
+    assert title_roles(["记者手记："]) == ["title"]
