@@ -1,9 +1,11 @@
 """Parse the decoded text of an issue into its items: articles, photos and fragments.
 
-The text is read as a sequence of non-blank lines ("units"). Bylines and photo credits
-anchor items; the short lines before them are titles. Subheads, column breaks,
-duplicated articles and misplaced tails are resolved afterwards, unit by unit, so that
-every character of the input ends up in exactly one item (docs/parsing.md).
+The text is read as a sequence of non-blank lines ("units"); lines hard-wrapped at a
+column width (PDF text) are rejoined first. Where titles stand flush left over indented
+bodies, each run of flush lines opens an item; elsewhere bylines and photo credits anchor
+items and the short lines before them are titles. Subheads, column breaks, duplicated
+articles and misplaced tails are resolved afterwards, so that every character of the
+input ends up in exactly one item (docs/parsing.md).
 """
 
 from __future__ import annotations
@@ -159,7 +161,7 @@ def _units(text: str) -> list[_Unit]:
         if kind is None:
             kind = seen[stripped] = _classify(stripped)
         raw = line.rstrip()
-        width = 2 * len(raw) - len(raw.encode("ascii", "ignore"))  # as _width()
+        width = 2 * len(raw) - len(raw.encode("ascii", "ignore"))  # wide characters: 2
         units.append(_Unit(stripped, gap, _indented(line), width, *kind))
         gap = 0
     return units
@@ -185,11 +187,6 @@ def _classify(text: str) -> _Kind:
     credit = rules.credit_names(text)
     byline = None if credit is not None else rules.byline_names(text)
     return byline, credit, False, finished, titlish
-
-
-def _width(line: str) -> int:
-    """Display width: two columns for a wide (CJK) character, one for ASCII."""
-    return 2 * len(line) - len(line.encode("ascii", "ignore"))
 
 
 # ---------------------------------------------------------------- hard-wrapped text
