@@ -208,7 +208,8 @@ def _join_wrapped(units: list[_Unit]) -> list[_Unit]:
             joined.append(unit)
             crossed = True
             continue
-        if last is not None and _continues(last, unit, full, indent_marks, crossed):
+        if last is not None and (_continues(last, unit, full, indent_marks, crossed)
+                                 or _title_cut_mid_word(last, unit, crossed)):
             pieces = parts.setdefault(id(last), [last.text])
             if _ascii_letter(pieces[-1][-1:]) and _ascii_letter(unit.text[:1]):
                 pieces.append(" ")  # an English word wrapped at the line end
@@ -223,6 +224,31 @@ def _join_wrapped(units: list[_Unit]) -> list[_Unit]:
             unit.text = "".join(parts[id(unit)])
             unit.titlish = rules.is_title_text(unit.text)
     return joined
+
+
+def _title_cut_mid_word(last: _Unit, unit: _Unit, crossed: bool) -> bool:
+    """True if two flush title lines of hard-wrapped text are one title line cut inside a
+    word (``…部署推进城`` / ``市更新工作``): a dictionary word runs across the break."""
+    if crossed or unit.gap or last.indent or unit.indent or last.anchor or unit.anchor:
+        return False
+    if not (last.titlish and unit.titlish) or not (_han(last.text[-1]) and _han(unit.text[0])):
+        return False
+    return _word_across(last.text[-4:], unit.text[:4])
+
+
+def _han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def _word_across(before: str, after: str) -> bool:
+    import jieba  # loaded only for hard-wrapped files with titles of several lines
+
+    position = 0
+    for word in jieba.cut(before + after, HMM=False):
+        if position < len(before) < position + len(word):
+            return True
+        position += len(word)
+    return False
 
 
 def _ascii_letter(char: str) -> bool:

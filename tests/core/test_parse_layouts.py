@@ -325,3 +325,13 @@ def test_title_roles_come_from_position_and_form_not_length() -> None:
     assert title_roles(["(2024年8月30日通过)", "一项决议"]) == ["subtitle", "title"]
     assert title_roles(["南开区", "园林绿化扩容提质", "为居民添绿"]) == ["title", "subtitle", "subtitle"]
     assert title_roles(["记者手记："]) == ["title"]
+
+
+def test_a_pdf_title_cut_inside_a_word_is_one_title_line() -> None:
+    body = "　　本报讯（记者 张伟）昨天上午，区政府召开常务会议，研究部署城市更新和民生保障等工作。\n" * 3
+    wrapped = "\n".join(line[i:i + 18] for line in body.splitlines() for i in range(0, len(line), 18))
+    text = ("区政府常务会议部署推进城\n市更新工作\n" + wrapped + "\n"
+            "区政府召开常务会议\n研究部署城市更新工作\n" + wrapped + "\n")
+    issue = parse_text(text)
+    assert [i.title_lines for i in issue.items] == [
+        ["区政府常务会议部署推进城市更新工作"], ["区政府召开常务会议", "研究部署城市更新工作"]]
