@@ -11,6 +11,7 @@ input ends up in exactly one item (docs/parsing.md).
 from __future__ import annotations
 
 import gc
+import logging
 import re
 import statistics
 from bisect import bisect_right
@@ -243,6 +244,7 @@ def _han(char: str) -> bool:
 def _word_across(before: str, after: str) -> bool:
     import jieba  # loaded only for hard-wrapped files with titles of several lines
 
+    jieba.setLogLevel(logging.WARNING)  # as the analysis does: no loading chatter
     position = 0
     for word in jieba.cut(before + after, HMM=False):
         if position < len(before) < position + len(word):
