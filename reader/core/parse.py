@@ -242,13 +242,17 @@ def _han(char: str) -> bool:
 
 
 def _word_across(before: str, after: str) -> bool:
+    """True if a dictionary word runs across ``before|after`` leaving a single character
+    on one side (``推进城|市更新``); a compound of two words (``服务|中心``) may be a kicker
+    and its headline."""
     import jieba  # loaded only for hard-wrapped files with titles of several lines
 
     jieba.setLogLevel(logging.WARNING)  # as the analysis does: no loading chatter
     position = 0
     for word in jieba.cut(before + after, HMM=False):
-        if position < len(before) < position + len(word):
-            return True
+        left = len(before) - position
+        if 0 < left < len(word):
+            return left == 1 or len(word) - left == 1
         position += len(word)
     return False
 
