@@ -77,3 +77,16 @@ def test_self_test_passes_offscreen() -> None:
         "resources", "import", "analysis", "model", "search", "render", "export"]
     assert all(line.startswith("ok ") for line in lines[:-1])
     assert lines[-1].startswith("self-test: 7 passed, 0 failed")
+
+
+def test_parse_of_a_non_utf8_file_name_prints_valid_utf8_json(tmp_path: Path) -> None:
+    import os
+    raw = os.fsencode(str(tmp_path)) + b"/\xb1\xa8\xbf\xaf_2024-08-30.txt"  # GBK bytes
+    with open(raw, "wb") as handle:
+        handle.write(SEED.read_bytes())
+    done = subprocess.run([sys.executable, "-m", "reader", "parse", raw, "--no-analyze"],
+                          capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout.decode("utf-8"))
+    assert document["source"]["name"] == "\\xb1\\xa8\\xbf\\xaf_2024-08-30.txt"
+    assert document["issue"]["date"] == "2024-08-30"

@@ -84,6 +84,20 @@ def test_paper_option_names_the_paper(tmp_path: Path) -> None:
     assert lib.papers()[0][1:] == ("人民日报", 1)
 
 
+def test_papers_are_renamed_and_merged_unless_their_names_clash(tmp_path: Path) -> None:
+    write(tmp_path / "甲" / "a.txt", ISSUE_A)
+    write(tmp_path / "乙" / "a.txt", ISSUE_B)
+    write(tmp_path / "丙" / "b.txt", ISSUE_B.replace("五公里", "六公里"))
+    lib = Library(tmp_path / "lib.sqlite")
+    lib.import_paths([tmp_path / "甲", tmp_path / "乙", tmp_path / "丙"])
+    lib.rename_paper("丙", "乙")
+    assert {name: count for _, name, count in lib.papers()} == {"甲": 1, "乙": 2}
+    with pytest.raises(AnnotationError, match="both have an issue named a.txt"):
+        lib.rename_paper("甲", "乙")
+    lib.rename_paper("甲", "人民日报")
+    assert sorted(i.paper for i in lib.issues()) == ["乙", "乙", "人民日报"]
+
+
 def test_a_file_named_again_keeps_its_identity(tmp_path: Path) -> None:
     path = write(tmp_path / "paperA" / "2024" / "08.txt", ISSUE_A)
     lib = Library(tmp_path / "lib.sqlite")

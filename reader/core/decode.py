@@ -6,6 +6,7 @@ import codecs
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,19 +72,64 @@ class Decoded:
 
 
 def read_file(path: str | Path) -> Decoded:
-    """Read and decode one issue file; raise DecodeError with a clear reason if it cannot be."""
+    """Read and decode one issue file; raise DecodeError with a clear reason if it cannot be.
+
+    Only regular files are read: a named pipe would wait for a writer for ever and a
+    device (``/dev/zero``) never ends, so both are refused before they are opened.
+    """
     path = Path(path)
-    name = os.fsencode(path.name).decode("utf-8", "backslashreplace")  # bytes of any name
+    name = display_name(path.name)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DecodeError(name, f"file is too large ({size // 2**20} MB)")
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise DecodeError(name, "is a folder, not a file") from None
+        info = path.stat()
+        _refuse_special(info, name)
+        if info.st_size > MAX_BYTES:
+            raise DecodeError(name, f"file is too large ({info.st_size // 2**20} MB)")
+        data = _read_regular(path, name)
     except OSError as error:
         raise DecodeError(name, f"cannot be read ({error.strerror or error})") from None
     return decode_bytes(data, name)
+
+
+def display_name(name: str) -> str:
+    """``name`` as valid text: bytes of a non-UTF-8 file name become ``\\xb1`` escapes.
+
+    Python keeps such bytes as lone surrogates, which no UTF-8 output (JSON, the
+    library file, the window) can hold.
+    """
+    if name.isascii():
+        return name
+    raw = name.encode("utf-8", "surrogateescape")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _refuse_special(info: os.stat_result, name: str) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise DecodeError(name, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise DecodeError(name, f"not a regular file ({_special_kind(info.st_mode)})")
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "an unusual kind of file"
+
+
+def _read_regular(path: Path, name: str) -> bytes:
+    """Read at most MAX_BYTES; check again on the open file (it may have been swapped)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    with open(descriptor, "rb", closefd=True) as handle:
+        info = os.fstat(handle.fileno())
+        _refuse_special(info, name)
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise DecodeError(name, f"file is too large (over {MAX_BYTES // 2**20} MB)")
+    return data
 
 
 def decode_bytes(data: bytes, name: str) -> Decoded:

@@ -1,17 +1,26 @@
 """Parse the decoded text of an issue into its items: articles, photos and fragments.
 
-The text is read as a sequence of non-blank lines ("units"). Bylines and photo credits
-anchor items; the short lines before them are titles. Subheads, column breaks,
-duplicated articles and misplaced tails are resolved afterwards, unit by unit, so that
-every character of the input ends up in exactly one item (docs/parsing.md).
+The text is read as a sequence of non-blank lines ("units"); lines hard-wrapped at a
+column width (PDF text) are rejoined first. Where titles stand flush left over indented
+bodies, each run of flush lines opens an item; elsewhere bylines and photo credits anchor
+items and the short lines before them are titles. Subheads, column breaks, duplicated
+articles and misplaced tails are resolved afterwards, so that every character of the
+input ends up in exactly one item (docs/parsing.md).
 """
 
 from __future__ import annotations
 
+import gc
+import logging
 import re
 import statistics
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate, pairwise
 from pathlib import PurePath
 
 from reader.core import textrules as rules
@@ -19,27 +28,45 @@ from reader.core.decode import Decoded
 from reader.core.model import Issue, Item, ItemKind, Paragraph, ParagraphKind, Source
 
 MAX_TITLE_LINES = 4
+MAX_FLUSH_TITLE = 160
+"""Longest flush-left line read as a title line where bodies are indented and titles not."""
 MIN_COPY_CHARS = 20
 """A headless block repeats another article only if at least this much text matches."""
+COPY_KEY = 12
+"""Characters (whitespace removed) that a copy and its original must share at the start."""
+COPY_CANDIDATES = 4
+"""Places remembered per key: enough for real copies, and no quadratic search on repeats."""
+MIN_COLUMN = 20
+"""Narrowest column (display width: ten Chinese characters) that hard-wrapped text has."""
+WRAPPED_LINE_MIN = 24
+"""A line cut by a hard wrap is a full line: at least this wide (twelve Chinese characters,
+its indent included)."""
+PHOTO_STORY_MAX = 3
+"""A credit closes the item it ends if that item has at most this many paragraphs."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
-    """One non-blank line of the input."""
+    """One non-blank line of the input (or, in hard-wrapped text, one rejoined line)."""
 
     text: str
     gap: int
     indent: bool
+    width: int = 0
     byline: list[str] | None = None
     credit: list[str] | None = None
     furniture: bool = False
+    finished: bool = False
+    """The line ends a paragraph (rules.is_finished)."""
+    titlish: bool = False
+    """The line can be a title line (rules.is_title_text)."""
 
     @property
     def anchor(self) -> bool:
         return self.byline is not None or self.credit is not None or self.furniture
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class _Draft:
     """An item under construction: the units that belong to it, by role."""
 
@@ -54,7 +81,7 @@ class _Draft:
     @property
     def closed(self) -> bool:
         """A photo or page furniture takes no more body text after it."""
-        return self.photo or self.furniture
+        return self.credit is not None or self.furniture
 
     @property
     def photo(self) -> bool:
@@ -62,7 +89,20 @@ class _Draft:
 
     @property
     def headless(self) -> bool:
-        return not self.title and not self.photo
+        return not self.title and self.credit is None
+
+    @property
+    def headed(self) -> bool:
+        return bool(self.title) or self.byline is not None
+
+    def open_end(self) -> bool:
+        """True if the last paragraph stops mid-sentence (a column or page break)."""
+        return bool(self.body) and not self.body[-1].finished
+
+    def __repr__(self) -> str:  # a short, readable form for error messages and debugging
+        lines = self.title or self.body
+        first = lines[0].text[:16] if lines else ""
+        return f"_Draft({first!r}…, {len(self.body)} units)"
 
 
 def parse_decoded(decoded: Decoded) -> Issue:
@@ -75,12 +115,32 @@ def parse_decoded(decoded: Decoded) -> Issue:
 
 def parse_text(text: str, name: str = "issue.txt") -> Issue:
     """Parse the text of one issue; ``name`` is the file name it came from."""
-    units = _units(text)
-    warnings: list[str] = []
-    drafts = _drafts(units)
-    drafts = _resolve_copies_and_tails(drafts, warnings)
+    with _no_cycle_collection():
+        return _parse(text, name)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Parsing allocates many small objects and makes no reference cycles: the cyclic
+    garbage collector, run again and again over them, took half of the time on inputs
+    of many tiny items. It runs again (if it was on) when parsing is done."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _parse(text: str, name: str) -> Issue:
+    units = _join_wrapped(_units(text))
     layout = _Layout.of(units)
-    items = [_build_item(i, d, drafts, layout) for i, d in enumerate(drafts)]
+    warnings: list[str] = []
+    drafts = _drafts_by_indent(units) if layout.flush_heads else _drafts(units, layout)
+    drafts = _resolve_copies_and_tails(drafts, layout, warnings)
+    position = {id(d): n for n, d in enumerate(drafts)}
+    items = [_build_item(i, d, position, layout) for i, d in enumerate(drafts)]
     _warn_about_oddities(text, items, warnings)
     title, issue_date = issue_title(name), issue_date_from_name(name)
     return Issue(title, issue_date, Source(name, "", ""), items, warnings)
@@ -91,48 +151,241 @@ def parse_text(text: str, name: str = "issue.txt") -> Issue:
 
 def _units(text: str) -> list[_Unit]:
     units: list[_Unit] = []
+    seen: dict[str, _Kind] = {}
     gap = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if not stripped:
             gap += 1
             continue
-        unit = _Unit(stripped, gap, indent=line[:1].isspace())
-        unit.furniture = rules.is_page_furniture(stripped)
-        unit.credit = None if unit.furniture else rules.credit_names(stripped)
-        if unit.credit is None and not unit.furniture:
-            unit.byline = rules.byline_names(stripped)
-        units.append(unit)
+        kind = seen.get(stripped)
+        if kind is None:
+            kind = seen[stripped] = _classify(stripped)
+        raw = line.rstrip()
+        width = 2 * len(raw) - len(raw.encode("ascii", "ignore"))  # wide characters: 2
+        units.append(_Unit(stripped, gap, _indented(line), width, *kind))
         gap = 0
     return units
 
 
+_Kind = tuple[list[str] | None, list[str] | None, bool, bool, bool]
+
+
+def _indented(line: str) -> bool:
+    """A paragraph indent: a full-width space, a tab, or two spaces (one space left at
+    the start of a hard-wrapped line is not an indent)."""
+    return line[:1] in _INDENTS or line[:2].isspace()
+
+
+_INDENTS = frozenset("\u3000\t")
+
+
+def _classify(text: str) -> _Kind:
+    """(byline names, photo credit names, page furniture?, finished?, title-like?) of a line."""
+    finished, titlish = rules.is_finished(text), rules.is_title_text(text)
+    if rules.is_page_furniture(text):
+        return None, None, True, finished, titlish
+    credit = rules.credit_names(text)
+    byline = None if credit is not None else rules.byline_names(text)
+    return byline, credit, False, finished, titlish
+
+
+# ---------------------------------------------------------------- hard-wrapped text
+
+
+def _join_wrapped(units: list[_Unit]) -> list[_Unit]:
+    """Rejoin lines hard-wrapped at a column width (text saved from a PDF), across page
+    headers and footers; files without such a width are returned as they are."""
+    full = _column_widths(units)
+    if not full:
+        return units
+    indent_marks = sum(u.indent for u in units) * 10 >= len(units)
+    joined: list[_Unit] = []
+    parts: dict[int, list[str]] = {}
+    last: _Unit | None = None
+    crossed = False
+    for unit in units:
+        if unit.furniture:
+            joined.append(unit)
+            crossed = True
+            continue
+        if last is not None and (_continues(last, unit, full, indent_marks, crossed)
+                                 or _title_cut_mid_word(last, unit, crossed)):
+            pieces = parts.setdefault(id(last), [last.text])
+            if _ascii_letter(pieces[-1][-1:]) and _ascii_letter(unit.text[:1]):
+                pieces.append(" ")  # an English word wrapped at the line end
+            pieces.append(unit.text)
+            last.width, last.finished = unit.width, unit.finished  # the last line decides
+        else:
+            joined.append(unit)
+            last = unit
+        crossed = False
+    for unit in joined:
+        if id(unit) in parts:
+            unit.text = "".join(parts[id(unit)])
+            unit.titlish = rules.is_title_text(unit.text)
+    return joined
+
+
+def _title_cut_mid_word(last: _Unit, unit: _Unit, crossed: bool) -> bool:
+    """True if two flush title lines of hard-wrapped text are one title line cut inside a
+    word (``…部署推进城`` / ``市更新工作``): a dictionary word runs across the break."""
+    if crossed or unit.gap or last.indent or unit.indent or last.anchor or unit.anchor:
+        return False
+    if not (last.titlish and unit.titlish) or not (_han(last.text[-1]) and _han(unit.text[0])):
+        return False
+    return _word_across(last.text[-4:], unit.text[:4])
+
+
+def _han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def _word_across(before: str, after: str) -> bool:
+    """True if a dictionary word runs across ``before|after`` leaving a single character
+    on one side (``推进城|市更新``); a compound of two words (``服务|中心``) may be a kicker
+    and its headline."""
+    import jieba  # loaded only for hard-wrapped files with titles of several lines
+
+    jieba.setLogLevel(logging.WARNING)  # as the analysis does: no loading chatter
+    position = 0
+    for word in jieba.cut(before + after, HMM=False):
+        left = len(before) - position
+        if 0 < left < len(word):
+            return left == 1 or len(word) - left == 1
+        position += len(word)
+    return False
+
+
+def _ascii_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def _column_widths(units: list[_Unit]) -> frozenset[int]:
+    """Widths at which many lines stop mid-sentence with the next line right below: the
+    columns of hard-wrapped text, if the file has them."""
+    counts = Counter(u.width for u in units if u.width >= MIN_COLUMN and not u.anchor)
+    floor = max(6, len(units) * 0.08)
+    columns = frozenset(w for w in counts if counts[w - 1] + counts[w] + counts[w + 1] >= floor)
+    if not columns:
+        return columns
+    full = _full_widths(columns)
+    cut = sum(1 for unit, after in pairwise(units)
+              if not after.gap and not after.indent and unit.width in full and not unit.finished)
+    return full if cut >= max(6, len(units) * 0.15) else frozenset()
+
+
+def _full_widths(columns: frozenset[int]) -> frozenset[int]:
+    """Widths of a full line in one of ``columns`` (a little short of it: ASCII and
+    punctuation set narrower)."""
+    return frozenset(w for column in columns for w in range(column - 3, column + 3))
+
+
+def _continues(last: _Unit, unit: _Unit, full: frozenset[int], indent_marks: bool,
+               crossed: bool) -> bool:
+    """True if ``unit`` goes on with the line ``last``, cut only by the column width."""
+    if last.anchor or unit.anchor or (unit.gap and not crossed) or last.width not in full:
+        return False
+    if not indent_marks:
+        return not last.finished
+    # A full line that ends a sentence goes on only into a line that is not a title:
+    # one that is full itself or ends the paragraph.
+    return not unit.indent and (not last.finished or unit.width in full or unit.finished)
+
+
+# ---------------------------------------------------------------- layout
+
+
 @dataclass
 class _Layout:
-    """File-wide habits: the usual gap between paragraphs and whether they are indented."""
+    """File-wide habits: the usual gap between paragraphs, whether they are indented and
+    whether titles stand flush left above indented bodies."""
 
     usual_gap: float
     indented: bool
+    flush_heads: bool = False
 
     @classmethod
     def of(cls, units: list[_Unit]) -> _Layout:
         gaps = [u.gap for u in units[1:]] or [1]
-        indented = sum(u.indent for u in units) * 2 > len(units)
-        return cls(statistics.median(gaps), indented)
+        content = [u for u in units if not u.furniture]
+        indented_count = sum(u.indent for u in content)
+        flush = [u for u in content if not u.indent and not u.anchor]
+        flush_heads = (bool(flush) and indented_count >= 2
+                       and sum(len(u.text) <= MAX_FLUSH_TITLE for u in flush) * 10
+                       >= len(flush) * 9
+                       and (indented_count * 5 >= len(content) * 2
+                            or sum(len(u.text) for u in content if u.indent)
+                            >= sum(len(u.text) for u in flush)))
+        indented = flush_heads or indented_count * 2 > len(content)
+        return cls(statistics.median(gaps), indented, flush_heads)
+
+
+# ---------------------------------------------------------------- flush titles, indented bodies
+
+
+def _drafts_by_indent(units: list[_Unit]) -> list[_Draft]:
+    """Bodies indented, titles flush left: every run of flush lines that follows the end
+    of a paragraph opens an item; bylines and credits join the item they stand in."""
+    starts: dict[int, _Draft] = {}
+    claimed: set[int] = set()
+    _claim_furniture(units, starts, claimed)
+    for run in _flush_runs(units):
+        head = run[-MAX_TITLE_LINES:]
+        starts[head[0]] = _Draft(title=[units[i] for i in head])
+        claimed.update(head)
+    return _walk(units, starts, claimed, _Layout(0, True, True))
+
+
+def _flush_runs(units: list[_Unit]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    run: list[int] = []
+    previous: _Unit | None = None
+    for i, unit in enumerate(units):
+        if unit.furniture:
+            continue
+        if _is_flush_title(unit) and (run or _after_boundary(unit, previous)):
+            run.append(i)
+        else:
+            if run:
+                runs.append(run)
+            run = []
+        previous = unit
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _is_flush_title(unit: _Unit) -> bool:
+    """A flush-left line that can be a title line: not too long, not a closing credit,
+    and not ending a sentence or a clause (``同志们，朋友们：`` opens a speech)."""
+    return (not unit.indent and not unit.anchor and len(unit.text) <= MAX_FLUSH_TITLE
+            and unit.text[-1] not in "。；;：:，,、" and not rules.is_closing_note(unit.text))
+
+
+def _after_boundary(unit: _Unit, previous: _Unit | None) -> bool:
+    """A flush line right after a long unfinished line continues it (a hard wrap);
+    elsewhere it is a head: after a finished paragraph, a blank line, a byline, or a
+    short line such as a credit (``人民视觉``) or a subhead."""
+    if previous is None or unit.gap or previous.anchor:
+        return True
+    if previous.finished or rules.is_closing_note(previous.text):
+        return True
+    return previous.width < WRAPPED_LINE_MIN
 
 
 # ---------------------------------------------------------------- heads and drafts
 
 
-def _drafts(units: list[_Unit]) -> list[_Draft]:
+def _drafts(units: list[_Unit], layout: _Layout) -> list[_Draft]:
     """Split the units into drafts: find the heads first, then walk the units."""
     starts: dict[int, _Draft] = {}
     claimed: set[int] = set()
     _claim_furniture(units, starts, claimed)
     _claim_photos(units, starts, claimed)
     _claim_bylined(units, starts, claimed)
-    _claim_unbylined(units, starts, claimed)
-    return _walk(units, starts, claimed)
+    _claim_unbylined(units, starts, claimed, layout)
+    return _walk(units, starts, claimed, layout)
 
 
 def _claim_furniture(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int]) -> None:
@@ -172,14 +425,14 @@ def _claim_bylined(units: list[_Unit], starts: dict[int, _Draft], claimed: set[i
         starts[title[0] if title else b] = draft
 
 
-def _claim_unbylined(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int]) -> None:
+def _claim_unbylined(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int],
+                     layout: _Layout) -> None:
     """Articles without a byline: a resolution, a notice, a story opening with 本报讯."""
-    usual_gap = _Layout.of(units).usual_gap
     for i, unit in enumerate(units):
         if i in claimed or unit.anchor or not _opens_body(units[i]):
             continue
         title = _gather_title(units, i, claimed, limit=MAX_TITLE_LINES, need_boundary=True)
-        if not title or not _is_unbylined_head(units, title, i, usual_gap):
+        if not title or not _is_unbylined_head(units, title, i, layout.usual_gap):
             continue
         draft = _Draft(title=[units[t] for t in title])
         claimed.update(title)
@@ -188,7 +441,7 @@ def _claim_unbylined(units: list[_Unit], starts: dict[int, _Draft], claimed: set
 
 def _opens_body(unit: _Unit) -> bool:
     """True if ``unit`` could be the first body paragraph after a title."""
-    return not rules.is_title_text(unit.text) or rules.is_story_lead(unit.text)
+    return not unit.titlish or rules.is_story_lead(unit.text)
 
 
 def _is_unbylined_head(units: list[_Unit], title: list[int], body: int, usual_gap: float) -> bool:
@@ -210,14 +463,18 @@ def _gather_title(
     Titles are short lines that do not end a sentence. With ``need_boundary`` the line
     before the title must end a paragraph (or be a head or the start of the file),
     so that the tail of a paragraph cut by a column break is not taken for a title.
+    Right above a byline, a line with an inner comma is a title line too when the line
+    before it ends a paragraph (``山东召开动员大会，吹响冲锋号``).
     """
     picked: list[int] = []
     i = anchor - 1
     while i >= 0 and len(picked) < limit and i not in claimed:
         unit = units[i]
-        if unit.anchor or not (rules.is_title_text(unit.text) or rules.is_dateline(unit.text)):
+        if unit.anchor or not (unit.titlish or rules.is_dateline(unit.text)):
             break
-        if rules.has_clause_punctuation(unit.text) and not rules.ends_like_slogan(unit.text):
+        if (rules.has_clause_punctuation(unit.text) and not rules.ends_like_slogan(unit.text)
+                and not (not need_boundary and rules.is_comma_title(unit.text)
+                         and _ends_prose(units, i - 1))):
             break  # prose cut short by a column break, not a title line
         picked.append(i)
         i -= 1
@@ -227,74 +484,155 @@ def _gather_title(
     return picked
 
 
+def _ends_prose(units: list[_Unit], i: int) -> bool:
+    """True at the start of the file or after a finished paragraph (not after a byline:
+    the line after a byline is the article's first paragraph)."""
+    return i < 0 or units[i].furniture or (not units[i].anchor and units[i].finished)
+
+
 def _is_boundary(units: list[_Unit], i: int, claimed: set[int]) -> bool:
-    return i < 0 or i in claimed or units[i].anchor or rules.is_finished(units[i].text)
+    return i < 0 or i in claimed or units[i].anchor or units[i].finished
 
 
-def _walk(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int]) -> list[_Draft]:
-    """Assign every unit to a draft, in order; body text after a photo opens a new draft."""
+def _walk(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int],
+          layout: _Layout) -> list[_Draft]:
+    """Assign every unit to a draft, in order.
+
+    Body text after a photo opens a new draft; after page furniture it goes on with the
+    article before it when that article stopped mid-sentence. Where titles stand flush
+    left, a byline or credit line joins the item it stands in (see ``_place_anchor``).
+    """
     drafts: list[_Draft] = []
     current: _Draft | None = None
+    crossed = False
     for i, unit in enumerate(units):
         if i in starts:
+            if starts[i].furniture and current is not None and not current.closed:
+                drafts.append(starts[i])
+                crossed = True
+                continue  # a page break does not end the article being read
             current = starts[i]
             drafts.append(current)
+            crossed = False
         if i in claimed:
             continue
-        if current is None or current.closed:
+        placed = None
+        if layout.flush_heads and unit.anchor:
+            placed = _place_anchor(unit, current, drafts)
+        if placed is not None:
+            current, crossed = placed, False
+            continue
+        if (current is None or current.closed
+                or (crossed and not _continues_across(current, unit, layout))):
             current = _Draft(tail=True)
             drafts.append(current)
+        crossed = False
         current.body.append(unit)
     return drafts
+
+
+def _continues_across(draft: _Draft, unit: _Unit, layout: _Layout) -> bool:
+    """True if ``unit``, after page furniture, goes on with ``draft``: its title waits
+    for its body, titles stand flush left (and ``unit`` is not one), or its last
+    paragraph stopped mid-sentence."""
+    if not draft.body:
+        return draft.headed
+    if layout.flush_heads:
+        return True  # only a flush title opens a new item in this layout
+    return draft.open_end() and not (layout.indented and unit.indent)
+
+
+def _place_anchor(unit: _Unit, current: _Draft | None, drafts: list[_Draft]) -> _Draft | None:
+    """Put a byline or credit line met inside a body where it belongs and return the item
+    that goes on; None if the line stays body text. A byline near the top is the item's;
+    a credit closes a short item (a photo and its title), or takes the paragraph before
+    it as its caption."""
+    if unit.byline is not None and (current is None or current.closed or current.tail):
+        drafts.append(_Draft(byline=unit))  # an article without a title
+        return drafts[-1]
+    if current is None or current.closed:
+        drafts.append(_Draft(credit=unit))
+        return drafts[-1]
+    if unit.byline is not None:
+        if current.byline is None and len(current.body) <= PHOTO_STORY_MAX:
+            current.byline = unit
+            return current
+        return None
+    if len(current.body) <= PHOTO_STORY_MAX:
+        current.credit = unit
+        return current
+    caption = current.body.pop()
+    drafts.append(_Draft(body=[caption], credit=unit))
+    return drafts[-1]
 
 
 # ---------------------------------------------------------------- copies and tails
 
 
-def _resolve_copies_and_tails(drafts: list[_Draft], warnings: list[str]) -> list[_Draft]:
+def _resolve_copies_and_tails(drafts: list[_Draft], layout: _Layout,
+                              warnings: list[str]) -> list[_Draft]:
     """Mark repeated articles as duplicates and reattach misplaced tails where unambiguous."""
-    where = _unit_index(drafts)
-    order = {id(d): n for n, d in enumerate(drafts)}
+    texts = _Texts(drafts)
     resolved: list[_Draft] = []
-    for draft in drafts:
+    for n, draft in enumerate(drafts):
         resolved.append(draft)
-        tail = _mark_copy(draft, where, order)
+        tail = _mark_copy(draft, texts, n)
         if tail is not None:
             resolved.append(tail)
-    result: list[_Draft] = []
-    for draft in resolved:
-        if draft.tail and draft.body and _reattach(draft, resolved, warnings):
-            continue
-        result.append(draft)
-    return result
+    return _reattach_tails(resolved, layout, warnings)
 
 
-_Where = dict[str, list[tuple[_Draft, int]]]
+class _Texts:
+    """The body text of each draft with whitespace removed, and where each unit starts,
+    indexed by the first characters after every unit start (a bounded number of places
+    per key, so repeated items cost no more than different ones)."""
+
+    def __init__(self, drafts: list[_Draft]) -> None:
+        self.text: dict[int, str] = {}
+        self.ends: dict[int, list[int]] = {}
+        self.order: dict[int, int] = {}
+        self.index: dict[str, list[tuple[_Draft, int]]] = {}
+        for n, draft in enumerate(drafts):
+            self.order[id(draft)] = n
+            if draft.body and not draft.closed:
+                self._add(draft)
+
+    def _add(self, draft: _Draft) -> None:
+        pieces = [_squeeze(u.text) for u in draft.body]
+        text = "".join(pieces)
+        ends = list(accumulate(len(p) for p in pieces))
+        self.text[id(draft)], self.ends[id(draft)] = text, ends
+        for start in [0, *ends[:-1]]:
+            key = text[start:start + COPY_KEY]
+            if len(key) == COPY_KEY:
+                places = self.index.setdefault(key, [])
+                if len(places) < COPY_CANDIDATES:
+                    places.append((draft, start))
+
+    def cut(self, draft: _Draft, units: int) -> None:
+        """``draft`` now keeps only its first ``units`` body units."""
+        ends = self.ends[id(draft)][:units]
+        self.ends[id(draft)] = ends
+        self.text[id(draft)] = self.text[id(draft)][: ends[-1] if ends else 0]
 
 
-def _unit_index(drafts: list[_Draft]) -> _Where:
-    """Map the text of every body unit to the drafts and positions where it occurs."""
-    where: _Where = {}
-    for draft in drafts:
-        if draft.closed:
-            continue
-        for position, unit in enumerate(draft.body):
-            where.setdefault(unit.text, []).append((draft, position))
-    return where
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
 
 
-def _mark_copy(draft: _Draft, where: _Where, order: dict[int, int]) -> _Draft | None:
+def _mark_copy(draft: _Draft, texts: _Texts, order: int) -> _Draft | None:
     """If ``draft`` repeats another article, mark it; return the unmatched remainder."""
-    if draft.closed or not draft.body:
+    mine = texts.text.get(id(draft))
+    if mine is None or len(mine) < MIN_COPY_CHARS:
         return None
     best: tuple[int, _Draft] | None = None
-    for other, start in where.get(draft.body[0].text, []):
-        if other is draft or other.duplicate_of is draft:
+    for other, start in texts.index.get(mine[:COPY_KEY], []):
+        if other is draft or other.duplicate_of is draft or start >= len(texts.text[id(other)]):
             continue
-        matched = _copied_units(draft.body, other.body, start)
+        matched = _copied_units(mine, texts.ends[id(draft)], texts.text[id(other)], start)
         if matched and (best is None or matched > best[0]):
             best = (matched, other)
-    if best is None or not _is_copy_of(draft, best[1], best[0], order):
+    if best is None or not _is_copy_of(draft, best[1], best[0], texts):
         return None
     matched, original = best
     draft.duplicate_of = original
@@ -302,106 +640,136 @@ def _mark_copy(draft: _Draft, where: _Where, order: dict[int, int]) -> _Draft | 
         return None
     tail = _Draft(body=draft.body[matched:], tail=True)
     draft.body = draft.body[:matched]
+    texts.cut(draft, matched)
     return tail
 
 
-def _copied_units(body: list[_Unit], other: list[_Unit], start: int) -> int:
-    """How many leading units of ``body`` repeat ``other`` from ``start`` (last may be cut)."""
-    n = 0
-    while n < len(body) and start + n < len(other) and body[n].text == other[start + n].text:
-        n += 1
-    if n < len(body) and start + n < len(other) and other[start + n].text.startswith(
-        body[n].text
-    ):
-        n += 1
-    chars = sum(len(u.text) for u in body[:n])
-    return n if chars >= MIN_COPY_CHARS else 0
+def _copied_units(mine: str, ends: list[int], other: str, start: int) -> int:
+    """How many leading units of ``mine`` repeat ``other`` from ``start``, compared on the
+    text without whitespace (so a copy wrapped at another width still matches); the
+    last matched unit may stop where the copy was cut short."""
+    same = _common_prefix(mine, other, start)
+    units = bisect_right(ends, same)
+    chars = ends[units - 1] if units else 0
+    return units if chars >= MIN_COPY_CHARS else 0
 
 
-def _is_copy_of(draft: _Draft, original: _Draft, matched: int, order: dict[int, int]) -> bool:
+def _common_prefix(mine: str, other: str, start: int) -> int:
+    """Length of the common prefix of ``mine`` and ``other[start:]`` (binary search)."""
+    low, high = 0, min(len(mine), len(other) - start)
+    if mine[:high] == other[start:start + high]:
+        return high
+    while low < high:
+        middle = (low + high + 1) // 2
+        if mine[:middle] == other[start:start + middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _is_copy_of(draft: _Draft, original: _Draft, matched: int, texts: _Texts) -> bool:
     """A headless repeat is a copy; of two titled ones, the shorter or later is the copy."""
     if draft.headless and not original.headless:
         return True
     if matched < len(draft.body) or (original.headless and not draft.headless):
         return False
-    mine, theirs = _chars(draft), _chars(original)
-    return mine < theirs or (mine == theirs and order[id(original)] < order[id(draft)])
+    mine, theirs = len(texts.text[id(draft)]), len(texts.text[id(original)])
+    earlier = texts.order.get(id(original), 0) < texts.order.get(id(draft), 0)
+    return mine < theirs or (mine == theirs and earlier)
 
 
-def _chars(draft: _Draft) -> int:
-    return sum(len(u.text) for u in draft.body)
+def _reattach_tails(drafts: list[_Draft], layout: _Layout,
+                    warnings: list[str]) -> list[_Draft]:
+    """Append headless tails to the one article whose last paragraph is unfinished.
+
+    The join must be unambiguous (exactly one such article in the issue) and plausible:
+    a tail that opens a paragraph of its own (indented where bodies are), repeats
+    another text or is repeated elsewhere stays a fragment, so that a copy's text never
+    lands inside another article.
+    """
+    open_ends = [d for d in drafts if not d.closed and not d.tail and d.duplicate_of is None
+                 and d.headed and d.open_end()]
+    target = open_ends[0] if len(open_ends) == 1 else None
+    copied = {id(d.duplicate_of) for d in drafts if d.duplicate_of is not None}
+    result: list[_Draft] = []
+    for draft in drafts:
+        if (target is not None and draft.tail and draft.body and draft.duplicate_of is None
+                and id(draft) not in copied and target.open_end()
+                and _plausible_tail(draft, layout)):
+            target.body.extend(draft.body)
+            warnings.append(_reattached(draft, target))
+            continue
+        result.append(draft)
+    return result
 
 
-def _reattach(tail: _Draft, drafts: list[_Draft], warnings: list[str]) -> bool:
-    """Append a headless tail to the one article whose last paragraph is unfinished."""
-    open_ends = [
-        d for d in drafts
-        if d is not tail and not d.closed and not d.tail and d.duplicate_of is None
-        and d.body and not rules.is_finished(d.body[-1].text)
-        and not (d.title == [] and d.byline is None)
-    ]
-    if len(open_ends) != 1:
-        return False
-    target = open_ends[0]
-    target.body.extend(tail.body)
+def _plausible_tail(tail: _Draft, layout: _Layout) -> bool:
+    first = tail.body[0]
+    return not (layout.indented and first.indent) and not rules.is_story_lead(first.text)
+
+
+def _reattached(tail: _Draft, target: _Draft) -> str:
     label = " ".join(u.text for u in target.title) or "(untitled)"
-    warnings.append(
-        f"a misplaced tail of {len(tail.body)} paragraph(s) starting "
-        f"“{tail.body[0].text[:12]}…” was reattached to the end of “{label}”"
-    )
-    return True
+    return (f"a misplaced tail of {len(tail.body)} paragraph(s) starting "
+            f"“{tail.body[0].text[:12]}…” was reattached to the end of “{label}”")
 
 
 # ---------------------------------------------------------------- items
 
 
-def _build_item(index: int, draft: _Draft, drafts: list[_Draft], layout: _Layout) -> Item:
-    kind: ItemKind = ("photo" if draft.photo else
+def _build_item(index: int, draft: _Draft, position: dict[int, int], layout: _Layout) -> Item:
+    photo = draft.credit is not None
+    kind: ItemKind = ("photo" if photo else
                       "fragment" if draft.tail or draft.furniture else "article")
-    item = Item(index=index, kind=kind, title_lines=[u.text for u in draft.title])
+    item = Item(index, kind, [u.text for u in draft.title] if draft.title else [])
     if draft.byline is not None:
         item.byline = rules.strip_marker(draft.byline.text)
-        item.bylines = list(draft.byline.byline or [])
+        item.bylines = list(draft.byline.byline or ())
     if draft.credit is not None:
         item.credit = rules.strip_marker(draft.credit.text)
-        item.bylines = list(draft.credit.credit or [])
+        item.bylines = list(draft.credit.credit or ())
     if draft.duplicate_of is not None:
-        item.duplicate_of = drafts.index(draft.duplicate_of)
-    body_kind: ParagraphKind = "caption" if draft.photo else "text"
-    item.paragraphs = _paragraphs(draft.body, body_kind, layout)
-    if not item.bylines and item.paragraphs:
-        item.bylines = rules.lead_byline_names(item.paragraphs[0].text) or (
-            rules.trailing_byline_names(item.paragraphs[-1].text))
+        item.duplicate_of = position[id(draft.duplicate_of)]
+    if draft.body:
+        item.paragraphs = _paragraphs(draft.body, "caption" if photo else "text", layout)
+        if not item.bylines:
+            item.bylines = rules.lead_byline_names(item.paragraphs[0].text) or (
+                rules.trailing_byline_names(item.paragraphs[-1].text))
     return item
 
 
 def _paragraphs(units: list[_Unit], kind: ParagraphKind, layout: _Layout) -> list[Paragraph]:
     """Join column breaks back into paragraphs and recognise subheads."""
-    paragraphs: list[Paragraph] = []
+    pieces: list[tuple[ParagraphKind, list[str]]] = []
     open_text = False
     for i, unit in enumerate(units):
         text = rules.strip_marker(unit.text) if kind == "caption" else unit.text
         if open_text and not (layout.indented and unit.indent):
-            paragraphs[-1].text += text
-        elif kind == "text" and _is_subhead(units, i, paragraphs):
-            if paragraphs and paragraphs[-1].kind == "subhead" and unit.gap == 0:
-                paragraphs[-1].text += " " + text
+            pieces[-1][1].append(text)
+        elif kind == "text" and _is_subhead(units, i, layout):
+            if (pieces and pieces[-1][0] == "subhead" and unit.gap == 0
+                    and not (layout.indented and unit.indent)):
+                pieces[-1][1].extend((" ", text))
             else:
-                paragraphs.append(Paragraph("subhead", text))
+                pieces.append(("subhead", [text]))
             open_text = False
             continue
         else:
-            paragraphs.append(Paragraph(kind, text))
-        open_text = not rules.is_finished(paragraphs[-1].text)
-    return paragraphs
+            pieces.append((kind, [text]))
+        open_text = not (unit.finished if text is unit.text else rules.is_finished(text))
+    return [Paragraph(k, "".join(parts)) for k, parts in pieces]
 
 
-def _is_subhead(units: list[_Unit], i: int, paragraphs: list[Paragraph]) -> bool:
-    """A short line with no sentence punctuation, between paragraphs, followed by text."""
+def _is_subhead(units: list[_Unit], i: int, layout: _Layout) -> bool:
+    """A short line with no sentence punctuation, between paragraphs, followed by text
+    (not by a flush line that goes on with it, where paragraphs are indented)."""
     if not rules.is_subhead_text(units[i].text):
         return False
-    following = units[i + 1 :]
-    return any(not rules.is_subhead_text(u.text) for u in following[:2])
+    following = units[i + 1 : i + 3]
+    if layout.indented and following and not following[0].indent:
+        return False
+    return any(not rules.is_subhead_text(u.text) for u in following)
 
 
 # ---------------------------------------------------------------- issue-level

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.decode import display_name
+
 ISSUE_SUFFIXES = (".txt", ".text")
 UNSORTED = "Unsorted"
 """The paper of a file whose folder has no name (the root of a drive)."""
@@ -42,7 +44,7 @@ class Skipped:
 
 def printable(path: str | Path) -> str:
     """A path as text that can always be printed and stored (bad bytes as ``\\xNN``)."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return display_name(os.fspath(path))
 
 
 def file_id(path: str | Path) -> FileId | None:

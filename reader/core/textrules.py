@@ -16,15 +16,18 @@ SUBHEAD_MAX = 30
 _SENTENCE_END = set("。！？!?…；;：:")
 _CLOSE_QUOTES = set("”’」』\"'》")
 _CLOSE_BRACKETS = set(")）】")
-_INNER_PUNCT = re.compile(r"[，,。；;：:！？!?]")
+_INNER_PUNCT = re.compile(r"[，,。；;]")
 _CLAUSE_OPEN_END = set("，,、")
 _CLAUSE_PUNCT = re.compile(r"[，,。；;]")
 _CREDIT_NOTE = re.compile(r"[（(][^（()）]*(?:记者|通讯员|摄|编辑|来源|新华社)[^（()）]*[)）]$")
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
-_NAME = rf"[{_HAN}][{_HAN}·•]{{1,7}}"
+_NAME = rf"(?:[{_HAN}]\s{{1,3}}[{_HAN}](?![{_HAN}·•]\s)|[{_HAN}][{_HAN}·•]{{1,7}})"
+"""A name; a two-character one may be set with a space inside (``乔  栋``)."""
+_OUTLET = rf"(?:本报|本刊|新华社|中新社|人民日报|央视|[{_HAN}]{{1,5}}(?:社|报|网|台|刊|站|新闻))"
+"""Who a reporter works for: 本报, 新华社, 人民网, 经济日报, 央视新闻 …"""
 _ROLE = (
-    r"(?:(?:本报|本刊|新华社|中新社|人民日报|央视)?(?:首席|特约|实习|见习|驻站|摄影|融媒体)?"
+    rf"(?:{_OUTLET}?(?:首席|特约|实习|见习|驻站|摄影|融媒体)?"
     r"(?:记者|通讯员|特约撰稿人|撰稿人|实习生)|新华社|文/图|图/文|文图|撰稿|采写|作者|"
     r"整理|编译|文|图)"
 )
@@ -42,16 +45,19 @@ BYLINE_RE = re.compile(
 BYLINE_MARKED_RE = re.compile(
     rf"^(?P<mark>{_MARK})\s*(?P<body>{_SHORT_NAME}(?:{_SEP}{_SHORT_NAME})*)$"
 )
+_AGENCY = r"[（(][^（()）]{1,12}[)）]"
+"""Where a photo came from, after the credit: （人民视觉）, （影像中国）, （新华社发）."""
 CREDIT_RE = re.compile(
     rf"^(?P<mark>{_MARK})?\s*[（(]?\s*(?P<body>(?:{_ROLE}{_AFTER_ROLE})?{_NAMES}"
-    rf"(?:\s*{_GROUP})*)(?P<gap>\s*)(?:摄影?|拍摄|供图)\s*[)）]?$"
+    rf"(?:\s*{_GROUP})*)(?P<gap>\s*[/／]?\s*)(?P<verb>摄影报道|摄影|拍摄|供图|摄)\s*[)）]?"
+    rf"(?P<agency>\s*{_AGENCY})?$"
 )
 CREDIT_PREFIX_RE = re.compile(rf"^(?P<mark>{_MARK})?\s*(?P<body>(?:摄影|图)\s*[:：/]\s*{_NAMES})$")
 _ROLE_WORDS = re.compile(_ROLE)
 _NOT_NAMES = frozenset({"报道", "文图", "摄影", "供图", "拍摄"})
 _ROLE_TOKEN = re.compile(rf"^{_ROLE}$")
 _ROLE_PREFIX = re.compile(
-    r"^(?:本报|本刊|新华社|中新社)?(?:首席|特约|实习|见习|摄影)?(?:记者|通讯员|实习生)"
+    rf"^{_OUTLET}?(?:首席|特约|实习|见习|摄影)?(?:记者|通讯员|实习生)"
 )
 LEAD_BYLINE_RE = re.compile(
     rf"^(?:本报讯|[{_HAN}]{{0,8}}讯|(?:本报|新华社|中新社|中新网)[{_HAN}\d月日]{{0,16}}电)"
@@ -61,9 +67,11 @@ DATELINE_RE = re.compile(
     r"^[（(][^（()）]{0,60}(?:\d|[〇零一二三四五六七八九十])\s*[年月日][^（()）]{0,60}[)）]$"
 )
 DOC_TITLE_RE = re.compile(
-    r"(?:决议|决定|通知|公告|通告|启事|声明|公报|公示|名单|倡议书|讣告|说明|办法|规定|条例|"
-    r"意见|简介|简讯)$"
+    r"(?:决议|通知|公告|通告|启事|声明|公报|公示|名单|倡议书|讣告|条例|简介|简讯)$"
+    r"|关于.{2,}(?:决定|意见|规定|办法|说明)$"
 )
+"""Titles of documents. 决定, 意见, 规定 … end a title only after 关于 (…关于…的决定):
+a short line such as ``会议审议通过了这项决定`` is prose cut by a column break."""
 STORY_LEAD_RE = re.compile(
     rf"^(?:本报讯|(?:本报|新华社|中新社|中新网)[{_HAN}\d月日]{{0,16}}电)"
 )
@@ -75,14 +83,27 @@ PAGE_FURNITURE_RE = re.compile(
     rf"|[A-Z]?\d{{1,2}}\s*版\s*[:：]?\s*\S{{0,12}}"
     rf"|\S{{0,12}}\s*\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:星期|周)[一二三四五六日天]\S{{0,20}}"
     rf"|(?:(?:本版|本期|责任|文字|图片)?编辑|校对|美编|版式|组版|值班主任|审读|责编)"
-    rf"\s*[:：/]\s*\S.{{0,40}})$"
+    rf"\s*[:：/]\s*\S.{{0,40}}"
+    rf"|第\s*[{_DIGITS}]{{1,4}}\s*页(?:\s*[,，/]?\s*共\s*[{_DIGITS}]{{1,4}}\s*页)?"
+    rf"|[-—–－]\s*[{_DIGITS}]{{1,4}}\s*[-—–－]"
+    rf"|[《〈]?[^\s（()）]{{1,12}}[》〉]?\s*[（(]\s*\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
+    rf"\s*(?:星期[一二三四五六日天]\s*)?第?\s*[A-Z]?\s*[{_DIGITS}]{{1,3}}\s*版\s*[)）])$"
 )
+"""Page headers and footers: ``第01版：要闻``, ``A03版``, a dated header, editor lines,
+a PDF page's ``第 3 页`` or ``- 3 -``, an e-paper footer
+``《XX日报》（2025年10月20日 第 01 版）``."""
 
 
 def is_page_furniture(text: str) -> bool:
     """True for page furniture: ``第01版：要闻``, ``A03版``, a dated page header
     (``2024年8月30日 星期五``), editor lines (``责任编辑：张三  校对：李四``)."""
-    return len(text) <= 60 and bool(PAGE_FURNITURE_RE.match(text))
+    if len(text) > 60 or not any(word in text for word in _FURNITURE_WORDS):
+        return False
+    return bool(PAGE_FURNITURE_RE.match(text))
+
+
+_FURNITURE_WORDS = ("版", "年", "编", "校对", "审读", "值班", "页", "-", "—", "–", "－")
+"""Page furniture holds one of these; a cheap test before the expression."""
 
 
 def is_finished(text: str) -> bool:
@@ -117,24 +138,45 @@ def strip_marker(text: str) -> str:
     return text
 
 
+_ROLE_ONLY = re.compile(rf"^{_MARK}?\s*{_OUTLET}?(?:记者|通讯员|特约撰稿人)$")
+
+
 def byline_names(text: str) -> list[str] | None:
-    """Return the names of a byline line (``■ 记者 张三 通讯员 李四``), or None if it is not one."""
-    if len(text) > 60:
+    """Return the names of a byline line (``■ 记者 张三 通讯员 李四``), or None if it is not one.
+
+    A role alone (``新华社记者``) is a byline without names.
+    """
+    if len(text) > 60 or not _may_be_byline(text):
         return None
+    if _ROLE_ONLY.match(text):
+        return []
     match = BYLINE_RE.match(text) or BYLINE_MARKED_RE.match(text)
     if not match or _looks_like_sentence(match.group("body")):
         return None
     return split_names(match.group("body"))
 
 
+_ROLE_STARTS = frozenset("文图撰采作整编新")
+_ROLE_INSIDE = ("记者", "通讯员", "撰稿", "实习生")
+
+
+def _may_be_byline(text: str) -> bool:
+    """A cheap test before the expressions: a byline opens with a marker or a role."""
+    if text[0] in MARKERS or text[0] in _ROLE_STARTS:
+        return True
+    head = text[:14]
+    return any(word in head for word in _ROLE_INSIDE)
+
+
 def credit_names(text: str) -> list[str] | None:
     """Return the photographers of a photo credit line (``通讯员 刘峥 摄``), or None."""
-    if len(text) > 60:
+    if len(text) > 60 or ("摄" not in text and "图" not in text):
         return None
     match = CREDIT_RE.match(text)
     if match and not (match.group("mark") or match.group("gap") or text[0] in "（("
+                      or match.group("agency") or match.group("verb") == "摄影报道"
                       or _ROLE_WORDS.match(match.group("body"))):
-        match = None  # "航拍摄" is a title; "张三 摄", "（张三摄）", "记者张三摄" are credits
+        match = None  # "航拍摄" is a title; "张三 摄", "张三/摄", "张三摄（新华社发）" are credits
     match = match or CREDIT_PREFIX_RE.match(text)
     if not match:
         return None
@@ -150,7 +192,8 @@ def lead_byline_names(text: str) -> list[str]:
 
 
 _TRAILING_BYLINE = re.compile(
-    rf"^[（(]\s*(?P<body>{_ROLE}{_AFTER_ROLE}{_NAMES}(?:\s*{_GROUP})*)\s*[)）]$"
+    rf"^[（(]\s*(?:(?:据)?(?:本报|新华社|中新社)[{_HAN}\d月日]{{0,16}}电\s*)?"
+    rf"(?P<body>{_ROLE}{_AFTER_ROLE}?{_NAMES}(?:\s*{_GROUP})*)\s*[)）]$"
 )
 
 
@@ -163,16 +206,44 @@ def trailing_byline_names(text: str) -> list[str]:
 
 
 def split_names(body: str) -> list[str]:
-    """Split the name part of a byline into names, dropping roles and separators."""
+    """Split the name part of a byline into names, dropping roles and separators.
+
+    Two-character names are often set with a space inside (``乔  栋``): two single
+    characters in a row are one name.
+    """
     names: list[str] = []
+    single = ""
     for token in re.split(r"[\s、,，/:：]+", body):
         if _ROLE_TOKEN.match(token):
+            single = ""
             continue
         prefix = _ROLE_PREFIX.match(token)
         name = token[prefix.end():] if prefix else token
+        if len(name) == 1 and "\u3400" <= name <= "\u9fff":
+            name, single = (single + name, "") if single else ("", name)
+        else:
+            single = ""
         if len(name) >= 2 and name not in names and name not in _NOT_NAMES:
             names.append(name)
     return names
+
+
+_CLOSING_NOTE = re.compile(
+    r"^(?:(?:本版|本刊)?(?:制图|绘图|漫画|图表|设计|摄影|图片|资料图片|数据来源|来源)\s*[:：/]\s*\S.{0,40}"
+    r"|[（(][^（()）]{0,40}(?:记者|通讯员|撰稿|采写|整理|编译|摄|电|来源|据)[^（()）]{0,40}[)）])$"
+)
+
+
+def is_closing_note(text: str) -> bool:
+    """True for a credit line that closes an item and is never a title: ``制图：张三``,
+    ``（本报记者李四参与采写）``, ``（新华社北京2月12日电 记者王五）``, ``（据新华社电）``."""
+    return len(text) <= 80 and bool(_CLOSING_NOTE.match(text))
+
+
+def is_comma_title(text: str) -> bool:
+    """True if a line with an inner comma can still be a title line: short, no full stop
+    or semicolon inside, and not ending like a clause (``山东召开动员大会，吹响冲锋号``)."""
+    return len(text) <= 30 and not re.search(r"[。；;]", text) and not is_finished(text)
 
 
 def _looks_like_sentence(body: str) -> bool:
@@ -181,8 +252,11 @@ def _looks_like_sentence(body: str) -> bool:
 
 
 def is_title_text(text: str) -> bool:
-    """True if a line can be one line of a title: short and not the end of a sentence."""
-    if len(text) > TITLE_MAX or ends_open_clause(text):
+    """True if a line can be one line of a title: short and not the end of a sentence,
+    nor a closing credit (``（本报记者X参与采写）``) or a story lead (``本报北京2月12日电``)."""
+    if len(text) > TITLE_MAX or ends_open_clause(text) or is_closing_note(text):
+        return False
+    if STORY_LEAD_RE.match(text):
         return False
     last = text.rstrip()[-1]
     return last not in "。；;…：:" and not text.endswith("。”")
@@ -210,7 +284,7 @@ def is_subhead_text(text: str) -> bool:
 
 def is_dateline(text: str) -> bool:
     """True for a parenthesised dateline under a title, e.g. ``(2024年8月30日…通过)``."""
-    return len(text) <= 80 and bool(DATELINE_RE.match(text))
+    return len(text) <= 80 and bool(DATELINE_RE.match(text)) and not is_closing_note(text)
 
 
 def is_document_title(text: str) -> bool:
@@ -221,3 +295,26 @@ def is_document_title(text: str) -> bool:
 def is_story_lead(text: str) -> bool:
     """True if a paragraph opens a story (``本报讯``, ``新华社北京8月30日电``)."""
     return bool(STORY_LEAD_RE.match(text[:40]))
+
+
+_KICKER_END = re.compile(r"(?:——|—|：|:|(?:时|上)?(?:强调|指出|表示|要求|希望|说))$")
+
+
+def title_roles(lines: list[str]) -> list[str]:
+    """The role of each title line, by position and form (not by length): ``kicker``,
+    ``title`` or ``subtitle``.
+
+    A line that leads into the headline (ending in ——, ：, or …时强调) is a kicker; a line
+    opening with —— and a parenthesised dateline (``(2024年8月30日…通过)``) are subtitles and
+    never the main title. Of the other lines the first is the title: the ones before it
+    are kickers, the ones after it subtitles.
+    """
+    roles = ["subtitle" if line.startswith(("——", "—")) or is_dateline(line) else ""
+             for line in lines]
+    main = next((i for i, line in enumerate(lines)
+                 if not roles[i] and (not _KICKER_END.search(line) or i == len(lines) - 1
+                                      or all(roles[i + 1:]))), None)
+    if main is None:
+        main = next((i for i, role in enumerate(roles) if not role), 0)
+    return [role or ("kicker" if i < main else "title" if i == main else "subtitle")
+            for i, role in enumerate(roles)]

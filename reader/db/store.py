@@ -109,6 +109,12 @@ def rename_paper(db: sqlite_utils.Database, old: str, new: str) -> None:
     if target is None:
         db.execute("UPDATE papers SET name = ? WHERE id = ?", [new, source[0]])
         return
+    clash = db.execute(
+        "SELECT a.source_key FROM issues a JOIN issues b ON a.source_key = b.source_key "
+        "WHERE a.paper_id = ? AND b.paper_id = ? LIMIT 1", [source[0], target[0]]).fetchone()
+    if clash:
+        raise LookupError(f"“{old}” and “{new}” both have an issue named {clash[0]}; they "
+                          "cannot become one paper")
     db.execute("UPDATE issues SET paper_id = ? WHERE paper_id = ?", [target[0], source[0]])
     db.execute("DELETE FROM papers WHERE id = ?", [source[0]])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
+import time
 import zipfile
 from pathlib import Path
 
@@ -147,3 +148,53 @@ def test_html_looking_text_is_kept_as_text_with_a_warning() -> None:
         line for i in issue.items for line in i.title_lines
     )
     assert "<img src=x onerror=alert(1)>" in text
+
+
+def _read_in_child(path: str) -> str:
+    """read_file in a child process, so that a hang fails the test instead of the suite."""
+    import subprocess
+    import sys
+    code = ("import sys\nfrom reader.core.decode import read_file, DecodeError\n"
+            "try:\n    read_file(sys.argv[1])\nexcept DecodeError as e:\n    print(e)\n")
+    done = subprocess.run([sys.executable, "-c", code, path], capture_output=True,
+                          text=True, timeout=20, check=False)
+    return done.stdout.strip()
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    import os
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert _read_in_child(str(fifo)) == "pipe.txt: not a regular file (a named pipe)"
+
+
+def test_a_device_is_refused_instead_of_read_without_limit() -> None:
+    assert _read_in_child("/dev/zero") == "zero: not a regular file (a device)"
+
+
+def _unblock_readers_of(fifo: Path, seconds: float = 5.0) -> None:
+    """Open and close ``fifo`` for writing once a reader waits, so a blocked read ends."""
+    import os
+    import threading
+
+    def writer() -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+                return
+            except OSError:
+                time.sleep(0.05)
+
+    threading.Thread(target=writer, daemon=True).start()
+
+
+def test_prepare_reports_a_fifo_as_failed(tmp_path: Path) -> None:
+    import os
+
+    from reader.core.pipeline import Failed, prepare
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    _unblock_readers_of(fifo)  # without the check, prepare would wait here for a writer
+    result = prepare(str(fifo), analyze=False)
+    assert isinstance(result, Failed) and result.reason == "not a regular file (a named pipe)"

@@ -149,3 +149,102 @@ def test_nothing_is_lost_on_any_text(text: str) -> None:
     assert set(lost) <= {"■", "▲", "●", "□", "◆", "◇", "△", "★", "☆", "▶", "►", "◎"}
     assert _chars(_accounted(issue)) - _chars(text) == Counter()
     assert [i.index for i in issue.items] == list(range(len(issue.items)))
+
+
+# ---------------------------------------------------------------- pages in other papers' forms
+# Flush-left titles over indented one-line paragraphs, no byline lines (a crawler's page
+# dump), and the same pages hard-wrapped at a column width with page footers (PDF text).
+
+INDENT = "\u3000\u3000"
+
+
+@st.composite
+def flush_articles(draw: st.DrawFn, serial: int, long: bool) -> tuple[list[str], Expected]:
+    titles = [phrase(draw, 2, 3) + ("——" if n == 0 and draw(st.booleans()) else "")
+              for n in range(draw(st.integers(1, 3)))]
+    reporter = name(draw)
+    lead = draw(st.sampled_from(["", "本报北京3月2日电  （记者 {}）", "新华社北京3月2日电  ",
+                                 "本报讯（记者 {}）"]))
+    bylines = [reporter] if "{}" in lead else []
+    lines, expected = list(titles), Expected("article", titles, bylines)
+    if not lead and draw(st.integers(0, 3)) == 0:
+        lines.append(INDENT + "本报记者  " + reporter)
+        expected.bylines = [reporter]
+    for n in range(draw(st.integers(2 if long else 1, 5))):
+        if n and draw(st.integers(0, 3)) == 0:
+            subhead = phrase(draw, 2, 5)
+            lines.append(INDENT + subhead)
+            expected.paragraphs.append(("subhead", subhead))
+        text = sentence_paragraph(draw, serial * 10 + n)
+        if long:
+            text = text[:-1] + "，" + sentence_paragraph(draw, 0)[3:]
+        if n == 0 and lead:
+            text = lead.format(reporter) + text
+        lines.append(INDENT + text)
+        expected.paragraphs.append(("text", text))
+    return lines, expected
+
+
+@st.composite
+def flush_photos(draw: st.DrawFn, serial: int) -> tuple[list[str], Expected]:
+    title, caption, photographer = phrase(draw, 2, 3), sentence_paragraph(draw, serial), name(draw)
+    credit = draw(st.sampled_from(["{}摄（新华社发）", "{}/摄", "记者 {} 摄"])).format(photographer)
+    lines = [title, INDENT + caption, INDENT + credit]
+    return lines, Expected("photo", [title], [photographer], [("caption", caption)])
+
+
+@st.composite
+def flush_pages(draw: st.DrawFn, long: bool = False) -> tuple[list[list[str]], list[Expected]]:
+    items: list[list[str]] = []
+    expected: list[Expected] = []
+    for serial in range(1, draw(st.integers(3 if long else 1, 6)) + 1):
+        make = (flush_photos(serial) if items and not long and draw(st.integers(0, 3)) == 0
+                else flush_articles(serial, long))
+        lines, item = draw(make)
+        if draw(st.booleans()):
+            lines.insert(len(item.title_lines), "")  # a blank line after the title
+        items.append(lines)
+        expected.append(item)
+    return items, expected
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(flush_pages(), st.sampled_from(["\n", "\n\n"]), st.booleans())
+def test_flush_title_pages_parse_back_exactly(
+    case: tuple[list[list[str]], list[Expected]], between: str, crlf: bool
+) -> None:
+    items, expected = case
+    text = between.join("\n".join(lines) for lines in items) + "\n"
+    data = (text.replace("\n", "\r\n") if crlf else text).encode("utf-8")
+    issue = parse_decoded(decode_bytes(data, "page.txt"))
+    assert shape(issue) == expected
+    assert _chars(_accounted(issue)) == _chars(text)
+
+
+def _squeezed(items: list[Expected]) -> list[Expected]:
+    return [Expected(i.kind, i.title_lines, i.bylines,
+                     [(k, "".join(t.split())) for k, t in i.paragraphs]) for i in items]
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    return [line[i:i + width] for i in range(0, len(line), width)] or [line]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(flush_pages(long=True), st.integers(16, 26), st.data())
+def test_hard_wrapped_pdf_pages_are_rejoined(
+    case: tuple[list[list[str]], list[Expected]], width: int, data: st.DataObject
+) -> None:
+    items, expected = case
+    lines = [wrapped for item in items for line in item
+             for wrapped in (_wrap(line, width) if line.startswith(INDENT) else [line])]
+    for _ in range(data.draw(st.integers(0, 3))):  # page footers anywhere between lines
+        at = data.draw(st.integers(1, len(lines) - 1))
+        lines.insert(at, f"第 {at} 页")
+    text = "\n".join(lines) + "\n"
+    issue = parse_text(text, "pdf.txt")
+    content = [i for i in issue.items if not (i.kind == "fragment" and i.paragraphs
+                                               and i.paragraphs[0].text.startswith("第 "))]
+    got = shape(Issue(issue.title, None, issue.source, content))
+    assert _squeezed(got) == _squeezed(expected)  # a space at a line break is not kept
+    assert _chars(_accounted(issue)) == _chars(text)
