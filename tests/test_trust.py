@@ -92,7 +92,7 @@ def test_papers_are_renamed_and_merged_unless_their_names_clash(tmp_path: Path) 
     lib.import_paths([tmp_path / "甲", tmp_path / "乙", tmp_path / "丙"])
     lib.rename_paper("丙", "乙")
     assert {name: count for _, name, count in lib.papers()} == {"甲": 1, "乙": 2}
-    with pytest.raises(AnnotationError, match="both have an issue named a.txt"):
+    with pytest.raises(AnnotationError, match=r"both have an issue named a\.txt"):
         lib.rename_paper("甲", "乙")
     lib.rename_paper("甲", "人民日报")
     assert sorted(i.paper for i in lib.issues()) == ["乙", "乙", "人民日报"]
