@@ -120,18 +120,21 @@ def paper(tmp_path: Path) -> Path:
     return folder
 
 
-def budget_article(library: Library) -> int:
+def open_budget_article(qtbot: QtBot, tmp_path: Path, paper: Path,
+                        settings: Settings) -> tuple[Library, MainWindow, int]:
+    """The paper imported, the window open on its budget article."""
+    library = Library(tmp_path / "lib.sqlite")
+    library.import_paths([paper])
+    window = make_window(qtbot, library, settings)
     issue = library.issues()[0].id
-    return next(a for a, _, title in library.articles(issue) if "预算" in title)
+    article = next(a for a, _, title in library.articles(issue) if "预算" in title)
+    window.open_article(article)
+    return library, window, article
 
 
 def test_a_note_after_a_reimport_lands_on_the_passage_selected(
         qtbot: QtBot, tmp_path: Path, paper: Path, settings: Settings) -> None:
-    library = Library(tmp_path / "lib.sqlite")
-    library.import_paths([paper])
-    window = make_window(qtbot, library, settings)
-    article = budget_article(library)
-    window.open_article(article)
+    library, window, article = open_budget_article(qtbot, tmp_path, paper, settings)
     body = library.article(article).body
     passage = body[40:52]
     text = (paper / "000.txt").read_text(encoding="utf-8")
@@ -150,11 +153,7 @@ def test_a_note_after_a_reimport_lands_on_the_passage_selected(
 
 def test_another_program_changing_the_library_refreshes_the_window(
         qtbot: QtBot, tmp_path: Path, paper: Path, settings: Settings) -> None:
-    library = Library(tmp_path / "lib.sqlite")
-    library.import_paths([paper])
-    window = make_window(qtbot, library, settings)
-    article = budget_article(library)
-    window.open_article(article)
+    _library, window, article = open_budget_article(qtbot, tmp_path, paper, settings)
     other = Library(tmp_path / "lib.sqlite")
     other.add_tag(article, "外来的标签")
     other.add_note(article, "外来的笔记")
