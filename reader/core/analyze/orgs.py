@@ -290,12 +290,12 @@ INDUSTRY_WORDS = frozenset({
     "生物", "实业", "物流", "传媒", "软件", "通信", "汽车", "环保", "材料", "化工", "光电",
     "电力", "重工", "钢铁", "食品", "电器", "家居", "装备", "股份", "数码", "半导体", "新能源",
 })
-"""Words of an industry that end a firm's name written without 公司 (伦登风机, 国源电气)."""
+"""Words of an industry that end a firm's name written without 公司 (沃坦电气, 澜冈风机)."""
 
 
 def _brands(ctx: Context) -> list[Candidate]:
     """A firm named by two characters the segmenter could not join into any word, then an
-    industry word (兰|普|电气, 志|禧|网络), ending before punctuation, 等, 的, a verb …:
+    industry word (沃|坦|电气, 钦|宇|网络), ending before punctuation, 等, 的, a verb …:
     an unknown name glued to what the firm makes. The characters must each be able to sit
     in a name and the name must not go on to the left (a third loose character)."""
     found = []
