@@ -30,6 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.core.analyze import analyze_text, warm_up  # noqa: E402
+from reader.core.analyze.segmenter import default_segmenter  # noqa: E402
+from reader.core.analyze.tagger import default_tagger  # noqa: E402
 from reader.core.resources import sample_issues  # noqa: E402
 
 LOAD_SNIPPET = (
@@ -65,8 +67,11 @@ def best_rate(run: Callable[[], None], chars: int, rounds: int) -> float:
     return chars / best
 
 
-def measure_throughput(paragraphs: list[str], rounds: int) -> tuple[float, float, int]:
-    """(analysis chars/s, posseg chars/s, chars per round)."""
+def measure_throughput(paragraphs: list[str],
+                       rounds: int) -> tuple[float, float, float, float, int]:
+    """(analysis chars/s, posseg chars/s, model alone chars/s, segmenter alone chars/s,
+    chars per round). The model alone is ``Tagger.spans`` given the segmenter's tokens
+    (feature building, crfsuite, reading the labels): a ceiling for the whole analysis."""
     import jieba
     import jieba.posseg
 
@@ -84,11 +89,24 @@ def measure_throughput(paragraphs: list[str], rounds: int) -> tuple[float, float
         for text in paragraphs:
             list(jieba.posseg.cut(text))
 
-    analysis_rate = posseg_rate = 0.0
-    for _ in range(rounds):  # interleaved, so both see the same machine state
+    segmenter, tagger = default_segmenter(), default_tagger()
+    tokens = [segmenter.tokens(text) for text in paragraphs]
+
+    def model() -> None:
+        for text, words in zip(paragraphs, tokens, strict=True):
+            tagger.spans(text, words)
+
+    def segment() -> None:
+        for text in paragraphs:
+            segmenter.tokens(text)
+
+    analysis_rate = posseg_rate = model_rate = segment_rate = 0.0
+    for _ in range(rounds):  # interleaved, so all see the same machine state
         analysis_rate = max(analysis_rate, best_rate(analysis, chars, 1))
         posseg_rate = max(posseg_rate, best_rate(posseg, chars, 1))
-    return analysis_rate, posseg_rate, chars
+        model_rate = max(model_rate, best_rate(model, chars, 1))
+        segment_rate = max(segment_rate, best_rate(segment, chars, 1))
+    return analysis_rate, posseg_rate, model_rate, segment_rate, chars
 
 
 def measure_load(runs: int = 3) -> list[float]:
@@ -136,8 +154,9 @@ def measure_process(paragraphs: list[str], runs: int) -> dict[str, float]:
         list(jieba.posseg.cut(text))
         posseg_s = min(posseg_s, time.perf_counter() - began)
     first_s = timed_process(["-c", FIRST_SNIPPET], None, runs)
-    return {"chars": len(text), "analyze_process_s": analyze_s, "posseg_in_process_s": posseg_s,
-            "posseg_process_s": posseg_process_s, "first_analysis_s": first_s}
+    return {"process_chars": len(text), "analyze_process_s": analyze_s,
+            "posseg_in_process_s": posseg_s, "posseg_process_s": posseg_process_s,
+            "first_analysis_s": first_s}
 
 
 def machine() -> str:
@@ -158,12 +177,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     args = parser.parse_args(argv)
     paragraphs = seed_paragraphs() * args.repeat
-    analysis_rate, posseg_rate, chars = measure_throughput(paragraphs, args.rounds)
+    analysis_rate, posseg_rate, model_rate, segment_rate, chars = \
+        measure_throughput(paragraphs, args.rounds)
     loads = measure_load()
     process = measure_process(seed_paragraphs() * args.process_repeat, 3)
     result = {"machine": machine(), "chars": chars, "analysis_chars_per_s": round(analysis_rate),
               "posseg_chars_per_s": round(posseg_rate),
               "ratio": round(analysis_rate / posseg_rate, 2),
+              "model_alone_chars_per_s": round(model_rate),
+              "segmenter_alone_chars_per_s": round(segment_rate),
               "load_s_warm_cache": [round(t, 3) for t in loads],
               **{k: round(v, 3) for k, v in process.items()},
               "process_ratio_strict": round(process["posseg_in_process_s"] /
@@ -179,9 +201,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"analyze_text:            {analysis_rate:>10,.0f} chars/s")
     print(f"jieba.posseg.cut (HMM):  {posseg_rate:>10,.0f} chars/s")
     print(f"ratio:                   {analysis_rate / posseg_rate:>10.2f}x (target >= 2.5)")
+    print(f"model alone (features, crfsuite, labels; tokens given): {model_rate:,.0f} chars/s "
+          f"= {model_rate / posseg_rate:.2f}x posseg; segmenter alone: {segment_rate:,.0f} "
+          f"chars/s = {segment_rate / posseg_rate:.2f}x")
     print(f"tokenizer + model load, warm cache: {', '.join(f'{t:.2f} s' for t in loads)} "
           f"(target < 1.5 s)")
-    print(f"whole process on {process['chars']:,} characters: baokan analyze "
+    print(f"whole process on {process['process_chars']:,} characters: baokan analyze "
           f"{process['analyze_process_s']:.2f} s; posseg in this process "
           f"{process['posseg_in_process_s']:.2f} s, as a process "
           f"{process['posseg_process_s']:.2f} s")

@@ -14,6 +14,7 @@ CONVENTION_RULES = frozenset({
     "chain", "road", "site", "admin-village",          # 北京市海淀区, 冶金路, 水上公园, 王庄村
     "org-placed", "org-chain", "org-child", "org-gov", "org-local",  # 南开区人民政府,
     # 公安南开分局王顶堤派出所, 区投资促进局, 向阳路街道 …
+    "org-brand",                                       # 沃坦电气: the model reads a person
 })
 """Rules that carry the reader's own conventions or evidence the model cannot weigh: where
 they and the model disagree, they win. Every other rule (a gazetteer name, a surname with a

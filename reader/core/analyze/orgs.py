@@ -63,6 +63,7 @@ def find_orgs(ctx: Context) -> list[Candidate]:
             floor = cand.end
     found += _dictionary_orgs(ctx)
     found += _appositions(ctx)
+    found += _brands(ctx)
     return _merge_chains(found)
 
 
@@ -282,6 +283,42 @@ def _apposition_end_ok(ctx: Context, end: int) -> bool:
     word, tag = ctx.tokens.words[index], ctx.tag(index)
     return word in ("等", "和", "与", "及", "在", "为", "将", "已", "也", "的") or \
         word in ctx.lexicon.governing_verbs or tag in ("v", "ad", "d", "p")
+
+
+INDUSTRY_WORDS = frozenset({
+    "电气", "风机", "轨道", "网络", "科技", "电子", "智能", "能源", "机械", "医药", "药业",
+    "生物", "实业", "物流", "传媒", "软件", "通信", "汽车", "环保", "材料", "化工", "光电",
+    "电力", "重工", "钢铁", "食品", "电器", "家居", "装备", "股份", "数码", "半导体", "新能源",
+})
+"""Words of an industry that end a firm's name written without 公司 (沃坦电气, 澜冈风机)."""
+
+
+def _brands(ctx: Context) -> list[Candidate]:
+    """A firm named by two characters the segmenter could not join into any word, then an
+    industry word (沃|坦|电气, 钦|宇|网络), ending before punctuation, 等, 的, a verb …:
+    an unknown name glued to what the firm makes. The characters must each be able to sit
+    in a name and the name must not go on to the left (a third loose character)."""
+    found = []
+    words = ctx.tokens.words
+    for index in range(2, len(words)):
+        if words[index] not in INDUSTRY_WORDS:
+            continue
+        if not all(_loose_char(ctx, i) for i in (index - 2, index - 1)):
+            continue
+        if index >= 3 and len(words[index - 3]) == 1 and ctx.is_han(index - 3) and \
+                single_char_ok(words[index - 3], ctx.tag(index - 3)):
+            continue  # 某|伦|登|风机: where the name starts is not clear
+        start, end = ctx.tokens.starts[index - 2], ctx.tokens.end(index)
+        if not _apposition_end_ok(ctx, end):
+            continue
+        found.append(Candidate("org", start, end, ctx.text[start:end], 2, "org-brand"))
+    return found
+
+
+def _loose_char(ctx: Context, index: int) -> bool:
+    word = ctx.tokens.words[index]
+    return len(word) == 1 and ctx.is_han(index) and single_char_ok(word, ctx.tag(index)) and \
+        not ctx.barrier.intersection(range(ctx.tokens.starts[index], ctx.tokens.end(index)))
 
 
 def _merge_chains(found: list[Candidate]) -> list[Candidate]:

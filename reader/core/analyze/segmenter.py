@@ -190,23 +190,33 @@ class Segmenter:
             self._tags[word] = tag
 
 
+PREFIX_ONLY = 1.0
+"""In the table of logarithms: a prefix of dictionary words that is no word itself (a log
+probability is never positive)."""
+
+
 def _cut_block(block: str, freq: dict[str, int], logtotal: float,
                logs: dict[str, float]) -> list[str]:
-    """jieba's maximum-probability route through the word graph of one block, no HMM."""
+    """jieba's maximum-probability route through the word graph of one block, no HMM.
+
+    ``logs`` remembers, for each fragment met, its log probability or ``PREFIX_ONLY``: one
+    dictionary look-up per fragment that is a word or prefix once it has been seen.
+    """
     size = len(block)
     best = [0.0] * (size + 1)
     ends = [0] * (size + 1)
+    get = logs.get
     for start in range(size - 1, -1, -1):
         best_p, best_end = 0.0, -1
         end, frag = start, block[start]
         while end < size:
-            count = freq.get(frag)
-            if count is None:
-                break
-            if count:
-                logp = logs.get(frag)
-                if logp is None:
-                    logp = logs[frag] = math.log(count) - logtotal
+            logp = get(frag)
+            if logp is None:
+                count = freq.get(frag)
+                if count is None:
+                    break
+                logp = logs[frag] = math.log(count) - logtotal if count else PREFIX_ONLY
+            if logp != PREFIX_ONLY:
                 prob = logp + best[end + 1]
                 if best_end < 0 or prob > best_p or (prob == best_p and end > best_end):
                     best_p, best_end = prob, end

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
+from itertools import compress, count
 from pathlib import Path
 from typing import Any
 
@@ -89,9 +90,12 @@ class Span:
 def spans_of(labels: list[str]) -> list[tuple[str, int, int]]:
     """(type, start, end) of each well-formed BIOES run (a broken run is dropped)."""
     found: list[tuple[str, int, int]] = []
-    start, current = -1, ""
-    for index, label in enumerate(labels):
-        head, _, kind = label.partition("-")
+    start, current, last = -1, "", -2
+    for index in compress(count(), map("O".__ne__, labels)):  # most labels are O: skip them
+        if index != last + 1:
+            start = -1  # an O in between breaks the run, as it would below
+        last = index
+        head, _, kind = labels[index].partition("-")
         if head == "S":
             found.append((kind, index, index + 1))
             start = -1

@@ -116,3 +116,12 @@ def test_a_generic_rule_name_cut_into_pieces_by_the_model_stays_whole() -> None:
     rules = [at(text, "京津冀", "place", "region")]
     model = [span(text, "京", "place"), span(text, "津", "place"), span(text, "冀", "place")]
     assert voted(text, rules, model) == [("place", "京津冀", "region")]
+
+
+def test_bioes_runs_are_read_whole_and_broken_runs_dropped() -> None:
+    from reader.core.analyze.tagger import spans_of
+
+    labels = ["B-PER", "I-PER", "E-PER", "O", "S-LOC", "B-ORG", "O", "E-ORG", "B-LOC", "E-LOC",
+              "I-LOC", "E-LOC", "O", "B-PER", "E-ORG"]
+    assert spans_of(labels) == [("PER", 0, 3), ("LOC", 4, 5), ("LOC", 8, 10)]
+    assert spans_of([]) == [] and spans_of(["O", "O"]) == []

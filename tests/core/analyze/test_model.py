@@ -102,3 +102,11 @@ def test_long_texts_are_tagged_in_pieces_with_true_offsets() -> None:
     found = {(e.text, e.start) for e in analyze_text(text).entities if e.type == "person"}
     start = text.index("张建新")
     assert {("张建新", start), ("刘海燕", start + 4), ("孙立平", start + 8)} <= found
+
+
+def test_a_firm_named_by_loose_characters_and_its_industry() -> None:
+    found = spans("园区先后引进了沃坦电气、钦宇网络等一批企业。")
+    assert {("org", "沃坦电气"), ("org", "钦宇网络")} <= found
+    assert not any(kind == "person" for kind, _ in found)  # not 沃坦 the person
+    assert ("org", "萃隆电气") in spans("推动萃隆电气的全资子公司落户。")
+    assert not any(kind == "org" for kind, _ in spans("要加强电力网络建设，建立数字网络。"))
