@@ -375,7 +375,7 @@ class Library:
 
     def removed_articles(self, issue_id: int) -> list[tuple[int, str, str]]:
         """Articles that left the issue's text on a re-import but carry tags or notes."""
-        return store.removed_articles(self.db, issue_id)
+        return store.issue_articles(self.db, issue_id, removed=True)
 
     def article(self, article_id: int) -> ArticleRow:
         row = store.get_article(self.db, article_id)

@@ -352,20 +352,13 @@ def get_article(db: sqlite_utils.Database, article_id: int) -> ArticleRow | None
     )
 
 
-def issue_articles(db: sqlite_utils.Database, issue_id: int) -> list[tuple[int, str, str]]:
-    """(id, kind, title) of an issue's articles in reading order."""
+def issue_articles(db: sqlite_utils.Database, issue_id: int,
+                   removed: bool = False) -> list[tuple[int, str, str]]:
+    """(id, kind, title) of an issue's articles in reading order; with ``removed``, the
+    annotated articles kept after they left the issue's text instead."""
     rows = db.execute(
-        "SELECT id, kind, title FROM articles WHERE issue_id = ? AND removed = 0 "
-        "ORDER BY position", [issue_id],
-    ).fetchall()
-    return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
-
-
-def removed_articles(db: sqlite_utils.Database, issue_id: int) -> list[tuple[int, str, str]]:
-    """(id, kind, title) of the annotated articles kept after they left the issue's text."""
-    rows = db.execute(
-        "SELECT id, kind, title FROM articles WHERE issue_id = ? AND removed = 1 "
-        "ORDER BY position", [issue_id],
+        "SELECT id, kind, title FROM articles WHERE issue_id = ? AND removed = ? "
+        "ORDER BY position", [issue_id, int(removed)],
     ).fetchall()
     return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
