@@ -10,11 +10,12 @@ from pathlib import Path
 import click
 
 from reader import __version__
-from reader.commands import COMMANDS, USER_ERRORS
+from reader.commands import COMMANDS, USER_ERRORS, db_option, stored_corrections
 from reader.core.analyze import analyze_issue, analyze_text
 from reader.core.decode import DecodeError, read_file
 from reader.core.issue_json import issue_to_json
 from reader.core.parse import parse_decoded
+from reader.core.pipeline import correct, corrections_from_rows
 from reader.core.resources import sample_issues
 
 EXIT_BAD_INPUT = 2
@@ -72,15 +73,24 @@ def _outline_line(index: int, kind: str, title: str, bylines: list[str],
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
 @click.option("--no-analyze", is_flag=True, help="Skip entity and figure analysis.")
 @click.option("--pretty", is_flag=True, help="Indent the JSON for reading.")
-def parse(file: Path, no_analyze: bool, pretty: bool) -> None:
-    """Parse one issue FILE and print it as JSON (format baokan.issue/1)."""
+@click.option("--raw", is_flag=True,
+              help="Ignore the corrections stored in the library (split and entity).")
+@db_option
+def parse(file: Path, no_analyze: bool, pretty: bool, raw: bool, db_path: Path | None) -> None:
+    """Parse one issue FILE and print it as JSON (format baokan.issue/1).
+
+    When the library holds this issue, its stored split corrections are applied (and the
+    entity corrections), as on import; --raw shows the parser's own output."""
     try:
         issue = parse_decoded(read_file(file))
     except DecodeError as error:
         click.echo(f"baokan: {error}", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    fixes, corrections = ((), ()) if raw else stored_corrections(db_path, file)
+    if fixes:
+        issue = correct(issue, fixes)
     if not no_analyze:
-        analyze_issue(issue)
+        analyze_issue(issue, corrections_from_rows(corrections))
     document = issue_to_json(issue)
     click.echo(json.dumps(document, ensure_ascii=False, indent=2 if pretty else None))
 

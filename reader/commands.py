@@ -12,11 +12,14 @@ from typing import Any, TypeVar
 
 import click
 
+from reader.core.pipeline import CorrectionRows
+from reader.core.splits import FixRow
 from reader.library import (
     AnnotationError,
     Filters,
     ImportReport,
     Library,
+    NoLibrary,
     QueryError,
     StorageError,
     lock_holder,
@@ -91,6 +94,23 @@ def _open(db_path: Path | None, write: bool) -> Library:
         if "read" not in str(error) and "unable to open" not in str(error):
             raise
         return Library(db_path, readonly=True)
+
+
+def stored_corrections(db_path: Path | None, file: Path
+                       ) -> tuple[tuple[FixRow, ...], CorrectionRows]:
+    """The split corrections of the issue imported from ``file`` and the entity
+    corrections, from the library if there is one (never created here)."""
+    try:
+        library = _open(db_path, write=False)
+    except NoLibrary:
+        return (), ()
+    except USER_ERRORS as error:
+        click.echo(f"baokan: warning: corrections not applied: {error}", err=True)
+        return (), ()
+    try:
+        return library.split_fix_rows_for_file(file), library.correction_rows()
+    finally:
+        library.close()
 
 
 def echo_lines(lines: Iterable[str]) -> None:
@@ -365,6 +385,82 @@ def note_delete(note_id: int, db_path: Path | None) -> None:
 # ---------------------------------------------------------------- export, share, backup
 
 
+# ---------------------------------------------------------------- split corrections
+
+LINE_HELP = "the line: title:N, byline, paragraph:N or credit (N counts from 1)"
+
+
+def parse_line(text: str) -> tuple[Any, int]:
+    """``paragraph:3`` → ("paragraph", 2); a bad spec is a usage error."""
+    where, _, number = text.partition(":")
+    if where not in ("title", "byline", "paragraph", "credit"):
+        raise click.BadParameter(f"{text!r}: {LINE_HELP}")
+    if where in ("byline", "credit"):
+        return where, 0
+    try:
+        index = int(number) - 1
+    except ValueError:
+        raise click.BadParameter(f"{text!r}: {LINE_HELP}") from None
+    if index < 0:
+        raise click.BadParameter(f"{text!r}: {LINE_HELP}")
+    return where, index
+
+
+@click.group("splits")
+def splits_group() -> None:
+    """The reader's corrections of how issues were split into articles."""
+
+
+@splits_group.command("list")
+@click.option("--issue", "issue_id", type=int, default=None, help="Only this issue's.")
+@db_option
+@json_option
+def splits_list(issue_id: int | None, db_path: Path | None, as_json: bool) -> None:
+    """List split corrections in the order they were made, and whether each applies."""
+    with opened(db_path, write=False) as library:
+        infos = library.split_fixes(issue_id)
+    data = [{"id": i.record.id, "issue_id": i.record.issue_id, "issue": i.issue,
+             "action": i.record.fix.action, "line": i.record.fix.line.text,
+             "target": i.record.fix.target.text if i.record.fix.target else None,
+             "what": i.text, "applies": i.applies, "reason": i.reason,
+             "created": i.record.created} for i in infos]
+    emit(data, as_json, lambda: echo_lines(
+        f"{i.record.id:>6}  {i.issue}  {i.text}"
+        + ("" if i.applies else f"  [does not apply: {i.reason}]") for i in infos))
+
+
+@splits_group.command("add")
+@click.argument("article", type=int)
+@click.argument("action", type=click.Choice(
+    ["split", "join", "title", "subhead", "body", "byline", "copy", "original"]))
+@click.option("--line", "line", required=True, help=LINE_HELP.capitalize() + ".")
+@click.option("--copy-of", "copy_of", type=int, default=None,
+              help="For `copy`: the article this one is a copy of.")
+@db_option
+def splits_add(article: int, action: str, line: str, copy_of: int | None,
+               db_path: Path | None) -> None:
+    """Correct the split at a line of ARTICLE and apply it at once (notes and tags stay)."""
+    where, index = parse_line(line)
+    if action == "copy" and copy_of is None:
+        raise click.BadParameter("`copy` needs --copy-of ARTICLE")
+    with opened(db_path) as library:
+        target = (copy_of, "paragraph" if library.article(copy_of).paragraphs else "title",
+                  0) if copy_of is not None else None
+        fix_id = library.correct_split(article, action, where, index, target)  # type: ignore[arg-type]
+        click.echo(f"split correction {fix_id} applied")
+
+
+@splits_group.command("remove")
+@click.argument("fix_ids", type=int, nargs=-1, required=True)
+@db_option
+def splits_remove(fix_ids: tuple[int, ...], db_path: Path | None) -> None:
+    """Remove split corrections; their issue is split again without them."""
+    with opened(db_path) as library:
+        for fix_id in fix_ids:
+            library.remove_split_fix(fix_id)
+            click.echo(f"split correction {fix_id} removed")
+
+
 @click.command("export")
 @click.argument("what", type=click.Choice(["notes", "tags", "entities", "figures"]))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
@@ -466,5 +562,5 @@ def repair_command(db_path: Path | None, keep_in_place: bool) -> None:
 
 
 COMMANDS = [import_command, issues_command, papers_group, show_command, search_command,
-            tag_group, note_group, export_command, annotations_group, backup_command,
+            tag_group, note_group, splits_group, export_command, annotations_group, backup_command,
             repair_command]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from reader.core.analyze import Corrections
+from reader.core.analyze import Corrections, analyze_issue
 from reader.core.changes import EVERYTHING, Changes
 from reader.core.csvout import write_csv
 from reader.core.fts import QueryError
@@ -25,8 +25,10 @@ from reader.core.pipeline import (
     prepare,
 )
 from reader.core.sources import FileId, Source, collect_sources, file_id, printable
+from reader.core.splits import FixRow, SplitFix, Where, apply_fixes, describe, ref_of
 from reader.db import annotations as ann
 from reader.db import backups, exports, store
+from reader.db import splits as split_store
 from reader.db.annotations import AnnotationError, NoteRow, TagRow
 from reader.db.backups import Backup
 from reader.db.connection import (
@@ -46,6 +48,7 @@ from reader.db.connection import (
 )
 from reader.db.migrations import backups_dir
 from reader.db.search import Filters, Hit, search
+from reader.db.splits import FixRecord
 from reader.db.store import (
     ArticleRow,
     EntityCount,
@@ -63,9 +66,10 @@ IN_PROCESS_MAX = 3
 """Imports of at most this many files run in the calling process (no start-up cost)."""
 
 __all__ = ["AnnotationError", "Backup", "BusyError", "Changes", "EntityCount", "FigureRow",
-           "Filters", "Hit", "ImportReport", "IssueRow", "Library", "LibraryFailure", "Mention",
-           "NoLibrary", "NotALibrary", "NoteRow", "QueryError", "ReadOnlyError",
-           "StorageError", "TagRow", "lock_holder", "repair_library"]
+           "Filters", "FixInfo", "FixRecord", "Hit", "ImportReport", "IssueRow", "Library",
+           "LibraryFailure", "Mention", "NoLibrary", "NotALibrary", "NoteRow", "QueryError",
+           "ReadOnlyError", "SplitFix", "StorageError", "TagRow", "lock_holder",
+           "repair_library"]
 
 Method = TypeVar("Method", bound=Callable[..., Any])
 
@@ -133,6 +137,21 @@ class ImportReport:
     @property
     def total(self) -> int:
         return len(self.imported) + len(self.replaced) + len(self.skipped) + len(self.failed)
+
+
+@dataclass(frozen=True)
+class FixInfo:
+    """A stored split correction, whether it applies to its issue today, and why not."""
+
+    record: FixRecord
+    issue: str
+    """``paper / name`` of its issue."""
+    applies: bool
+    reason: str = ""
+
+    @property
+    def text(self) -> str:
+        return describe(self.record.fix)
 
 
 class Library:
@@ -270,8 +289,9 @@ class Library:
         done = total - len(todo)
         corrections = tuple(ann.list_corrections(self.db))
         by_path = {str(source.path): source for source in todo}
+        fixes = self._fixes_by_path(todo)
         try:
-            for result in self._prepared(todo, corrections, workers, cancel):
+            for result in self._prepared(todo, corrections, fixes, workers, cancel):
                 if cancel is not None and cancel():
                     report.cancelled = True
                     break
@@ -299,18 +319,31 @@ class Library:
             todo.append(Source(source.path, *known) if known else source)
         return todo
 
+    def _fixes_by_path(self, sources: list[Source]) -> dict[str, tuple[FixRow, ...]]:
+        """The stored split corrections of each source's issue, if it is in the library."""
+        found = {}
+        for source in sources:
+            issue_id = store.issue_id_by_identity(self.db, source.paper, source.key)
+            rows = split_store.fix_rows(self.db, issue_id) if issue_id is not None else ()
+            if rows:
+                found[str(source.path)] = rows
+        return found
+
     def _prepared(
-        self, sources: list[Source], corrections: CorrectionRows, workers: int | None,
+        self, sources: list[Source], corrections: CorrectionRows,
+        fixes: dict[str, tuple[FixRow, ...]], workers: int | None,
         cancel: Callable[[], bool] | None,
     ) -> Iterator[Prepared | Failed]:
         if len(sources) <= IN_PROCESS_MAX or workers == 1:
             for source in sources:
-                yield prepare(str(source.path), corrections)
+                path = str(source.path)
+                yield prepare(path, corrections, fixes=fixes.get(path, ()))
             return
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(workers or 2, mp_context=context) as pool:
             futures: list[Future[Prepared | Failed]] = [
-                pool.submit(prepare, str(source.path), corrections) for source in sources]
+                pool.submit(prepare, str(source.path), corrections, True,
+                            fixes.get(str(source.path), ())) for source in sources]
             try:
                 for future in futures:
                     yield future.result()
@@ -339,6 +372,8 @@ class Library:
                 issue_id = old
                 touched = store.replace_issue(self.db, old, issue, source.display)
                 report.replaced.append(source.display)
+            if result.parse is not None:
+                split_store.save_parse(self.db, issue_id, result.parse)
         report.names[source.display] = f"{source.paper} / {source.key}"
         report.papers[source.paper] = report.papers.get(source.paper, 0) + 1
         report.changes = report.changes | Changes(
@@ -537,7 +572,120 @@ class Library:
 
     def corrections(self) -> Corrections:
         """The user's entity corrections, as the analysis applies them on every import."""
-        return corrections_from_rows(tuple(ann.list_corrections(self.db)))
+        return corrections_from_rows(self.correction_rows())
+
+    def correction_rows(self) -> CorrectionRows:
+        """The entity corrections as plain rows (for a worker or ``baokan parse``)."""
+        return tuple(ann.list_corrections(self.db))
+
+    # ------------------------------------------------------------ split corrections
+
+    def split_fix_at(self, article_id: int, action: str, where: Where, index: int,
+                     target: tuple[int, Where, int] | None = None) -> tuple[int, SplitFix]:
+        """(issue id, correction) for ``action`` on a line of an article as the window shows
+        it: ``where`` is title / byline / paragraph / credit and ``index`` its number there;
+        ``target`` (article id, where, index) names a line of the original for ``copy``."""
+        try:
+            issue_id, position = split_store.article_position(self.db, article_id)
+            shown = split_store.stored_issue(self.db, issue_id)
+            line = ref_of(shown, position, where, index)
+            other = None
+            if target is not None:
+                target_issue, target_position = split_store.article_position(self.db, target[0])
+                if target_issue != issue_id:
+                    raise AnnotationError("a copy can only be marked within one issue")
+                other = ref_of(shown, target_position, target[1], target[2])
+        except (LookupError, ValueError) as error:
+            raise AnnotationError(str(error)) from error
+        return issue_id, SplitFix(action, line, other)  # type: ignore[arg-type]
+
+    def correct_split(self, article_id: int, action: str, where: Where, index: int,
+                      target: tuple[int, Where, int] | None = None) -> int:
+        """Make a split correction on a line of an article and apply it at once; returns
+        its id. Raises AnnotationError with the reason when it cannot be applied."""
+        issue_id, fix = self.split_fix_at(article_id, action, where, index, target)
+        return self.add_split_fix(issue_id, fix)
+
+    @writes
+    def add_split_fix(self, issue_id: int, fix: SplitFix, created: str | None = None) -> int:
+        """Store a split correction of an issue and re-split the issue with it; every tag
+        and note stays on its text. Refused (nothing stored) if it does not apply."""
+        fixes = [record.fix for record in split_store.list_fixes(self.db, issue_id)] + [fix]
+        issue, parse = self._resplit(issue_id, fixes, require_last=True)
+        with transaction(self.db):
+            fix_id = split_store.add_fix(self.db, issue_id, fix, created)
+            split_store.save_parse(self.db, issue_id, parse)
+            touched = store.replace_issue(self.db, issue_id, issue,
+                                          split_store.source_path(self.db, issue_id))
+        self.announce(self._resplit_changes(issue_id, touched))
+        return fix_id
+
+    @writes
+    def remove_split_fix(self, fix_id: int) -> FixRecord:
+        """Remove a split correction and re-split its issue without it (undo, or the CLI)."""
+        try:
+            record = split_store.get_fix(self.db, fix_id)
+        except LookupError as error:
+            raise AnnotationError(str(error)) from error
+        fixes = [r.fix for r in split_store.list_fixes(self.db, record.issue_id)
+                 if r.id != fix_id]
+        issue, _ = self._resplit(record.issue_id, fixes)
+        with transaction(self.db):
+            split_store.remove_fix(self.db, fix_id)
+            if not fixes:
+                split_store.drop_parse(self.db, record.issue_id)
+            touched = store.replace_issue(self.db, record.issue_id, issue,
+                                          split_store.source_path(self.db, record.issue_id))
+        self.announce(self._resplit_changes(record.issue_id, touched))
+        return record
+
+    def restore_split_fix(self, record: FixRecord) -> int:
+        """Put back a removed correction (redo); it gets a new id."""
+        return self.add_split_fix(record.issue_id, record.fix, record.created)
+
+    def split_fixes(self, issue_id: int | None = None) -> list[FixInfo]:
+        """The split corrections of one issue or of all, with whether each applies."""
+        records = split_store.list_fixes(self.db, issue_id)
+        infos: list[FixInfo] = []
+        names = {row.id: f"{row.paper} / {row.source_key}" for row in self.issues()}
+        for issue in dict.fromkeys(record.issue_id for record in records):
+            mine = [r for r in records if r.issue_id == issue]
+            parse = self._parse_of(issue)
+            stale = dict(apply_fixes(parse, [r.fix for r in mine]).stale)
+            infos += [FixInfo(r, names.get(issue, str(issue)), n not in stale, stale.get(n, ""))
+                      for n, r in enumerate(mine)]
+        return infos
+
+    def split_fix_rows_for_file(self, path: str | Path) -> tuple[FixRow, ...]:
+        """The stored split corrections of the issue imported from this file (by its
+        bytes, else its path), for ``baokan parse``."""
+        issue_id = store.issue_id_by_hash(self.db, file_sha256(path))
+        if issue_id is None:
+            identity = store.identity_by_path(self.db, printable(Path(path).resolve()))
+            if identity is not None:
+                issue_id = store.issue_id_by_identity(self.db, *identity)
+        return split_store.fix_rows(self.db, issue_id) if issue_id is not None else ()
+
+    def _parse_of(self, issue_id: int) -> Any:
+        parse = split_store.load_parse(self.db, issue_id)
+        return parse if parse is not None else split_store.stored_issue(self.db, issue_id)
+
+    def _resplit(self, issue_id: int, fixes: list[SplitFix], require_last: bool = False
+                 ) -> tuple[Any, Any]:
+        """(corrected and analysed issue, the parse it came from) for these fixes."""
+        try:
+            parse = self._parse_of(issue_id)
+        except LookupError as error:
+            raise AnnotationError(str(error)) from error
+        applied = apply_fixes(parse, fixes)
+        if require_last and applied.stale and applied.stale[-1][0] == len(fixes) - 1:
+            raise AnnotationError(applied.stale[-1][1])
+        analyze_issue(applied.issue, self.corrections())
+        return applied.issue, parse
+
+    def _resplit_changes(self, issue_id: int, touched: list[int]) -> Changes:
+        every = frozenset(touched)
+        return Changes(issues=frozenset({issue_id}), articles=every, notes=every, tagged=every)
 
     # ------------------------------------------------------------ search
 

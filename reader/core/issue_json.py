@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from reader.core.model import Issue, Item
+from reader.core.model import Entity, Figure, Issue, Item, Paragraph, Source
 
 FORMAT = "baokan.issue/1"
 
@@ -36,3 +36,24 @@ def item_to_json(item: Item) -> dict[str, Any]:
         "entities": [asdict(e) for e in item.entities],
         "figures": [asdict(f) for f in item.figures],
     }
+
+
+def issue_from_json(document: dict[str, Any]) -> Issue:
+    """The Issue of a ``baokan.issue/1`` document (entities and figures included)."""
+    if document.get("format") != FORMAT:
+        raise ValueError(f"not a {FORMAT} document")
+    head = document["issue"]
+    issue = Issue(head["title"], head["date"], Source(**document["source"]),
+                  warnings=list(document.get("warnings", [])))
+    issue.items = [item_from_json(item) for item in document["articles"]]
+    return issue
+
+
+def item_from_json(data: dict[str, Any]) -> Item:
+    """The Item of one article of a ``baokan.issue/1`` document."""
+    return Item(
+        data["index"], data["kind"], list(data["title_lines"]), list(data["bylines"]),
+        data["byline"], data["credit"],
+        [Paragraph(p["kind"], p["text"]) for p in data["paragraphs"]], data["duplicate_of"],
+        [Entity(**e) for e in data.get("entities", [])],
+        [Figure(**f) for f in data.get("figures", [])])

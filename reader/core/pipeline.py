@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ from reader.core.analyze import Corrections, analyze_issue
 from reader.core.decode import DecodeError, read_file
 from reader.core.model import Issue
 from reader.core.parse import parse_decoded
+from reader.core.splits import FixRow, apply_fixes, describe, fixes_from_rows
 
 ISSUE_SUFFIXES = (".txt", ".text")
 
@@ -20,6 +22,8 @@ class Prepared:
 
     path: str
     issue: Issue
+    parse: Issue | None = None
+    """The parse before the reader's split corrections, when it has any (to replay them)."""
 
 
 @dataclass
@@ -51,18 +55,33 @@ def corrections_from_rows(rows: CorrectionRows) -> Corrections:
     )
 
 
-def prepare(path: str, corrections: CorrectionRows = (), analyze: bool = True
-            ) -> Prepared | Failed:
-    """Decode, parse and analyse one file; never raises for a bad file."""
+def prepare(path: str, corrections: CorrectionRows = (), analyze: bool = True,
+            fixes: tuple[FixRow, ...] = ()) -> Prepared | Failed:
+    """Decode, parse, apply the issue's split corrections and analyse one file; never
+    raises for a bad file. A correction that no longer applies becomes a warning."""
     try:
         issue = parse_decoded(read_file(path))
+        parse = None
+        if fixes:
+            parse = copy.deepcopy(issue)
+            issue = correct(issue, fixes)
         if analyze:
             analyze_issue(issue, corrections_from_rows(corrections))
-        return Prepared(path, issue)
+        return Prepared(path, issue, parse)
     except DecodeError as error:
         return Failed(path, error.reason)
     except (RecursionError, MemoryError, ValueError, UnicodeError) as error:
         return Failed(path, f"could not be parsed ({type(error).__name__}: {error})")
+
+
+def correct(issue: Issue, fixes: tuple[FixRow, ...]) -> Issue:
+    """``issue`` with its stored split corrections applied; stale ones become warnings."""
+    listed = fixes_from_rows(fixes)
+    applied = apply_fixes(issue, listed)
+    for n, reason in applied.stale:
+        applied.issue.warnings.append(
+            f"split correction {n + 1} ({describe(listed[n])}) no longer applies: {reason}")
+    return applied.issue
 
 
 def collect_files(paths: list[str | Path]) -> tuple[list[Path], list[Failed]]:

@@ -147,6 +147,29 @@ ALTER TABLE issues ADD COLUMN source_key TEXT NOT NULL DEFAULT '';
 CREATE INDEX issues_paper ON issues(paper_id, date);
 """
 
+SCHEMA_V3 = """
+CREATE TABLE split_fixes (
+    id INTEGER PRIMARY KEY,
+    issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+    action TEXT NOT NULL CHECK (action IN
+        ('split', 'join', 'title', 'subhead', 'body', 'byline', 'copy', 'original')),
+    line TEXT NOT NULL,
+    nth INTEGER NOT NULL DEFAULT 0,
+    line_before TEXT NOT NULL DEFAULT '',
+    target TEXT NOT NULL DEFAULT '',
+    target_nth INTEGER NOT NULL DEFAULT 0,
+    target_before TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+CREATE INDEX split_fixes_issue ON split_fixes(issue_id, id);
+CREATE TABLE issue_layouts (
+    issue_id INTEGER PRIMARY KEY REFERENCES issues(id) ON DELETE CASCADE,
+    parse BLOB NOT NULL
+);
+"""
+"""The reader's corrections of an issue's split, in the order made, and the parse they
+apply to (zlib-compressed baokan.issue/1 JSON, kept only for issues that have any)."""
+
 UNSORTED_PAPER = "Unsorted"
 """The paper of an issue whose origin is unknown (imported before papers existed)."""
 
@@ -195,7 +218,12 @@ def ensure_paper(db: sqlite_utils.Database, name: str) -> int:
     return int(cursor.lastrowid or 0)
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2]
+def _v3(db: sqlite_utils.Database) -> None:
+    """Split corrections (issue 12): a new table and the parse each applies to."""
+    _run(db, SCHEMA_V3)
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
 """MIGRATIONS[n] takes the schema from user_version n to n + 1."""
 
 

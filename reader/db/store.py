@@ -13,6 +13,7 @@ from reader.core.anchor import Anchor, reanchor
 from reader.core.fts import index_text
 from reader.core.model import Issue, Item
 from reader.core.rematch import Incoming, Stored, match_items
+from reader.core.splits import squeeze
 from reader.db.connection import transaction
 from reader.db.migrations import ensure_paper
 
@@ -178,7 +179,11 @@ def replace_issue(
             _update_article(db, article_id, item, revived=article_id in removed)
             ids.append(article_id)
     gone = {stored.id for stored in old if not stored.removed} - set(matches.values())
+    bodies = {article_id: body_of(item)[0] for article_id, item in zip(ids, issue.items,
+                                                                       strict=True)}
+    _pass_on(db, [stored for stored in old if stored.id in gone], bodies)
     _retire_unmatched(db, gone)
+    _follow_text(db, bodies)
     _link_duplicates(db, issue, ids)
     return ids + sorted(gone)
 
@@ -299,11 +304,50 @@ def _retire_unmatched(db: sqlite_utils.Database, article_ids: set[int]) -> None:
             db.execute("DELETE FROM articles WHERE id = ?", [article_id])
 
 
-def reanchor_notes(db: sqlite_utils.Database, article_id: int, body: str) -> None:
+def _pass_on(db: sqlite_utils.Database, gone: list[Stored], bodies: dict[int, str]) -> None:
+    """An article whose whole text now stands inside another one (two joined into one)
+    gives that article its tags and notes, which are then anchored in the new text."""
+    squeezed = {article_id: squeeze(body) for article_id, body in bodies.items()}
+    for stored in gone:
+        key = squeeze(stored.body)
+        holders = [a for a, text in squeezed.items() if key and key in text]
+        if len(holders) != 1:
+            continue
+        target = holders[0]
+        db.execute("INSERT OR IGNORE INTO article_tags (article_id, tag_id, created) "
+                   "SELECT ?, tag_id, created FROM article_tags WHERE article_id = ?",
+                   [target, stored.id])
+        db.execute("DELETE FROM article_tags WHERE article_id = ?", [stored.id])
+        db.execute("UPDATE notes SET article_id = ? WHERE article_id = ?", [target, stored.id])
+        reanchor_notes(db, target, bodies[target])
+
+
+def _follow_text(db: sqlite_utils.Database, bodies: dict[int, str]) -> None:
+    """A passage note whose quote is no longer in its article's text but is in exactly one
+    other article of the issue (an article split in two) moves to that article."""
+    if not bodies:
+        return
+    squeezed = {article_id: squeeze(body) for article_id, body in bodies.items()}
+    marks = ",".join("?" * len(bodies))
+    rows = db.execute(f"SELECT id, article_id, quote FROM notes WHERE quote != '' "
+                      f"AND article_id IN ({marks})", list(bodies)).fetchall()
+    for note_id, article_id, quote in rows:
+        key = squeeze(quote)
+        if not key or key in squeezed[article_id]:
+            continue
+        holders = [a for a, text in squeezed.items() if key in text]
+        if len(holders) == 1:
+            db.execute("UPDATE notes SET article_id = ? WHERE id = ?", [holders[0], note_id])
+            reanchor_notes(db, holders[0], bodies[holders[0]], only=note_id)
+
+
+def reanchor_notes(db: sqlite_utils.Database, article_id: int, body: str,
+                   only: int | None = None) -> None:
     """Re-attach every passage note of an article to its changed text."""
     rows = db.execute(
         'SELECT id, start, "end", quote, prefix, suffix FROM notes '
-        "WHERE article_id = ? AND quote != ''", [article_id],
+        "WHERE article_id = ? AND quote != '' AND (? IS NULL OR id = ?)",
+        [article_id, only, only],
     ).fetchall()
     for note_id, start, end, quote, prefix, suffix in rows:
         anchor = Anchor(start if start is not None else -1, end if end is not None else -1,
