@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, Signal, Slot
@@ -218,6 +218,8 @@ class ArticleView(QTextBrowser):
         self._text: ArticleText | None = None
         self._highlights: list[Highlight] = []
         self._blocks: list[Block] = []
+        self._lines: list[LineKey] = []
+        self._line_menu: Callable[[int, LineKey], QMenu | None] | None = None
         self._marks: dict[str, list[Mark]] = {}
         self._zoom = 0.0
         self._colors = dict(LAYER_COLORS)
@@ -272,6 +274,7 @@ class ArticleView(QTextBrowser):
         self._text = None
         self._highlights = []
         self._blocks = []
+        self._lines = []
         self._marks.clear()
         self.setDocument(QTextDocument(self))
         self.article_shown.emit()
@@ -287,7 +290,7 @@ class ArticleView(QTextBrowser):
         document.setDefaultFont(self._reading_font())
         document.setDocumentMargin(24)
         cursor = QTextCursor(document)
-        self._blocks = write_article(cursor, self._text, self.text_size())
+        self._blocks, self._lines = write_article(cursor, self._text, self.text_size())
         for start, end, highlight in placed_highlights(self._highlights, self._blocks,
                                                        self.shown_layers()):
             apply_highlight(cursor, start, end, highlight, self.layer_color(highlight.layer),
@@ -365,9 +368,33 @@ class ArticleView(QTextBrowser):
         """Actions offered first in the context menu (e.g. Add note), before Copy."""
         self._context_actions = list(actions)
 
+    def set_line_menu(self, factory: Callable[[int, LineKey], QMenu | None]) -> None:
+        """``factory(article id, line)`` gives the submenu for a line (split, roles …)."""
+        self._line_menu = factory
+
+    def line_at(self, position: int) -> LineKey | None:
+        """The article line shown at document ``position``, if any."""
+        number = self.document().findBlock(position).blockNumber()
+        return self._lines[number] if 0 <= number < len(self._lines) else None
+
+    def line_at_point(self, point: QPoint) -> LineKey | None:
+        """The article line under ``point`` (viewport coordinates)."""
+        return self.line_at(self.cursorForPosition(point).position())
+
     def context_menu(self, position: QPoint) -> QMenu:
         """The context menu at ``position`` (viewport coordinates): our actions, then the
-        standard Copy and Select All."""
+        line's layout submenu, then the standard Copy and Select All."""
+        menu = self._standard_menu(position)
+        line = self.line_at_point(position)
+        if self._line_menu is not None and self._text is not None and line is not None:
+            submenu = self._line_menu(self._text.id, line)
+            if submenu is not None:
+                submenu.setParent(menu, submenu.windowFlags())
+                menu.addSeparator()
+                menu.addMenu(submenu)
+        return menu
+
+    def _standard_menu(self, position: QPoint) -> QMenu:
         menu = self.createStandardContextMenu(position)
         menu.setObjectName("articleContextMenu")
         for action in menu.actions():
@@ -508,28 +535,39 @@ class _Writer:
         return start
 
 
-def write_article(cursor: QTextCursor, text: ArticleText, base: float) -> list[Block]:
-    """Write title lines, byline, paragraphs and credit; return where the body sits."""
+LineKey = tuple[str, int]
+"""A line of the article as the library names it: (title / byline / paragraph / credit, n)."""
+
+
+def write_article(cursor: QTextCursor, text: ArticleText, base: float
+                  ) -> tuple[list[Block], list[LineKey]]:
+    """Write title lines, byline, paragraphs and credit; return where the body sits and
+    which line of the article each document block shows."""
     writer = _Writer(cursor)
+    lines: list[LineKey] = []
     sizes = {"kicker": base * 1.1, "title": base * 1.7, "subtitle": base * 1.2}
-    for role, line in title_roles(text.title_lines):
+    for n, (role, line) in enumerate(title_roles(text.title_lines)):
         writer.block(line, block_format(bottom=4, center=True),
                      char_format(sizes[role], bold=role == "title"))
+        lines.append(("title", n))
     if text.byline:
         writer.block(text.byline, block_format(top=4, bottom=14, center=True),
                      char_format(base, color="#666666"))
+        lines.append(("byline", 0))
     blocks = []
-    for kind, start, end in text.paragraphs:
+    for n, (kind, start, end) in enumerate(text.paragraphs):
         charf = char_format(base * 1.15 if kind == "subhead" else base,
                             bold=kind == "subhead", italic=kind == "caption")
         doc_start = writer.block(text.body[start:end],
                                  block_format(top=6 if kind == "subhead" else 0,
                                               indent=kind == "text"), charf)
         blocks.append(Block(start, end, doc_start))
+        lines.append(("paragraph", n))
     if text.credit:
         writer.block(text.credit, block_format(top=2), char_format(base * 0.9, italic=True,
                                                                    color="#666666"))
-    return blocks
+        lines.append(("credit", 0))
+    return blocks, lines
 
 
 def apply_highlight(cursor: QTextCursor, start: int, end: int, highlight: Highlight,

@@ -58,6 +58,7 @@ from reader.ui.panels import NotesPanel, TagsPanel
 from reader.ui.preferences import PreferencesDialog
 from reader.ui.row_list import Row, RowListModel
 from reader.ui.settings import Settings
+from reader.ui.splits import SplitMenu
 from reader.ui.undo import AnnotationHistory
 
 SEARCH_LIMIT = 100
@@ -211,6 +212,8 @@ class MainWindow(QMainWindow):
         self.notes_menu = bar.addMenu("")
         self.notes_menu.addAction(self.add_note_action)
         self.view.set_context_actions([self.add_note_action])
+        self.split_menu = SplitMenu(self._library, self.history, self)
+        self.view.set_line_menu(self.split_menu.menu_for)
         self.view_menu = bar.addMenu("")
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
@@ -289,6 +292,7 @@ class MainWindow(QMainWindow):
         self.notes.message_posted.connect(self.show_message)
         self.tags.message_posted.connect(self.show_message)
         self.history.change_refused.connect(self.show_message)
+        self.history.article_requested.connect(self._show_corrected)
         self.notes.note_added.connect(lambda _id: self.show_message(self.tr("Note added.")))
         self.view.text_size_changed.connect(self._text_size_changed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._color_scheme_changed)
@@ -493,6 +497,12 @@ class MainWindow(QMainWindow):
         self._select_in_tree(article_id)
         self._settings.last_article = article_id
         self.article_opened.emit(article_id)
+
+    def _show_corrected(self, article_id: int) -> None:
+        """After a split correction: show the article that holds the corrected line."""
+        if article_id != self._article_id:
+            self.open_article(article_id)
+        self.show_message(self.tr("The issue's layout is corrected; Undo puts it back."))
 
     def restore_last_article(self) -> None:
         last = self._settings.last_article

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from reader.library import AnnotationError, Library, NoteRow
+from reader.library import AnnotationError, FixRecord, Library, NoteRow
 
 
 def tr(text: str) -> str:
@@ -18,6 +18,8 @@ class AnnotationHistory(QObject):
     notes_changed = Signal(int)
     tags_changed = Signal(int)
     note_restored = Signal(int)
+    article_requested = Signal(int)
+    """After a split correction or its undo: the article to show."""
     change_refused = Signal(str)
     """A change was not made because the library is read-only; the message says so."""
 
@@ -45,6 +47,11 @@ class AnnotationHistory(QObject):
 
     def remove_tag(self, article_id: int, name: str) -> None:
         self._push(TagCommand(self, article_id, name, add=False))
+
+    def correct_split(self, label: str, article_id: int, action: str, line: tuple[str, int],
+                      target: tuple[int, str, int] | None = None,
+                      show: int | None = None) -> None:
+        self._push(SplitCommand(self, label, article_id, action, line, target, show))
 
 
 class DeleteNoteCommand(QUndoCommand):
@@ -104,3 +111,44 @@ class TagCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(not self._add)
+
+
+class SplitCommand(QUndoCommand):
+    """Correct how an issue was split (split, join, a line's role, a copy); undo removes
+    the correction and the issue is split again without it. Notes and tags stay on their
+    text either way (the library re-anchors them)."""
+
+    def __init__(self, history: AnnotationHistory, label: str, article_id: int,
+                 action: str, line: tuple[str, int],
+                 target: tuple[int, str, int] | None = None, show: int | None = None) -> None:
+        super().__init__(label)
+        self._history = history
+        self._request = (article_id, action, line, target)
+        self._show = show if show is not None else article_id
+        self._record: FixRecord | None = None
+        self._fix_id: int | None = None
+
+    def redo(self) -> None:
+        library = self._history.library
+        try:
+            if self._record is None:
+                article_id, action, (where, index), target = self._request
+                self._fix_id = library.correct_split(article_id, action, where,  # type: ignore[arg-type]
+                                                     index, target)  # type: ignore[arg-type]
+            else:
+                self._fix_id = library.restore_split_fix(self._record)
+        except AnnotationError as error:
+            self._history.refused(error)
+            self.setObsolete(True)
+            return
+        self._history.article_requested.emit(self._show)
+
+    def undo(self) -> None:
+        if self._fix_id is None:
+            return
+        try:
+            self._record = self._history.library.remove_split_fix(self._fix_id)
+        except AnnotationError as error:
+            self._history.refused(error)
+            return
+        self._history.article_requested.emit(self._show)

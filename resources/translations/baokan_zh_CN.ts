@@ -173,7 +173,7 @@
             <translation>数字（%1）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="246" />
+            <location filename="../../reader/ui/article_view.py" line="248" />
             <source>Show or hide the highlights of %1</source>
             <translation>显示或隐藏%1的高亮</translation>
         </message>
@@ -182,6 +182,7 @@
         <name>Entities</name>
         <message>
             <location filename="../../reader/ui/entities.py" line="71" />
+            <location filename="../../reader/ui/splits.py" line="101" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
@@ -487,192 +488,192 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="74" />
+            <location filename="../../reader/ui/main_window.py" line="75" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="265" />
+            <location filename="../../reader/ui/main_window.py" line="268" />
             <source>Entities</source>
             <translation>实体</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="266" />
+            <location filename="../../reader/ui/main_window.py" line="269" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="267" />
+            <location filename="../../reader/ui/main_window.py" line="270" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="268" />
+            <location filename="../../reader/ui/main_window.py" line="271" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="269" />
+            <location filename="../../reader/ui/main_window.py" line="272" />
             <source>Find in article</source>
             <translation>在文章中查找</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="270" />
+            <location filename="../../reader/ui/main_window.py" line="273" />
             <source>Find next</source>
             <translation>查找下一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="271" />
+            <location filename="../../reader/ui/main_window.py" line="274" />
             <source>Find previous</source>
             <translation>查找上一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="272" />
+            <location filename="../../reader/ui/main_window.py" line="275" />
             <source>Larger text</source>
             <translation>放大文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="273" />
+            <location filename="../../reader/ui/main_window.py" line="276" />
             <source>Smaller text</source>
             <translation>缩小文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="274" />
+            <location filename="../../reader/ui/main_window.py" line="277" />
             <source>Entity index…</source>
             <translation>实体索引…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="275" />
+            <location filename="../../reader/ui/main_window.py" line="278" />
             <source>Figures table…</source>
             <translation>数字表…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="276" />
+            <location filename="../../reader/ui/main_window.py" line="279" />
             <source>Preferences…</source>
             <translation>偏好设置…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="292" />
+            <location filename="../../reader/ui/main_window.py" line="296" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="317" />
+            <location filename="../../reader/ui/main_window.py" line="321" />
             <source>Baokan Reader (read-only: the library cannot be saved)</source>
             <translation>报刊阅读器（只读：文库无法保存）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="320" />
+            <location filename="../../reader/ui/main_window.py" line="324" />
             <source>Baokan Reader (read-only)</source>
             <translation>报刊阅读器（只读）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="322" />
+            <location filename="../../reader/ui/main_window.py" line="326" />
             <source>Baokan Reader</source>
             <translation>报刊阅读器</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="323" />
+            <location filename="../../reader/ui/main_window.py" line="327" />
             <source>Read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="325" />
+            <location filename="../../reader/ui/main_window.py" line="329" />
             <source>Another Baokan Reader is using this library: you can read and search, but not change it.</source>
             <translation>另一个报刊阅读器正在使用此资料库：可以阅读和搜索，但不能修改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="327" />
+            <location filename="../../reader/ui/main_window.py" line="331" />
             <source>Filter by title, tag or entity</source>
             <translation>按标题、标签或实体筛选</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="328" />
+            <location filename="../../reader/ui/main_window.py" line="332" />
             <source>Search all issues (Ctrl+Shift+F)</source>
             <translation>搜索全部报纸 (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="329" />
+            <location filename="../../reader/ui/main_window.py" line="333" />
             <source>Issues</source>
             <translation>报纸</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="330" />
+            <location filename="../../reader/ui/main_window.py" line="334" />
             <source>Search results</source>
             <translation>搜索结果</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="331" />
+            <location filename="../../reader/ui/main_window.py" line="335" />
             <source>Notes</source>
             <translation>笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="332" />
+            <location filename="../../reader/ui/main_window.py" line="336" />
             <source>Tags</source>
             <translation>标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="333" />
+            <location filename="../../reader/ui/main_window.py" line="337" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="334" />
+            <location filename="../../reader/ui/main_window.py" line="338" />
             <source>&amp;Go</source>
             <translation>转到(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="335" />
+            <location filename="../../reader/ui/main_window.py" line="339" />
             <source>&amp;Notes</source>
             <translation>笔记(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="336" />
+            <location filename="../../reader/ui/main_window.py" line="340" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="337" />
+            <location filename="../../reader/ui/main_window.py" line="341" />
             <source>Toolbar</source>
             <translation>工具栏</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="338" />
+            <location filename="../../reader/ui/main_window.py" line="342" />
             <source>Next article</source>
             <translation>下一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="339" />
+            <location filename="../../reader/ui/main_window.py" line="343" />
             <source>Previous article</source>
             <translation>上一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="340" />
+            <location filename="../../reader/ui/main_window.py" line="344" />
             <source>Add note</source>
             <translation>添加笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="341" />
+            <location filename="../../reader/ui/main_window.py" line="345" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="342" />
+            <location filename="../../reader/ui/main_window.py" line="346" />
             <source>Filter the tree</source>
             <translation>筛选目录</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="343" />
+            <location filename="../../reader/ui/main_window.py" line="347" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="458" />
+            <location filename="../../reader/ui/main_window.py" line="462" />
             <source>The library cannot be saved</source>
             <translation>文库无法保存</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="459" />
+            <location filename="../../reader/ui/main_window.py" line="463" />
             <source>Baokan Reader could not write to the library:
 %1
 
@@ -682,8 +683,13 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
 
 为避免再丢失任何内容，窗口现已切换为只读，不再做任何修改。请释放磁盘空间或重新连接磁盘，然后重新启动报刊阅读器；如果文库已损坏，请使用“帮助 → 恢复备份”。</translation>
         </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="505" />
+            <source>The issue's layout is corrected; Undo puts it back.</source>
+            <translation>已更正这一期的版面；撤销可恢复原样。</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/main_window.py" line="560" />
+            <location filename="../../reader/ui/main_window.py" line="570" />
             <source>%n article(s) found.</source>
             <translation>
                 <numerusform>找到 %n 篇文章。</numerusform>
@@ -963,6 +969,65 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
         </message>
     </context>
     <context>
+        <name>SplitMenu</name>
+        <message>
+            <location filename="../../reader/ui/splits.py" line="43" />
+            <source>Layout</source>
+            <translation>版面</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/splits.py" line="45" />
+            <source>Split the article here</source>
+            <translation>从这里拆分文章</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/splits.py" line="47" />
+            <source>Join with the previous item</source>
+            <translation>与上一篇合并</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/splits.py" line="50" />
+            <source>This line is a title</source>
+            <translation>这一行是标题</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/splits.py" line="50" />
+            <source>This line is a subhead</source>
+            <translation>这一行是小标题</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/splits.py" line="51" />
+            <source>This line is body text</source>
+            <translation>这一行是正文</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/splits.py" line="51" />
+            <source>This line is a byline</source>
+            <translation>这一行是署名</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/splits.py" line="57" />
+            <source>Mark as a copy of…</source>
+            <translation>标记为……的重复稿</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/splits.py" line="62" />
+            <source>Not a copy</source>
+            <translation>不是重复稿</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/splits.py" line="78" />
+            <location filename="../../reader/ui/splits.py" line="85" />
+            <source>Mark as a copy</source>
+            <translation>标记为重复稿</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/splits.py" line="79" />
+            <source>This item is a copy of:</source>
+            <translation>这一篇重复了：</translation>
+        </message>
+    </context>
+    <context>
         <name>TagsPanel</name>
         <message>
             <location filename="../../reader/ui/panels.py" line="434" />
@@ -1018,22 +1083,22 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../reader/ui/undo.py" line="32" />
+            <location filename="../../reader/ui/undo.py" line="34" />
             <source>The library is open read-only; nothing was changed.</source>
             <translation>资料库以只读方式打开，未作任何更改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="54" />
+            <location filename="../../reader/ui/undo.py" line="61" />
             <source>Delete note</source>
             <translation>删除笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="83" />
+            <location filename="../../reader/ui/undo.py" line="90" />
             <source>Add tag “%1”</source>
             <translation>添加标签“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="83" />
+            <location filename="../../reader/ui/undo.py" line="90" />
             <source>Remove tag “%1”</source>
             <translation>删除标签“%1”</translation>
         </message>
