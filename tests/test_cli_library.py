@@ -4,21 +4,34 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from reader.cli import cli
+from reader.library import Library
 from tests.conftest import SAMPLES
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "lib.sqlite"
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The samples imported once with ``baokan import``; each test gets a copy."""
+    path = tmp_path_factory.mktemp("imported") / "lib.sqlite"
     result = CliRunner().invoke(cli, ["import", str(SAMPLES), "--db", str(path)])
     assert result.exit_code == 0, result.output
     assert "imported 5, replaced 0, skipped 0" in result.output
+    library = Library(path)
+    library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    library.close()
+    return path
+
+
+@pytest.fixture
+def db(tmp_path: Path, imported: Path) -> Path:
+    path = tmp_path / "lib.sqlite"
+    shutil.copyfile(imported, path)
     return path
 
 

@@ -12,19 +12,39 @@ from reader.library import AnnotationError, Filters, Library
 from tests.conftest import SAMPLES
 
 
-@pytest.fixture
-def issues_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "issues" / "2024"
+def copy_samples(root: Path) -> Path:
+    folder = root / "issues" / "2024"
     folder.mkdir(parents=True)
     for path in SAMPLES.glob("*.txt"):
         shutil.copy(path, folder / path.name)
-    return tmp_path / "issues"
+    return root / "issues"
 
 
 @pytest.fixture
-def library(tmp_path: Path, issues_dir: Path) -> Library:
+def issues_dir(tmp_path: Path) -> Path:
+    return copy_samples(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The samples imported once (as the folder ``issues``); tests get a copy."""
+    root = tmp_path_factory.mktemp("imported")
+    lib = Library(root / "lib.sqlite")
+    lib.import_paths([copy_samples(root)])
+    lib.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    lib.close()
+    return root / "lib.sqlite"
+
+
+@pytest.fixture
+def library(tmp_path: Path, issues_dir: Path, imported: Path) -> Library:
+    """The samples' library, as if imported from this test's ``issues_dir`` (an issue's
+    identity is its paper and its path under the folder, not where the folder is)."""
+    shutil.copyfile(imported, tmp_path / "lib.sqlite")
     lib = Library(tmp_path / "lib.sqlite")
-    lib.import_paths([issues_dir])
+    with lib.db.conn:  # the files' paths as if they had been imported from here
+        lib.db.execute("UPDATE issues SET source_path = replace(source_path, ?, ?)",
+                       [str(imported.parent), str(tmp_path)])
     return lib
 
 
