@@ -50,6 +50,7 @@ from reader.db.migrations import backups_dir
 from reader.db.search import Filters, Hit, search
 from reader.db.splits import FixRecord
 from reader.db.store import (
+    ArticleLabel,
     ArticleRow,
     EntityCount,
     FigureRow,
@@ -65,11 +66,11 @@ Listener = Callable[[Changes], None]
 IN_PROCESS_MAX = 3
 """Imports of at most this many files run in the calling process (no start-up cost)."""
 
-__all__ = ["AnnotationError", "Backup", "BusyError", "Changes", "EntityCount", "FigureRow",
-           "Filters", "FixInfo", "FixRecord", "Hit", "ImportReport", "IssueRow", "Library",
-           "LibraryFailure", "Mention", "NoLibrary", "NotALibrary", "NoteRow", "QueryError",
-           "ReadOnlyError", "SplitFix", "StorageError", "TagRow", "lock_holder",
-           "repair_library"]
+__all__ = ["AnnotationError", "ArticleLabel", "Backup", "BusyError", "Changes", "EntityCount",
+           "FigureRow", "Filters", "FixInfo", "FixRecord", "Hit", "ImportReport", "IssueRow",
+           "Library", "LibraryFailure", "Mention", "NoLibrary", "NotALibrary", "NoteRow",
+           "QueryError", "ReadOnlyError", "SplitFix", "StorageError", "TagRow", "TreeMatches",
+           "lock_holder", "repair_library"]
 
 Method = TypeVar("Method", bound=Callable[..., Any])
 
@@ -137,6 +138,15 @@ class ImportReport:
     @property
     def total(self) -> int:
         return len(self.imported) + len(self.replaced) + len(self.skipped) + len(self.failed)
+
+
+@dataclass(frozen=True)
+class TreeMatches:
+    """The tree filter's answer: matching article ids and their issues' rows."""
+
+    text: str
+    ids: set[int]
+    labels: dict[int, list[ArticleLabel]]
 
 
 @dataclass(frozen=True)
@@ -417,6 +427,16 @@ class Library:
         if row is None:
             raise AnnotationError(f"no article {article_id}")
         return row
+
+    def article_labels(self, issue_ids: list[int]) -> dict[int, list[ArticleLabel]]:
+        """Each issue's tree rows (id, kind, title, head of an untitled text, removed)."""
+        return store.article_labels(self.db, issue_ids)
+
+    def tree_matches(self, text: str) -> TreeMatches:
+        """What the tree filter shows for ``text``: the matching articles, and the rows of
+        the issues that hold them (one query each, for a background read)."""
+        ids, issues = store.tree_matches(self.db, text)
+        return TreeMatches(text, ids, store.article_labels(self.db, issues))
 
     def article_ids_matching(self, text: str) -> set[int]:
         """Articles whose title contains ``text`` or with a tag or entity named ``text``."""

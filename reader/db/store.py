@@ -407,6 +407,50 @@ def issue_articles(db: sqlite_utils.Database, issue_id: int,
     return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
 
+LABEL_HEAD = 40
+"""Characters of an untitled item's text read for its label (never the whole body)."""
+
+ArticleLabel = tuple[int, str, str, str, bool]
+"""(id, kind, title, head of the text when untitled, removed) of a tree row."""
+
+
+def article_labels(db: sqlite_utils.Database, issue_ids: list[int]
+                   ) -> dict[int, list[ArticleLabel]]:
+    """Each issue's tree rows: its live articles in reading order, then the removed ones."""
+    found: dict[int, list[ArticleLabel]] = {issue: [] for issue in issue_ids}
+    for chunk in range(0, len(issue_ids), 500):
+        part = issue_ids[chunk:chunk + 500]
+        rows = db.execute(
+            "SELECT issue_id, id, kind, title, CASE WHEN title = '' THEN "
+            f"substr(body, 1, {LABEL_HEAD}) ELSE '' END, removed FROM articles "
+            f"WHERE issue_id IN ({','.join('?' * len(part))}) "
+            "ORDER BY issue_id, removed, position", part).fetchall()
+        for issue, *row in rows:
+            found[int(issue)].append((int(row[0]), str(row[1]), str(row[2]), str(row[3]),
+                                      bool(row[4])))
+    return found
+
+
+def tree_matches(db: sqlite_utils.Database, text: str) -> tuple[set[int], list[int]]:
+    """(article ids, their issues' ids) for the tree filter: articles whose title (or, when
+    untitled, the start of their text) contains ``text``, or that carry a tag or mention
+    an entity of that name."""
+    text = text.strip()
+    if not text:
+        return set(), []
+    rows = db.execute(
+        "SELECT id, issue_id FROM articles WHERE removed = 0 AND issue_id IS NOT NULL AND ("
+        "instr(lower(title), lower(:t)) > 0 OR (title = '' AND "
+        f"instr(lower(substr(body, 1, {LABEL_HEAD})), lower(:t)) > 0)) "
+        "UNION SELECT a.id, a.issue_id FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+        "JOIN articles a ON a.id = at.article_id WHERE t.name = :t AND a.issue_id IS NOT NULL "
+        "UNION SELECT a.id, a.issue_id FROM entity_mentions m "
+        "JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id "
+        "WHERE e.name = :t COLLATE NOCASE AND a.issue_id IS NOT NULL", {"t": text},
+    ).fetchall()
+    return {int(r[0]) for r in rows}, sorted({int(r[1]) for r in rows})
+
+
 def article_ids_matching(db: sqlite_utils.Database, text: str) -> set[int]:
     """Live articles whose title contains ``text``, or that carry a tag or mention an
     entity named ``text`` (names compared without case); empty for blank ``text``."""

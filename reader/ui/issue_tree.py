@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from reader.library import IssueRow, Library
+from reader.library import ArticleLabel, IssueRow, Library
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -119,34 +119,32 @@ class IssueTreeModel(QAbstractItemModel):
         node = self._node(parent)
         if node.fetched or node.kind != ISSUE:
             return
+        self._insert(node, self._library.article_labels([node.id])[node.id])
+
+    def fill(self, labels: dict[int, list[ArticleLabel]]) -> None:
+        """Insert the rows of issues read elsewhere (a background read); fetched issues
+        are left as they are."""
+        for issue_id, rows in labels.items():
+            node = self._issue_nodes.get(issue_id)
+            if node is not None and not node.fetched:
+                self._insert(node, rows)
+
+    def _insert(self, node: Node, rows: list[ArticleLabel]) -> None:
         node.fetched = True
-        live = self._library.articles(node.id)
-        removed = self._library.removed_articles(node.id)
-        if not live and not removed:
+        if not rows:
             return
-        self.beginInsertRows(parent, 0, len(live) + len(removed) - 1)
-        for rows, is_removed in ((live, False), (removed, True)):
-            for article_id, kind, title in rows:
-                self._kinds[article_id] = kind
-                label = self._article_label(article_id, kind, title)
-                if is_removed:
-                    label = tr("Removed from the file: %1").replace("%1", label)
-                node.add(Node(ARTICLE, article_id, label=label, removed=is_removed))
+        self.beginInsertRows(self._index_of(node), 0, len(rows) - 1)
+        for article_id, kind, title, head, removed in rows:
+            self._kinds[article_id] = kind
+            label = article_label(kind, title, head)
+            if removed:
+                label = tr("Removed from the file: %1").replace("%1", label)
+            node.add(Node(ARTICLE, article_id, label=label, removed=removed))
         self.endInsertRows()
 
     def fetch_all(self) -> None:
-        """Fetch every issue's articles (for filtering over the whole tree)."""
-        for node in self._issues:
-            if not node.fetched:
-                self.fetchMore(self._index_of(node))
-
-    def _article_label(self, article_id: int, kind: str, title: str) -> str:
-        if title:
-            return PHOTO_MARK + title if kind == "photo" else title
-        words = first_words(self._library.article(article_id).body)
-        if kind == "photo":
-            return PHOTO_MARK + words
-        return tr("(untitled) %1").replace("%1", words)
+        """Fetch every issue's articles (in one query)."""
+        self.fill(self._library.article_labels([n.id for n in self._issues if not n.fetched]))
 
     # ---------------------------------------------------------------- structure
 
@@ -302,6 +300,16 @@ class IssueTreeModel(QAbstractItemModel):
         return None
 
 
+def article_label(kind: str, title: str, head: str) -> str:
+    """A tree row's label: its title (📷 for a photo), else the start of its text."""
+    if title:
+        return PHOTO_MARK + title if kind == "photo" else title
+    words = first_words(head)
+    if kind == "photo":
+        return PHOTO_MARK + words
+    return tr("(untitled) %1").replace("%1", words)
+
+
 def _issue_label(issue: IssueRow) -> str:
     head = f"{issue.date} · {issue.title}" if issue.date else issue.title
     return f"{head} ({issue.item_count})"
@@ -314,8 +322,9 @@ def _count_issues(group: Node) -> int:
 
 
 class ArticleFilterProxy(QSortFilterProxyModel):
-    """Shows the articles whose label contains the filter text or whose id the library
-    matched (by title, tag or entity), with their issues; everything when unfiltered."""
+    """Shows the articles the library matched for the filter text (by title, the start of
+    an untitled text, tag or entity: ``Library.tree_matches``), with their issues and
+    groups; everything when unfiltered."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -341,8 +350,6 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         if not self._text:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
-        if index.data(KIND_ROLE) in GROUPS:
-            return False  # shown when one of its articles is (recursive filtering)
-        if index.data(ID_ROLE) in self._ids:
-            return True
-        return self._text in str(index.data(Qt.ItemDataRole.DisplayRole)).casefold()
+        if index.data(KIND_ROLE) in GROUPS or index.data(REMOVED_ROLE):
+            return False  # groups show when one of their articles does (recursive)
+        return index.data(ID_ROLE) in self._ids

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.resources import sample_issues
-from reader.library import AnnotationError, Changes, Hit, Library, QueryError
+from reader.library import AnnotationError, Changes, Hit, Library, QueryError, TreeMatches
 from reader.ui import theme
 from reader.ui.article_view import ArticleView
 from reader.ui.entities import EntitiesPanel, EntityIndexDialog
@@ -56,6 +56,7 @@ from reader.ui.issue_tree import (
 from reader.ui.menus import AppActions
 from reader.ui.panels import NotesPanel, TagsPanel
 from reader.ui.preferences import PreferencesDialog
+from reader.ui.reads import ReadRunner
 from reader.ui.row_list import Row, RowListModel
 from reader.ui.settings import Settings
 from reader.ui.splits import SplitMenu
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
     library_changed = Signal(object)
     """A Changes value, after the window has refreshed what it shows."""
     library_failed = Signal(str)
+    filter_applied = Signal(str)
+    """The tree shows the articles for this filter text (its background read came back)."""
 
     def __init__(self, library: Library, settings: Settings | None = None,
                  parent: QWidget | None = None) -> None:
@@ -138,6 +141,7 @@ class MainWindow(QMainWindow):
         self.view = ArticleView(self)
         self.find_bar = FindBar(self.view, self)
         self.history = AnnotationHistory(self._library, self)
+        self.reads = ReadRunner(self._library, self)
         self.notes = NotesPanel(self._library, self.view, self.history, self)
         self.tags = TagsPanel(self._library, self.history, self)
         self.entities = EntitiesPanel(self._library, self)
@@ -538,11 +542,20 @@ class MainWindow(QMainWindow):
         """Narrow the tree to articles whose title contains ``text`` or that carry a tag
         or mention an entity of that name."""
         text = text.strip()
-        if text:
-            self.tree_model.fetch_all()
-        self.proxy.set_filter(text, self._library.article_ids_matching(text))
-        if text:
-            self.tree.expandAll()
+        if not text:
+            self.reads.ask("tree-filter", lambda _library: None, lambda _none: None)
+            self.proxy.set_filter("", set())
+            self.filter_applied.emit("")
+            return
+        self.reads.ask("tree-filter", lambda library: library.tree_matches(text),
+                       self._filter_answered)
+
+    def _filter_answered(self, matches: TreeMatches) -> None:
+        """The background read of the filter came back: show its articles."""
+        self.tree_model.fill(matches.labels)
+        self.proxy.set_filter(matches.text, matches.ids)
+        self.tree.expandAll()
+        self.filter_applied.emit(matches.text)
 
     # ---------------------------------------------------------------- search
 
@@ -672,6 +685,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.poll_timer.stop()
         self.app_actions.shutdown()
+        self.reads.shutdown()
         self._settings.save_window(self, self.splitter)
         if self.library_lock is not None:
             self.library_lock.release()

@@ -28,6 +28,12 @@ def make_window(qtbot: QtBot, library: Library, settings: Settings) -> MainWindo
     return window
 
 
+def type_filter(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type into the tree filter and wait for its background read to come back."""
+    with qtbot.waitSignal(window.filter_applied, timeout=10_000):
+        window.filter_edit.setText(text)
+
+
 def select_in_view(window: MainWindow, start: int, end: int) -> None:
     blocks = window.view.blocks
     first, last = to_document(blocks, start), to_document(blocks, end)
@@ -183,12 +189,12 @@ def test_j_and_k_move_between_articles(qtbot: QtBot, library: Library, settings:
 
 def test_filter_narrows_the_tree_by_title(qtbot: QtBot, library: Library, settings: Settings) -> None:
     window = make_window(qtbot, library, settings)
-    window.filter_edit.setText("预算")
+    type_filter(qtbot, window, "预算")
     shown = []
     for issue in issue_rows(window.proxy):
         shown += [window.proxy.index(r, 0, issue).data() for r in range(window.proxy.rowCount(issue))]
     assert shown == [BUDGET]
-    window.filter_edit.clear()
+    type_filter(qtbot, window, "")
     assert len(issue_rows(window.proxy)) == 5
 
 
@@ -203,12 +209,12 @@ def test_filter_narrows_the_tree_by_tag_or_entity(qtbot: QtBot, library: Library
     window = make_window(qtbot, library, settings)
     budget = article_titled(library, BUDGET)
     library.add_tag(budget, "财政")
-    window.filter_edit.setText("财政")
+    type_filter(qtbot, window, "财政")
     assert shown_articles(window) == [budget]
-    window.filter_edit.setText("习近平")
+    type_filter(qtbot, window, "习近平")
     mentioning = shown_articles(window)
     assert set(mentioning) == library.article_ids_matching("习近平") and len(mentioning) > 1
-    window.filter_edit.clear()
+    type_filter(qtbot, window, "")
     assert len(issue_rows(window.proxy)) == 5
 
 
