@@ -27,7 +27,7 @@ from reader.core.pipeline import (
 from reader.core.sources import FileId, Source, collect_sources, file_id, printable
 from reader.core.splits import FixRow, SplitFix, Where, apply_fixes, describe, ref_of
 from reader.db import annotations as ann
-from reader.db import backups, exports, store
+from reader.db import backups, exports, figures, store
 from reader.db import splits as split_store
 from reader.db.annotations import AnnotationError, NoteRow, TagRow
 from reader.db.backups import Backup
@@ -585,6 +585,18 @@ class Library:
     def entity_mentions(self, type_: str, name: str, limit: int = 200) -> list[Mention]:
         """Where the entity ``(type, name)`` is mentioned, with the sentence around it."""
         return store.entity_mentions(self.db, type_, name, limit)
+
+    def figure_ids(self, text: str = "", column: str = "", descending: bool = False
+                   ) -> list[int]:
+        """Ids of the figures matching ``text``, sorted on a figures-table column."""
+        return figures.figure_ids(self.db, text, column, descending)
+
+    def figure_count(self) -> int:
+        return figures.figure_count(self.db)
+
+    def figures_by_id(self, ids: list[int]) -> list[FigureRow]:
+        """Figures-table rows for these ids, in that order."""
+        return figures.figures_by_id(self.db, ids)
 
     def figure_table(self) -> list[FigureRow]:
         """Every figure of the corpus with its article, issue and context."""

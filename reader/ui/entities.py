@@ -266,7 +266,7 @@ def sorting_proxy(source: QAbstractItemModel, parent: QObject) -> QSortFilterPro
     return proxy
 
 
-def table_view(parent: QWidget, proxy: QSortFilterProxyModel, name: str) -> QTableView:
+def table_view(parent: QWidget, proxy: QAbstractItemModel, name: str) -> QTableView:
     table = QTableView(parent)
     table.setObjectName(name)
     table.setModel(proxy)

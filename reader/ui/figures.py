@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from reader.library import FigureRow, Library
 from reader.ui.article_view import format_value
-from reader.ui.entities import SORT_ROLE, sorting_proxy, table_view
+from reader.ui.entities import SORT_ROLE, table_view
+from reader.ui.reads import ReadRunner
 from reader.ui.row_list import Index
 
 NO_PARENT = QModelIndex()
@@ -57,23 +58,43 @@ def sort_key(figure: FigureRow, column: str) -> object:
     return cell(figure, column)
 
 
+PAGE = 200
+"""Rows read at a time when the table scrolls to them."""
+
+
 class FigureTableModel(QAbstractTableModel):
-    """Every figure of the corpus, one per row."""
+    """The figures of the corpus as ids (sorted and filtered in SQL); a row's figure is
+    read with its page when the table first shows it."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    sort_requested = Signal(int, Qt.SortOrder)
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[FigureRow] = []
+        self._library = library
+        self._ids: list[int] = []
+        self._rows: dict[int, FigureRow] = {}
 
-    def set_figures(self, rows: list[FigureRow]) -> None:
+    def set_ids(self, ids: list[int]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._ids = list(ids)
+        self._rows.clear()
         self.endResetModel()
 
     def figure_at(self, row: int) -> FigureRow:
-        return self._rows[row]
+        figure = self._rows.get(row)
+        if figure is None:
+            first = row - row % PAGE
+            page = self._library.figures_by_id(self._ids[first:first + PAGE])
+            self._rows.update(enumerate(page, start=first))
+            figure = self._rows[row]
+        return figure
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is a new query (the dialog runs it in the background)."""
+        self.sort_requested.emit(column, order)
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -85,9 +106,13 @@ class FigureTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        figure, column = self._rows[index.row()], COLUMNS[index.column()]
+        column = COLUMNS[index.column()]
+        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        figure = self.figure_at(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return cell(figure, column)
         if role == SORT_ROLE:
@@ -100,21 +125,29 @@ class FigureTableModel(QAbstractTableModel):
 
 
 class FiguresDialog(QDialog):
-    """The figures table; double-click a row to open its article at the figure."""
+    """The figures table; double-click a row to open its article at the figure. Sorting
+    and filtering are background reads; the table shows the answer when it comes."""
 
     figure_opened = Signal(int, int, int)
+    loaded = Signal()
+    """The table shows the answer of the latest sort or filter."""
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, reads: ReadRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figuresTable")
         self._library = library
-        self.model = FigureTableModel(self)
-        self.proxy = sorting_proxy(self.model, self)
+        self._reads = reads
+        self._sort: tuple[str, bool] = ("", False)
+        self._total = 0
+        self.model = FigureTableModel(library, self)
+        self.model.sort_requested.connect(self._sort_requested)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.count = QLabel(self)
-        self.table = table_view(self, self.proxy, "figureTable")
+        self.table = table_view(self, self.model, "figureTable")
+        self.table.horizontalHeader().setSortIndicatorShown(False)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.activated.connect(self._double_clicked)
         layout = QVBoxLayout(self)
@@ -131,20 +164,37 @@ class FiguresDialog(QDialog):
         self._show_count()
 
     def refresh(self) -> None:
-        self.model.set_figures(self._library.figure_table())
+        """Ask again (after the corpus changed): same filter, same order."""
+        text, (column, descending) = self.filter_edit.text(), self._sort
+        self.count.setText(tr("Reading the figures…"))
+        self._reads.ask("figures", lambda library: (
+            library.figure_ids(text, column, descending), library.figure_count()),
+            self._answered)
+
+    def _answered(self, answer: tuple[list[int], int]) -> None:
+        ids, self._total = answer
+        self.model.set_ids(ids)
         self._show_count()
+        self.loaded.emit()
+
+    @Slot(int, Qt.SortOrder)
+    def _sort_requested(self, column: int, order: Qt.SortOrder) -> None:
+        if not hasattr(self, "table"):
+            return  # the view enabling sorting: keep the table's own order until asked
+        self._sort = (COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.refresh()
 
     @Slot(str)
-    def _filter_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
-        self._show_count()
+    def _filter_changed(self, _text: str) -> None:
+        self.refresh()
 
     def _show_count(self) -> None:
-        self.count.setText(tr("%1 of %2 figures").replace("%1", str(self.proxy.rowCount()))
-                           .replace("%2", str(self.model.rowCount())))
+        self.count.setText(tr("%1 of %2 figures").replace("%1", str(self.model.rowCount()))
+                           .replace("%2", str(self._total)))
 
     @Slot(QModelIndex)
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
-            figure = self.model.figure_at(self.proxy.mapToSource(index).row())
+            figure = self.model.figure_at(index.row())
             self.figure_opened.emit(figure.article_id, figure.start, figure.end)

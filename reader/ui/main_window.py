@@ -616,7 +616,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_figures(self) -> FiguresDialog:
         if self.figures is None:
-            self.figures = FiguresDialog(self._library, self)
+            self.figures = FiguresDialog(self._library, self.reads, self)
             self.figures.figure_opened.connect(self.open_article_at)
         elif self.figures.property("stale"):
             self.figures.refresh()

@@ -148,7 +148,7 @@
         </message>
         <message>
             <location filename="../../reader/ui/article_view.py" line="79" />
-            <location filename="../../reader/ui/figures.py" line="129" />
+            <location filename="../../reader/ui/figures.py" line="162" />
             <source>Figures</source>
             <translation>数字</translation>
         </message>
@@ -298,47 +298,52 @@
     <context>
         <name>Figures</name>
         <message>
-            <location filename="../../reader/ui/figures.py" line="32" />
+            <location filename="../../reader/ui/figures.py" line="33" />
             <source>Value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="32" />
+            <location filename="../../reader/ui/figures.py" line="33" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="32" />
+            <location filename="../../reader/ui/figures.py" line="33" />
             <source>Kind</source>
             <translation>种类</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="32" />
+            <location filename="../../reader/ui/figures.py" line="33" />
             <source>As written</source>
             <translation>原文写法</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="32" />
+            <location filename="../../reader/ui/figures.py" line="33" />
             <source>Issue</source>
             <translation>报纸</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="33" />
+            <location filename="../../reader/ui/figures.py" line="34" />
             <source>Article</source>
             <translation>文章</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="33" />
+            <location filename="../../reader/ui/figures.py" line="34" />
             <source>Context</source>
             <translation>上下文</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="130" />
+            <location filename="../../reader/ui/figures.py" line="163" />
             <source>Filter by kind, unit, text, issue or article</source>
             <translation>按种类、单位、文字、报纸或文章筛选</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="143" />
+            <location filename="../../reader/ui/figures.py" line="169" />
+            <source>Reading the figures…</source>
+            <translation>正在读取数字……</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/figures.py" line="193" />
             <source>%1 of %2 figures</source>
             <translation>%1 / %2 个数字</translation>
         </message>
@@ -460,220 +465,220 @@
             <translation>未注明日期</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="133" />
+            <location filename="../../reader/ui/issue_tree.py" line="141" />
             <source>Removed from the file: %1</source>
             <translation>已从文件中删除：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="149" />
-            <source>(untitled) %1</source>
-            <translation>（无标题）%1</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/issue_tree.py" line="227" />
+            <location filename="../../reader/ui/issue_tree.py" line="225" />
             <source>By: %1</source>
             <translation>作者：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="230" />
+            <location filename="../../reader/ui/issue_tree.py" line="228" />
             <source>Tags: %1</source>
             <translation>标签：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="232" />
+            <location filename="../../reader/ui/issue_tree.py" line="230" />
             <source>No longer in the issue's file since a re-import; kept because it carries your tags or notes.</source>
             <translation>重新导入后已不在该期文件中；因带有您的标签或笔记而保留。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="310" />
+            <source>(untitled) %1</source>
+            <translation>（无标题）%1</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="75" />
+            <location filename="../../reader/ui/main_window.py" line="76" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="268" />
+            <location filename="../../reader/ui/main_window.py" line="272" />
             <source>Entities</source>
             <translation>实体</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="269" />
+            <location filename="../../reader/ui/main_window.py" line="273" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="270" />
+            <location filename="../../reader/ui/main_window.py" line="274" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="271" />
+            <location filename="../../reader/ui/main_window.py" line="275" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="272" />
+            <location filename="../../reader/ui/main_window.py" line="276" />
             <source>Find in article</source>
             <translation>在文章中查找</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="273" />
+            <location filename="../../reader/ui/main_window.py" line="277" />
             <source>Find next</source>
             <translation>查找下一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="274" />
+            <location filename="../../reader/ui/main_window.py" line="278" />
             <source>Find previous</source>
             <translation>查找上一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="275" />
+            <location filename="../../reader/ui/main_window.py" line="279" />
             <source>Larger text</source>
             <translation>放大文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="276" />
+            <location filename="../../reader/ui/main_window.py" line="280" />
             <source>Smaller text</source>
             <translation>缩小文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="277" />
+            <location filename="../../reader/ui/main_window.py" line="281" />
             <source>Entity index…</source>
             <translation>实体索引…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="278" />
+            <location filename="../../reader/ui/main_window.py" line="282" />
             <source>Figures table…</source>
             <translation>数字表…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="279" />
+            <location filename="../../reader/ui/main_window.py" line="283" />
             <source>Preferences…</source>
             <translation>偏好设置…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="296" />
+            <location filename="../../reader/ui/main_window.py" line="300" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="321" />
+            <location filename="../../reader/ui/main_window.py" line="325" />
             <source>Baokan Reader (read-only: the library cannot be saved)</source>
             <translation>报刊阅读器（只读：文库无法保存）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="324" />
+            <location filename="../../reader/ui/main_window.py" line="328" />
             <source>Baokan Reader (read-only)</source>
             <translation>报刊阅读器（只读）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="326" />
+            <location filename="../../reader/ui/main_window.py" line="330" />
             <source>Baokan Reader</source>
             <translation>报刊阅读器</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="327" />
+            <location filename="../../reader/ui/main_window.py" line="331" />
             <source>Read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="329" />
+            <location filename="../../reader/ui/main_window.py" line="333" />
             <source>Another Baokan Reader is using this library: you can read and search, but not change it.</source>
             <translation>另一个报刊阅读器正在使用此资料库：可以阅读和搜索，但不能修改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="331" />
+            <location filename="../../reader/ui/main_window.py" line="335" />
             <source>Filter by title, tag or entity</source>
             <translation>按标题、标签或实体筛选</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="332" />
+            <location filename="../../reader/ui/main_window.py" line="336" />
             <source>Search all issues (Ctrl+Shift+F)</source>
             <translation>搜索全部报纸 (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="333" />
+            <location filename="../../reader/ui/main_window.py" line="337" />
             <source>Issues</source>
             <translation>报纸</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="334" />
+            <location filename="../../reader/ui/main_window.py" line="338" />
             <source>Search results</source>
             <translation>搜索结果</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="335" />
+            <location filename="../../reader/ui/main_window.py" line="339" />
             <source>Notes</source>
             <translation>笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="336" />
+            <location filename="../../reader/ui/main_window.py" line="340" />
             <source>Tags</source>
             <translation>标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="337" />
+            <location filename="../../reader/ui/main_window.py" line="341" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="338" />
+            <location filename="../../reader/ui/main_window.py" line="342" />
             <source>&amp;Go</source>
             <translation>转到(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="339" />
+            <location filename="../../reader/ui/main_window.py" line="343" />
             <source>&amp;Notes</source>
             <translation>笔记(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="340" />
+            <location filename="../../reader/ui/main_window.py" line="344" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="341" />
+            <location filename="../../reader/ui/main_window.py" line="345" />
             <source>Toolbar</source>
             <translation>工具栏</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="342" />
+            <location filename="../../reader/ui/main_window.py" line="346" />
             <source>Next article</source>
             <translation>下一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="343" />
+            <location filename="../../reader/ui/main_window.py" line="347" />
             <source>Previous article</source>
             <translation>上一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="344" />
+            <location filename="../../reader/ui/main_window.py" line="348" />
             <source>Add note</source>
             <translation>添加笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="345" />
+            <location filename="../../reader/ui/main_window.py" line="349" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="346" />
+            <location filename="../../reader/ui/main_window.py" line="350" />
             <source>Filter the tree</source>
             <translation>筛选目录</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="347" />
+            <location filename="../../reader/ui/main_window.py" line="351" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="462" />
+            <location filename="../../reader/ui/main_window.py" line="466" />
             <source>The library cannot be saved</source>
             <translation>文库无法保存</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="463" />
+            <location filename="../../reader/ui/main_window.py" line="467" />
             <source>Baokan Reader could not write to the library:
 %1
 
@@ -684,12 +689,12 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
 为避免再丢失任何内容，窗口现已切换为只读，不再做任何修改。请释放磁盘空间或重新连接磁盘，然后重新启动报刊阅读器；如果文库已损坏，请使用“帮助 → 恢复备份”。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="505" />
+            <location filename="../../reader/ui/main_window.py" line="509" />
             <source>The issue's layout is corrected; Undo puts it back.</source>
             <translation>已更正这一期的版面；撤销可恢复原样。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/main_window.py" line="570" />
+            <location filename="../../reader/ui/main_window.py" line="583" />
             <source>%n article(s) found.</source>
             <translation>
                 <numerusform>找到 %n 篇文章。</numerusform>
