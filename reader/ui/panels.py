@@ -67,6 +67,11 @@ def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+NOTE_PREVIEW_CHARS = 280
+"""Characters of a note's text shown in the list (the editor shows all of it): laying out
+a whole long note in a list row froze the window (15 s for a 1 MB note)."""
+
+
 def note_color(note: NoteRow) -> str:
     return note.color or NOTE_COLORS[0]
 
@@ -76,7 +81,9 @@ def note_row(note: NoteRow) -> Row:
     quote = note.quote if len(note.quote) <= QUOTE_CHARS else note.quote[:QUOTE_CHARS] + "…"
     mark = "⚠ " if note.status == "detached" else ""
     head = f"{mark}“{quote}”" if quote else tr("NotesPanel", "(whole article)")
-    text = f"{head}\n{note.body}" if note.body else head
+    body = note.body if len(note.body) <= NOTE_PREVIEW_CHARS else (
+        note.body[:NOTE_PREVIEW_CHARS] + "…")
+    text = f"{head}\n{body}" if body else head
     tip = tr("NotesPanel", "Detached: the passage is no longer in the article") \
         if note.status == "detached" else note.quote
     return Row(note.id, text, tip)

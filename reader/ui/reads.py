@@ -10,11 +10,13 @@ shows the answer for the text in the box. Only plain data crosses the threads.
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.library import Library
 
@@ -22,68 +24,60 @@ Query = Callable[[Library], Any]
 log = logging.getLogger(__name__)
 
 
-class _Reader(QObject):
-    """Lives on the reader thread; opens its connection on first use."""
+class _Bridge(QObject):
+    """Lives on the GUI thread; the reader thread emits through it (queued to the GUI)."""
 
     answered = Signal(int, object, str)
     """(ticket, result, error message or '')"""
 
-    def __init__(self, path: Path, current: Callable[[int], bool]) -> None:
-        super().__init__()
-        self._path = path
-        self._current = current
-        self._library: Library | None = None
-
-    @Slot(int, object)
-    def run(self, ticket: int, query: Query) -> None:
-        if not self._current(ticket):
-            self.answered.emit(ticket, None, "")  # superseded before it started
-            return
-        try:
-            if self._library is None:
-                self._library = Library(self._path, readonly=True, check=False)
-            result = query(self._library)
-        except Exception as error:  # the thread boundary: report, never die
-            log.exception("background read failed")
-            self.answered.emit(ticket, None, str(error) or type(error).__name__)
-            return
-        self.answered.emit(ticket, result, "")
-
-    @Slot()
-    def close(self) -> None:
-        if self._library is not None:
-            self._library.close()
-            self._library = None
-
 
 class ReadRunner(QObject):
-    """One reader thread with a read-only connection; answers come back by signal."""
+    """One reader thread with a read-only connection; answers come back by signal.
+
+    The thread is a daemon Python thread fed by a queue (it never outlives the process,
+    and closing the window ends it after the read in progress)."""
 
     failed = Signal(str)
-    _asked = Signal(int, object)
-    _closing = Signal()
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library = library
         """Used directly (on the GUI thread) when the library is not a file (in memory)."""
-        path = Path(library.path)
+        self._path = Path(library.path)
         self._tickets = 0
         self._latest: dict[str, int] = {}
         self._waiting: dict[int, tuple[str, Callable[[Any], None]]] = {}
-        self._thread = QThread()
-        self._thread.setObjectName("baokan-reader")
-        self._reader = _Reader(path, self._is_current)
-        self._reader.moveToThread(self._thread)
-        self._asked.connect(self._reader.run)
-        self._closing.connect(self._reader.close)
-        self._reader.answered.connect(self._answered)
-        self._thread.start()
+        self._queue: queue.Queue[tuple[int, Query] | None] = queue.Queue()
+        self._bridge = _Bridge(self)
+        self._bridge.answered.connect(self._answered)
+        self._thread: threading.Thread | None = None
 
     def _is_current(self, ticket: int) -> bool:
         """Called on the reader thread: dict reads are atomic in CPython."""
         key = self._waiting.get(ticket, ("", None))[0]
         return self._latest.get(key) == ticket
+
+    def _run(self) -> None:
+        """The reader thread: answer each question in turn, with its own connection."""
+        library: Library | None = None
+        try:
+            while (job := self._queue.get()) is not None:
+                ticket, query = job
+                if not self._is_current(ticket):
+                    self._bridge.answered.emit(ticket, None, "")  # superseded
+                    continue
+                try:
+                    if library is None:
+                        library = Library(self._path, readonly=True, check=False)
+                    result = query(library)
+                except Exception as error:  # the thread boundary: report, never die
+                    log.exception("background read failed")
+                    self._bridge.answered.emit(ticket, None, str(error) or type(error).__name__)
+                    continue
+                self._bridge.answered.emit(ticket, result, "")
+        finally:
+            if library is not None:
+                library.close()
 
     def ask(self, key: str, query: Query, done: Callable[[Any], None]) -> int:
         """Run ``query`` in the background; ``done(result)`` unless superseded."""
@@ -91,10 +85,13 @@ class ReadRunner(QObject):
         ticket = self._tickets
         self._waiting[ticket] = (key, done)
         self._latest[key] = ticket
-        if self._library.is_file:
-            self._asked.emit(ticket, query)
-        else:
+        if not self._library.is_file:
             self._answered(ticket, query(self._library), "")
+            return ticket
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="baokan-reader", daemon=True)
+            self._thread.start()
+        self._queue.put((ticket, query))
         return ticket
 
     def pending(self, key: str) -> bool:
@@ -112,8 +109,9 @@ class ReadRunner(QObject):
         done(result)
 
     def shutdown(self) -> None:
-        """Let the running read finish, close the connection and end the thread."""
+        """Drop what is still asked, let the read in progress finish, end the thread."""
         self._latest.clear()
-        self._closing.emit()
-        self._thread.quit()
-        self._thread.wait()
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join(timeout=10)
+            self._thread = None

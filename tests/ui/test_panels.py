@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from reader.library import Library
 from reader.ui.article_view import to_document
 from reader.ui.main_window import MainWindow
-from reader.ui.panels import COLOR_ROLE, NOTE_COLORS, SAVE_DELAY_MS, close_rect
+from reader.ui.panels import COLOR_ROLE, NOTE_COLORS, NOTE_PREVIEW_CHARS, SAVE_DELAY_MS, close_rect
 from reader.ui.settings import Settings
 from tests.ui.conftest import article_titled
 from tests.ui.test_main_window import BUDGET, make_window, select_in_view
@@ -205,3 +205,17 @@ def test_ctrl_plus_and_minus_change_the_text_size(qtbot: QtBot, library: Library
         qtbot.keyClick(window.view, Qt.Key.Key_Minus, CTRL)
     assert body_point_size(window, start) == size + 1
     assert len(note_selections(window)) == 1
+
+
+def test_a_very_long_note_is_listed_by_its_start_and_edited_whole(qtbot: QtBot, library: Library, settings: Settings) -> None:
+    """A 1 MB note froze the window for 15 s: the list laid out its whole text in a row."""
+    window = make_window(qtbot, library, settings)
+    article = article_titled(library, BUDGET)
+    body = "长笔记" * 350_000
+    note = library.add_note(article, body, 0, 4)
+    window.open_article(article)
+    row = window.notes.model.index(window.notes.model.row_of(note))
+    listed = str(row.data(Qt.ItemDataRole.DisplayRole))
+    assert listed.split("\n", 1)[1] == body[:NOTE_PREVIEW_CHARS] + "…"
+    window.notes.select_note(note)
+    assert window.notes.body_edit.toPlainText() == body
