@@ -141,3 +141,21 @@ def ask_export_path(parent: QWidget, what: str, folder: Path,
         return None
     path = paths[0]
     return path if path.suffix else path.with_suffix(".csv")
+
+
+def failure_box(parent: QWidget, message: str) -> QMessageBox:
+    """The library cannot be written any more: what happened and what to do (plain text)."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("The library cannot be saved"),
+                      tr("Baokan Reader could not write to the library:\n%1\n\n"
+                         "Nothing more will be changed, so nothing more can be lost: "
+                         "the window is read-only now. Free disk space or reconnect "
+                         "the drive, then restart Baokan Reader; if the library is "
+                         "damaged, use Help → Restore a backup.").replace("%1", message),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("libraryFailure")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box

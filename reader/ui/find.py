@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from reader.ui.article_view import ArticleView, Mark
 
@@ -194,3 +194,14 @@ FIND_KEYS = {
     "next": QKeySequence.StandardKey.FindNext,
     "previous": QKeySequence.StandardKey.FindPrevious,
 }
+
+
+def reading_pane(view: QWidget, find_bar: QWidget, parent: QWidget) -> QWidget:
+    """The article view with its find bar underneath."""
+    pane = QWidget(parent)
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(view, 1)
+    layout.addWidget(find_bar)
+    return pane

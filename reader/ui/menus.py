@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from reader.library import EXPORTS, ImportReport, Library
 from reader.ui import i18n
@@ -17,9 +17,7 @@ from reader.ui.file_dialogs import chosen, folder_dialog, open_files_dialog
 from reader.ui.import_dialog import Importer, ImportProgress
 from reader.ui.settings import Settings
 from reader.ui.tasks import Task, daily_backup_job, export_job
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.ui.window_actions import WindowActions
 
 LANGUAGE_NAMES = i18n.LANGUAGE_NAMES
 
@@ -36,9 +34,12 @@ class AppActions(QObject):
     export_finished = Signal(str, int)
     language_changed = Signal(str)
 
-    def __init__(self, window: MainWindow, library: Library, settings: Settings) -> None:
+    def __init__(self, window: QMainWindow, menus: WindowActions, library: Library,
+                 settings: Settings, message: Callable[[str], None]) -> None:
         super().__init__(window)
         self._window = window
+        self._menus = menus
+        self._message = message
         self._library = library
         self._settings = settings
         self._exports: list[Task] = []
@@ -71,7 +72,7 @@ class AppActions(QObject):
             what: self._action(f"export_{what}", lambda _=False, w=what: self.ask_export(w))
             for what in EXPORTS}
         self.export_menu.addActions(list(self.export_actions.values()))
-        menu, quit_action = self._window.file_menu, self._window.quit_action
+        menu, quit_action = self._menus.file_menu, self._menus.quit_action
         menu.insertActions(quit_action, [self.import_files_action, self.import_folder_action])
         menu.insertSeparator(quit_action)
         menu.insertMenu(quit_action, self.export_menu)
@@ -89,8 +90,8 @@ class AppActions(QObject):
             self.language_group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[language] = action
-        self._window.view_menu.addSeparator()
-        self._window.view_menu.addMenu(self.language_menu)
+        self._menus.view_menu.addSeparator()
+        self._menus.view_menu.addMenu(self.language_menu)
 
     def _make_help_menu(self) -> None:
         self.help_menu = self._window.menuBar().addMenu("")
@@ -149,22 +150,22 @@ class AppActions(QObject):
         if not paths:
             return False
         if self._library.readonly or str(self._library.path) == ":memory:":
-            self._window.show_message(self.tr("This library cannot be changed."))
+            self._message(self.tr("This library cannot be changed."))
             return False
         if not self.importer.start(paths, paper):
-            self._window.show_message(self.tr("An import is already running."))
+            self._message(self.tr("An import is already running."))
             return False
         return True
 
     @Slot(object)
     def _import_finished(self, report: ImportReport) -> None:
         self._library.announce(report.changes)
-        self._window.show_message(self.tr("Import finished: %n issue(s) added.", "",
+        self._message(self.tr("Import finished: %n issue(s) added.", "",
                                           len(report.imported) + len(report.replaced)))
 
     @Slot(str)
     def _task_failed(self, message: str) -> None:
-        self._window.show_message(self.tr("The task failed: %1").replace("%1", message))
+        self._message(self.tr("The task failed: %1").replace("%1", message))
 
     # ---------------------------------------------------------------- export
 
@@ -183,7 +184,7 @@ class AppActions(QObject):
 
     def _exported(self, task: Task, what: str, rows: int, path: Path) -> None:
         self._forget(task)
-        self._window.show_message(self.tr("Exported %n row(s) to %1.", "", rows)
+        self._message(self.tr("Exported %n row(s) to %1.", "", rows)
                                   .replace("%1", str(path)))
         self.export_finished.emit(what, rows)
 
@@ -217,7 +218,7 @@ class AppActions(QObject):
 
     @Slot(str)
     def _restored(self, before: str) -> None:
-        self._window.show_message(self.tr("Backup restored. The library as it was is kept "
+        self._message(self.tr("Backup restored. The library as it was is kept "
                                           "in %1.").replace("%1", before))
 
     def start_daily_backup(self) -> Task | None:

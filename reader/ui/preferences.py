@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui import i18n, theme
-from reader.ui.article_view import layer_names, swatch
+from reader.ui.article_view import ArticleView, layer_names, swatch
 from reader.ui.settings import DEFAULT_COLORS, FONT_SIZE_MAX, FONT_SIZE_MIN, LAYERS, Settings
 
 
@@ -195,3 +195,10 @@ class PreferencesDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+def apply_appearance(settings: Settings, view: ArticleView) -> None:
+    """Apply the stored theme, reading font and highlight colors to the app and the view."""
+    dark = theme.apply_theme(settings.theme)
+    view.set_reading_font(settings.font_family, settings.font_size)
+    view.set_layer_colors(settings.highlight_colors(), dark)

@@ -17,111 +17,111 @@
     <context>
         <name>AppActions</name>
         <message>
-            <location filename="../../reader/ui/menus.py" line="111" />
+            <location filename="../../reader/ui/menus.py" line="127" />
             <source>&amp;Import files…</source>
             <translation>导入文件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="112" />
+            <location filename="../../reader/ui/menus.py" line="128" />
             <source>Import &amp;folder…</source>
             <translation>导入文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="113" />
+            <location filename="../../reader/ui/menus.py" line="129" />
             <source>&amp;Export as CSV</source>
             <translation>导出为 CSV(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="114" />
+            <location filename="../../reader/ui/menus.py" line="130" />
             <source>Notes…</source>
             <translation>笔记…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="114" />
+            <location filename="../../reader/ui/menus.py" line="130" />
             <source>Tags…</source>
             <translation>标签…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="115" />
+            <location filename="../../reader/ui/menus.py" line="131" />
             <source>Entities…</source>
             <translation>实体…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="115" />
+            <location filename="../../reader/ui/menus.py" line="131" />
             <source>Figures…</source>
             <translation>数字…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="118" />
+            <location filename="../../reader/ui/menus.py" line="134" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="119" />
+            <location filename="../../reader/ui/menus.py" line="135" />
             <source>System language</source>
             <translation>跟随系统</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="122" />
+            <location filename="../../reader/ui/menus.py" line="138" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="123" />
+            <location filename="../../reader/ui/menus.py" line="139" />
             <source>&amp;Restore a backup…</source>
             <translation>恢复备份(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="124" />
+            <location filename="../../reader/ui/menus.py" line="140" />
             <source>&amp;About Baokan Reader</source>
             <translation>关于报刊阅读器(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="131" />
+            <location filename="../../reader/ui/menus.py" line="147" />
             <source>Import issue files</source>
             <translation>导入报纸文件</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="133" />
+            <location filename="../../reader/ui/menus.py" line="149" />
             <source>Issue files (*.txt *.text);;All files (*)</source>
             <translation>报纸文件 (*.txt *.text);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="136" />
+            <location filename="../../reader/ui/menus.py" line="152" />
             <source>Import a folder of issues</source>
             <translation>导入报纸文件夹</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="152" />
+            <location filename="../../reader/ui/menus.py" line="168" />
             <source>This library cannot be changed.</source>
             <translation>此资料库不可修改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="155" />
+            <location filename="../../reader/ui/menus.py" line="171" />
             <source>An import is already running.</source>
             <translation>已有导入正在进行。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/menus.py" line="162" />
+            <location filename="../../reader/ui/menus.py" line="178" />
             <source>Import finished: %n issue(s) added.</source>
             <translation>
                 <numerusform>导入完成：新增 %n 期。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="167" />
+            <location filename="../../reader/ui/menus.py" line="183" />
             <source>The task failed: %1</source>
             <translation>任务失败：%1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/menus.py" line="186" />
+            <location filename="../../reader/ui/menus.py" line="202" />
             <source>Exported %n row(s) to %1.</source>
             <translation>
                 <numerusform>已导出 %n 行到 %1。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="220" />
+            <location filename="../../reader/ui/menus.py" line="236" />
             <source>Backup restored. The library as it was is kept in %1.</source>
             <translation>已恢复备份。恢复前的文库保存在 %1。</translation>
         </message>
@@ -493,192 +493,12 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="76" />
-            <source>(untitled)</source>
-            <translation>（无标题）</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="272" />
-            <source>Entities</source>
-            <translation>实体</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="273" />
-            <source>&amp;Edit</source>
-            <translation>编辑(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="274" />
-            <source>Undo</source>
-            <translation>撤销</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="275" />
-            <source>Redo</source>
-            <translation>重做</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="276" />
-            <source>Find in article</source>
-            <translation>在文章中查找</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="277" />
-            <source>Find next</source>
-            <translation>查找下一处</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="278" />
-            <source>Find previous</source>
-            <translation>查找上一处</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="279" />
-            <source>Larger text</source>
-            <translation>放大文字</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="280" />
-            <source>Smaller text</source>
-            <translation>缩小文字</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="281" />
-            <source>Entity index…</source>
-            <translation>实体索引…</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="282" />
-            <source>Figures table…</source>
-            <translation>数字表…</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="283" />
-            <source>Preferences…</source>
-            <translation>偏好设置…</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="300" />
-            <source>Note added.</source>
-            <translation>已添加笔记。</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="325" />
-            <source>Baokan Reader (read-only: the library cannot be saved)</source>
-            <translation>报刊阅读器（只读：文库无法保存）</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="328" />
-            <source>Baokan Reader (read-only)</source>
-            <translation>报刊阅读器（只读）</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="330" />
-            <source>Baokan Reader</source>
-            <translation>报刊阅读器</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="331" />
-            <source>Read-only</source>
-            <translation>只读</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="333" />
-            <source>Another Baokan Reader is using this library: you can read and search, but not change it.</source>
-            <translation>另一个报刊阅读器正在使用此资料库：可以阅读和搜索，但不能修改。</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="335" />
-            <source>Filter by title, tag or entity</source>
-            <translation>按标题、标签或实体筛选</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="336" />
-            <source>Search all issues (Ctrl+Shift+F)</source>
-            <translation>搜索全部报纸 (Ctrl+Shift+F)</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="337" />
-            <source>Issues</source>
-            <translation>报纸</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="338" />
-            <source>Search results</source>
-            <translation>搜索结果</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="339" />
-            <source>Notes</source>
-            <translation>笔记</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="340" />
-            <source>Tags</source>
-            <translation>标签</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="341" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="342" />
-            <source>&amp;Go</source>
-            <translation>转到(&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="343" />
-            <source>&amp;Notes</source>
-            <translation>笔记(&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="344" />
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="345" />
-            <source>Toolbar</source>
-            <translation>工具栏</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="346" />
-            <source>Next article</source>
-            <translation>下一篇</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="347" />
-            <source>Previous article</source>
-            <translation>上一篇</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="348" />
-            <source>Add note</source>
-            <translation>添加笔记</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="349" />
-            <source>Search</source>
-            <translation>搜索</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="350" />
-            <source>Filter the tree</source>
-            <translation>筛选目录</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="351" />
-            <source>Quit</source>
-            <translation>退出</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="466" />
+            <location filename="../../reader/ui/dialogs.py" line="151" />
             <source>The library cannot be saved</source>
             <translation>文库无法保存</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="467" />
+            <location filename="../../reader/ui/dialogs.py" line="152" />
             <source>Baokan Reader could not write to the library:
 %1
 
@@ -689,16 +509,24 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
 为避免再丢失任何内容，窗口现已切换为只读，不再做任何修改。请释放磁盘空间或重新连接磁盘，然后重新启动报刊阅读器；如果文库已损坏，请使用“帮助 → 恢复备份”。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="509" />
-            <source>The issue's layout is corrected; Undo puts it back.</source>
-            <translation>已更正这一期的版面；撤销可恢复原样。</translation>
+            <location filename="../../reader/ui/main_window.py" line="126" />
+            <source>Note added.</source>
+            <translation>已添加笔记。</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../../reader/ui/main_window.py" line="583" />
-            <source>%n article(s) found.</source>
-            <translation>
-                <numerusform>找到 %n 篇文章。</numerusform>
-            </translation>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="153" />
+            <source>Baokan Reader (read-only: the library cannot be saved)</source>
+            <translation>报刊阅读器（只读：文库无法保存）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="154" />
+            <source>Baokan Reader (read-only)</source>
+            <translation>报刊阅读器（只读）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="155" />
+            <source>Baokan Reader</source>
+            <translation>报刊阅读器</translation>
         </message>
         <message>
             <location filename="../../reader/app.py" line="60" />
@@ -756,60 +584,88 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>NotesPanel</name>
         <message>
-            <location filename="../../reader/ui/panels.py" line="78" />
-            <location filename="../../reader/ui/panels.py" line="90" />
+            <location filename="../../reader/ui/panels.py" line="83" />
+            <location filename="../../reader/ui/panels.py" line="97" />
             <source>(whole article)</source>
             <translation>（整篇文章）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="80" />
+            <location filename="../../reader/ui/panels.py" line="87" />
             <source>Detached: the passage is no longer in the article</source>
             <translation>已脱离：文章中已找不到这段原文</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="88" />
+            <location filename="../../reader/ui/panels.py" line="95" />
             <source>⚠ Detached — the passage is no longer in the article:</source>
             <translation>⚠ 已脱离——文章中已找不到这段原文：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="225" />
+            <location filename="../../reader/ui/panels.py" line="232" />
             <source>Select a passage, write the note here, then Add note</source>
             <translation>选中一段原文，在此写笔记，然后点“添加笔记”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="226" />
+            <location filename="../../reader/ui/panels.py" line="233" />
             <source>The note (saved as you type)</source>
             <translation>笔记（输入时自动保存）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="227" />
+            <location filename="../../reader/ui/panels.py" line="234" />
             <source>Add note</source>
             <translation>添加笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="228" />
+            <location filename="../../reader/ui/panels.py" line="235" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="229" />
+            <location filename="../../reader/ui/panels.py" line="236" />
             <source>Delete note</source>
             <translation>删除笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="231" />
+            <location filename="../../reader/ui/panels.py" line="238" />
             <source>Note color %1</source>
             <translation>笔记颜色 %1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="331" />
+            <location filename="../../reader/ui/panels.py" line="338" />
             <source>Select a passage of the article first.</source>
             <translation>请先选中文章中的一段原文。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="394" />
+            <location filename="../../reader/ui/panels.py" line="401" />
             <source>Note deleted. Undo with Ctrl+Z.</source>
             <translation>笔记已删除。按 Ctrl+Z 撤销。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Panes</name>
+        <message>
+            <location filename="../../reader/ui/layout.py" line="26" />
+            <source>Issues</source>
+            <translation>期数</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/layout.py" line="26" />
+            <source>Search results</source>
+            <translation>搜索结果</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/layout.py" line="27" />
+            <source>Notes</source>
+            <translation>笔记</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/layout.py" line="27" />
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/layout.py" line="28" />
+            <source>Entities</source>
+            <translation>实体</translation>
         </message>
     </context>
     <context>
@@ -901,6 +757,27 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
         </message>
     </context>
     <context>
+        <name>ReadOnlyLabel</name>
+        <message>
+            <location filename="../../reader/ui/layout.py" line="47" />
+            <source>Read-only</source>
+            <translation>只读</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/layout.py" line="48" />
+            <source>Another Baokan Reader is using this library: you can read and search, but not change it.</source>
+            <translation>另一个报刊阅读器正在使用此资料库：可以阅读和搜索，但不能修改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reading</name>
+        <message>
+            <location filename="../../reader/ui/reading.py" line="87" />
+            <source>The issue's layout is corrected; Undo puts it back.</source>
+            <translation>已更正这一期的版面；撤销可恢复原样。</translation>
+        </message>
+    </context>
+    <context>
         <name>RestoreDialog</name>
         <message>
             <location filename="../../reader/ui/backups.py" line="30" />
@@ -974,6 +851,26 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
         </message>
     </context>
     <context>
+        <name>SearchPane</name>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="17" />
+            <source>(untitled)</source>
+            <translation>（无标题）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="48" />
+            <source>Search all issues (Ctrl+Shift+F)</source>
+            <translation>搜索全部报纸 (Ctrl+Shift+F)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/ui/search_pane.py" line="70" />
+            <source>%n article(s) found.</source>
+            <translation>
+                <numerusform>找到 %n 篇文章。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SplitMenu</name>
         <message>
             <location filename="../../reader/ui/splits.py" line="43" />
@@ -1035,54 +932,62 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>TagsPanel</name>
         <message>
-            <location filename="../../reader/ui/panels.py" line="434" />
+            <location filename="../../reader/ui/panels.py" line="441" />
             <source>Click × or press Delete to remove; right-click for a color</source>
             <translation>点 × 或按 Delete 删除；右键选择颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="545" />
+            <location filename="../../reader/ui/panels.py" line="552" />
             <source>Tags of this article</source>
             <translation>本文标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="546" />
+            <location filename="../../reader/ui/panels.py" line="553" />
             <source>New tag (e.g. 城市更新)</source>
             <translation>新标签（如 城市更新）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="547" />
+            <location filename="../../reader/ui/panels.py" line="554" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="548" />
+            <location filename="../../reader/ui/panels.py" line="555" />
             <source>Remove selected tag</source>
             <translation>删除所选标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="549" />
+            <location filename="../../reader/ui/panels.py" line="556" />
             <source>Remove tag</source>
             <translation>删除标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="576" />
+            <location filename="../../reader/ui/panels.py" line="583" />
             <source>The article already has this tag.</source>
             <translation>本文已有此标签。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="594" />
+            <location filename="../../reader/ui/panels.py" line="601" />
             <source>Tag “%1” removed. Undo with Ctrl+Z.</source>
             <translation>标签“%1”已删除。按 Ctrl+Z 撤销。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="624" />
+            <location filename="../../reader/ui/panels.py" line="631" />
             <source>No color</source>
             <translation>无颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="627" />
+            <location filename="../../reader/ui/panels.py" line="634" />
             <source>Remove</source>
             <translation>删除</translation>
+        </message>
+    </context>
+    <context>
+        <name>TreePane</name>
+        <message>
+            <location filename="../../reader/ui/tree_pane.py" line="52" />
+            <source>Filter by title, tag or entity</source>
+            <translation>按标题、标签或实体筛选</translation>
         </message>
     </context>
     <context>
@@ -1106,6 +1011,119 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
             <location filename="../../reader/ui/undo.py" line="90" />
             <source>Remove tag “%1”</source>
             <translation>删除标签“%1”</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowActions</name>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="114" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="114" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="115" />
+            <source>&amp;Go</source>
+            <translation>转到(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="115" />
+            <source>&amp;Notes</source>
+            <translation>笔记(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="116" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="118" />
+            <source>Toolbar</source>
+            <translation>工具栏</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="120" />
+            <source>Next article</source>
+            <translation>下一篇</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="121" />
+            <source>Previous article</source>
+            <translation>上一篇</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="122" />
+            <source>Add note</source>
+            <translation>添加笔记</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="123" />
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="124" />
+            <source>Filter the tree</source>
+            <translation>筛选目录</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="125" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="126" />
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="126" />
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="127" />
+            <source>Find in article</source>
+            <translation>在文章中查找</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="128" />
+            <source>Find next</source>
+            <translation>查找下一处</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="129" />
+            <source>Find previous</source>
+            <translation>查找上一处</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="130" />
+            <source>Larger text</source>
+            <translation>放大文字</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="131" />
+            <source>Smaller text</source>
+            <translation>缩小文字</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="132" />
+            <source>Entity index…</source>
+            <translation>实体索引…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="133" />
+            <source>Figures table…</source>
+            <translation>数字表…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="134" />
+            <source>Preferences…</source>
+            <translation>偏好设置…</translation>
         </message>
     </context>
 </TS>

@@ -87,8 +87,8 @@ def find_row(dialog: EntityIndexDialog, type_: str, name: str) -> QModelIndex:
 
 def test_entity_index_lists_by_frequency_and_filters(qtbot: QtBot, library: Library, settings: Settings, qtmodeltester: ModelTester) -> None:
     window = make_window(qtbot, library, settings)
-    window.entity_index_action.trigger()
-    dialog = window.entity_index
+    window.window_actions.entity_index_action.trigger()
+    dialog = window.corpus.entity_index
     assert dialog is not None and dialog.isVisible()
     counts = [int(dialog.proxy.index(r, 2).data()) for r in range(dialog.proxy.rowCount())]
     assert counts == sorted(counts, reverse=True) and dialog.proxy.index(0, 1).data() == "南开区"
@@ -105,7 +105,7 @@ def test_entity_index_lists_by_frequency_and_filters(qtbot: QtBot, library: Libr
 def test_reject_from_the_index_removes_the_entity_everywhere(qtbot: QtBot, library: Library, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window(qtbot, library, settings)
     window.open_article(article_titled(library, BUDGET))
-    dialog = window.show_entity_index()
+    dialog = window.corpus.show_entity_index()
     dialog.table.setCurrentIndex(find_row(dialog, "place", "京津冀"))
     monkeypatch.setattr(dialog, "confirm", lambda question: "京津冀" in question)
     with qtbot.waitSignal(dialog.entities_changed):
@@ -119,7 +119,7 @@ def test_reject_from_the_index_removes_the_entity_everywhere(qtbot: QtBot, libra
 
 def test_merge_from_the_index_moves_the_mentions(qtbot: QtBot, library: Library, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window(qtbot, library, settings)
-    dialog = window.show_entity_index()
+    dialog = window.corpus.show_entity_index()
     before = {(e.type, e.name): e for e in library.entity_index()}
     dialog.table.setCurrentIndex(find_row(dialog, "place", "天开园"))
     asked: list[EntityCount] = []
@@ -135,7 +135,7 @@ def test_merge_from_the_index_moves_the_mentions(qtbot: QtBot, library: Library,
 
 def test_double_click_in_the_index_shows_the_mentions(qtbot: QtBot, library: Library, settings: Settings) -> None:
     window = make_window(qtbot, library, settings)
-    dialog = window.show_entity_index()
+    dialog = window.corpus.show_entity_index()
     dialog.table.doubleClicked.emit(find_row(dialog, "org", "南开区财政局"))
     assert window.right_tabs.currentWidget() is window.entities
     assert window.entities.mentions_model.rowCount() == len(library.entity_mentions("org", "南开区财政局"))
@@ -151,10 +151,10 @@ def column(dialog: FiguresDialog, name: str) -> list[object]:
 
 def open_figures(qtbot: QtBot, library: Library, settings: Settings) -> tuple[MainWindow, FiguresDialog]:
     window = make_window(qtbot, library, settings)
-    window.figures_action.trigger()
-    assert window.figures is not None and window.figures.isVisible()
-    qtbot.waitUntil(lambda: window.figures.model.rowCount() > 0)
-    return window, window.figures
+    window.window_actions.figures_action.trigger()
+    assert window.corpus.figures is not None and window.corpus.figures.isVisible()
+    qtbot.waitUntil(lambda: window.corpus.figures.model.rowCount() > 0)
+    return window, window.corpus.figures
 
 
 def answered(qtbot: QtBot, dialog: FiguresDialog, change: Callable[[], object]) -> None:

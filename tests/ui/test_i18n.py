@@ -69,7 +69,7 @@ def test_switching_to_chinese_retranslates_the_menus_and_back(qtbot: QtBot, wind
 
 def test_chinese_plurals_and_qt_own_strings_are_translated(window: MainWindow) -> None:
     i18n.set_language(i18n.CHINESE)
-    assert QCoreApplication.translate("MainWindow", "%n article(s) found.", "", 3) == \
+    assert QCoreApplication.translate("SearchPane", "%n article(s) found.", "", 3) == \
         "找到 3 篇文章。"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
 

@@ -219,7 +219,7 @@ def test_about_box_names_version_database_and_qt(window: MainWindow, library: Li
 
 
 def test_file_menu_has_import_export_and_quit(window: MainWindow) -> None:
-    names = [action.objectName() for action in window.file_menu.actions()]
+    names = [action.objectName() for action in window.window_actions.file_menu.actions()]
     assert names.index("importFiles") < names.index("quit")
     assert "importFolder" in names
     exports = [a.objectName() for a in window.app_actions.export_menu.actions()]
@@ -238,12 +238,12 @@ def test_import_keeps_open_issues_and_the_selection(qtbot: QtBot, window: MainWi
     window.open_article(budget)
     closed = next(index for index in issue_rows(window.proxy) if not window.tree.isExpanded(index))
     window.tree.expand(closed)
-    before = set(window.expanded_issues())
+    before = set(window.tree_pane.expanded_issues())
     assert len(before) == 2
     with qtbot.waitSignal(window.app_actions.importer.import_finished, timeout=WAIT_MS):
         assert window.app_actions.import_paths(new_issues)
     assert len(window.tree_model.issue_ids()) == 8
-    assert set(window.expanded_issues()) == before
+    assert set(window.tree_pane.expanded_issues()) == before
     current = window.tree.currentIndex()
     assert current.isValid() and current.data(Qt.ItemDataRole.UserRole + 1) == budget
     assert window.current_article() == budget

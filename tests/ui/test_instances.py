@@ -55,14 +55,14 @@ def test_a_second_instance_opens_read_only_and_warns(qtbot: QtBot, db: Path, set
         assert not writer.read_only and reader.read_only
         assert "read-only" in reader.windowTitle() and "read-only" not in writer.windowTitle()
         assert not reader.read_only_label.isHidden() and writer.read_only_label.isHidden()
-        disabled = [reader.add_note_action, reader.app_actions.import_files_action,
+        disabled = [reader.window_actions.add_note_action, reader.app_actions.import_files_action,
                     reader.app_actions.import_folder_action, reader.tags.add_button,
                     reader.tags.entry, reader.notes.add_button]
         assert not any(widget.isEnabled() for widget in disabled)
         assert reader.notes.body_edit.isReadOnly()
-        index = reader.show_entity_index()
+        index = reader.corpus.show_entity_index()
         assert not index.reject_button.isEnabled() and not index.merge_button.isEnabled()
-        assert writer.add_note_action.isEnabled() and writer.tags.add_button.isEnabled()
+        assert writer.window_actions.add_note_action.isEnabled() and writer.tags.add_button.isEnabled()
         assert not reader.app_actions.import_paths([ROOT / "resources" / "samples"])
         # The reader sees what the writer commits (WAL), and its own writes are refused.
         article_id = first.articles(first.issues()[0].id)[0][0]

@@ -30,8 +30,8 @@ def make_window(qtbot: QtBot, library: Library, settings: Settings) -> MainWindo
 
 def type_filter(qtbot: QtBot, window: MainWindow, text: str) -> None:
     """Type into the tree filter and wait for its background read to come back."""
-    with qtbot.waitSignal(window.filter_applied, timeout=10_000):
-        window.filter_edit.setText(text)
+    with qtbot.waitSignal(window.tree_pane.filter_applied, timeout=10_000):
+        window.tree_pane.filter_edit.setText(text)
 
 
 def select_in_view(window: MainWindow, start: int, end: int) -> None:
@@ -78,7 +78,7 @@ def test_add_note_from_selection_lists_it(qtbot: QtBot, library: Library, settin
     select_in_view(window, start, start + 7)
     window.notes.editor.setPlainText("收入规模")
     with qtbot.waitSignal(window.notes.note_added):
-        window.add_note_action.trigger()
+        window.window_actions.add_note_action.trigger()
     [note] = library.notes(article_id)
     assert (note.start, note.end, note.quote, note.body) == (start, start + 7, "11.07亿元", "收入规模")
     model = window.notes.model
@@ -108,7 +108,7 @@ def test_article_context_menu_offers_add_note_copy_and_select_all(qtbot: QtBot, 
 def test_add_note_without_selection_says_why(qtbot: QtBot, library: Library, settings: Settings) -> None:
     window = make_window(qtbot, library, settings)
     window.open_article(article_titled(library, BUDGET))
-    window.add_note_action.trigger()
+    window.window_actions.add_note_action.trigger()
     assert "Select a passage" in window.statusBar().currentMessage()
     assert library.notes() == []
 
@@ -149,23 +149,23 @@ def test_search_lists_hits_and_opens_one(qtbot: QtBot, library: Library, setting
     window = make_window(qtbot, library, settings)
     qtbot.keyClick(window, Qt.Key.Key_F,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert window.search_edit.hasFocus()
-    window.search_edit.setText("预算")
-    with qtbot.waitSignal(window.search_finished) as blocker:
-        qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert window.search.search_edit.hasFocus()
+    window.search.search_edit.setText("预算")
+    with qtbot.waitSignal(window.search.searched) as blocker:
+        qtbot.keyClick(window.search.search_edit, Qt.Key.Key_Return)
     assert blocker.args[0] > 0
-    assert window.left_tabs.currentWidget() is window.hits
-    titles = [window.hits_model.index(r, 0).data().split("\n")[0]
-              for r in range(window.hits_model.rowCount())]
+    assert window.left_tabs.currentWidget() is window.search
+    titles = [window.search.model_.index(r, 0).data().split("\n")[0]
+              for r in range(window.search.model_.rowCount())]
     assert BUDGET in titles
     with qtbot.waitSignal(window.article_opened) as opened:
-        window.hits.clicked.emit(window.hits_model.index(titles.index(BUDGET), 0))
+        window.search.clicked.emit(window.search.model_.index(titles.index(BUDGET), 0))
     assert opened.args == [article_titled(library, BUDGET)]
 
 
 def test_bad_query_shows_the_message_in_the_status_bar(qtbot: QtBot, library: Library, settings: Settings) -> None:
     window = make_window(qtbot, library, settings)
-    assert window.run_search('"南开') == []
+    assert window.search.run('"南开') == []
     assert "not closed" in window.statusBar().currentMessage()
 
 
@@ -181,10 +181,10 @@ def test_j_and_k_move_between_articles(qtbot: QtBot, library: Library, settings:
     assert window.current_article() == articles[2]
     qtbot.keyClick(window.view, Qt.Key.Key_K)
     assert window.current_article() == articles[1]
-    window.search_edit.setFocus()
-    qtbot.keyClick(window.search_edit, Qt.Key.Key_J)
+    window.search.search_edit.setFocus()
+    qtbot.keyClick(window.search.search_edit, Qt.Key.Key_J)
     assert window.current_article() == articles[1]
-    assert window.search_edit.text() == "j"
+    assert window.search.search_edit.text() == "j"
 
 
 def test_filter_narrows_the_tree_by_title(qtbot: QtBot, library: Library, settings: Settings) -> None:
@@ -242,7 +242,7 @@ def test_layout_and_last_article_are_remembered(qtbot: QtBot, library: Library, 
 
 def test_hit_list_model_passes_qtmodeltester(qtmodeltester: ModelTester, library: Library, settings: Settings, qtbot: QtBot) -> None:
     window = make_window(qtbot, library, settings)
-    window.run_search("南开")
-    qtmodeltester.check(window.hits_model)
+    window.search.run("南开")
+    qtmodeltester.check(window.search.model_)
     qtmodeltester.check(RowListModel())
-    assert window.hits_model.index(0, 0, QModelIndex()).isValid()
+    assert window.search.model_.index(0, 0, QModelIndex()).isValid()

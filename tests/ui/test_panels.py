@@ -38,7 +38,7 @@ def test_a_note_is_drawn_over_its_passage_in_its_color(qtbot: QtBot, library: Li
     text_before = window.view.document().toPlainText()
     start = body.index("11.07亿元")
     select_in_view(window, start, start + 7)
-    window.add_note_action.trigger()
+    window.window_actions.add_note_action.trigger()
     [note] = library.notes(article_id)
     first = to_document(window.view.blocks, start)
     assert note_selections(window) == [(first, first + 7, QColor(NOTE_COLORS[0]))]
@@ -121,9 +121,9 @@ def test_delete_a_note_then_undo_and_redo(qtbot: QtBot, library: Library, settin
     assert (back.uid, back.quote, back.body, back.color, back.status, back.created) == \
         (before.uid, "奋力实现", "留着", NOTE_COLORS[1], "detached", before.created)
     assert window.notes.current_note() is not None and window.notes.current_note().id == back.id
-    window.redo_action.trigger()
+    window.window_actions.redo_action.trigger()
     assert library.notes(article_id) == []
-    window.undo_action.trigger()
+    window.window_actions.undo_action.trigger()
     assert len(library.notes(article_id)) == 1
 
 
@@ -143,15 +143,15 @@ def test_tag_chips_remove_with_the_cross_and_undo(qtbot: QtBot, library: Library
                      pos=chip_close_point(window, 0))
     assert library.article_tags(article_id) == ["预算"]
     assert window.tags.model.names() == ["预算"]
-    window.undo_action.trigger()
+    window.window_actions.undo_action.trigger()
     assert library.article_tags(article_id) == ["财政", "预算"]
     window.tags.list.setCurrentIndex(window.tags.model.index(1, 0))
     window.tags.list.setFocus()
     qtbot.keyClick(window.tags.list, Qt.Key.Key_Delete)
     assert library.article_tags(article_id) == ["财政"]
-    window.undo_action.trigger()
+    window.window_actions.undo_action.trigger()
     assert library.article_tags(article_id) == ["财政", "预算"]
-    window.undo_action.trigger()  # then the adding of 预算
+    window.window_actions.undo_action.trigger()  # then the adding of 预算
     assert library.article_tags(article_id) == ["财政"]
 
 
@@ -163,7 +163,7 @@ def test_adding_a_tag_is_undone_and_a_repeat_is_refused(qtbot: QtBot, library: L
     window.tags.add_button.click()
     assert "already" in window.statusBar().currentMessage()
     assert window.history.stack.count() == 1
-    window.undo_action.trigger()
+    window.window_actions.undo_action.trigger()
     assert library.article_tags(article_id) == []
     assert window.tags.model.rowCount() == 0
 

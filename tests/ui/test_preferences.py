@@ -59,18 +59,18 @@ def test_settings_have_typed_defaults(settings: Settings) -> None:
 
 def test_preferences_action_uses_the_platform_shortcut_and_role(qtbot: QtBot, library: Library, settings: Settings) -> None:
     window = make_window(qtbot, library, settings)
-    action = window.preferences_action
+    action = window.window_actions.preferences_action
     assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.Preferences)
     assert action.menuRole() == action.MenuRole.PreferencesRole
-    assert action in window.edit_menu.actions()
+    assert action in window.window_actions.edit_menu.actions()
     action.trigger()
-    assert window.preferences is not None and window.preferences.isVisible()
+    assert window.corpus.preferences is not None and window.corpus.preferences.isVisible()
 
 
 def test_font_and_size_apply_live_and_are_remembered(qtbot: QtBot, library: Library, settings: Settings) -> None:
     window = make_window(qtbot, library, settings)
     window.open_article(article_titled(library, BUDGET))
-    dialog = window.show_preferences()
+    dialog = window.corpus.show_preferences()
     family = QFont("DejaVu Serif").family()
     dialog.font_combo.setCurrentFont(QFont(family))
     dialog.size_spin.setValue(15.0)
@@ -78,8 +78,8 @@ def test_font_and_size_apply_live_and_are_remembered(qtbot: QtBot, library: Libr
     assert settings.font_size == 15.0
     assert window.view.text_size() == 15.0
     assert window.view.document().defaultFont().family() == settings.font_family
-    window.zoom_in_action.trigger()
-    window.zoom_in_action.trigger()
+    window.window_actions.zoom_in_action.trigger()
+    window.window_actions.zoom_in_action.trigger()
     assert settings.text_zoom == 2.0
     window.close()
     again = make_window(qtbot, library, settings)
@@ -92,7 +92,7 @@ def test_highlight_color_applies_live(qtbot: QtBot, library: Library, settings: 
     window = make_window(qtbot, library, settings)
     window.open_article(article_titled(library, BUDGET))
     assert figure_background(window) == QColor(LAYER_COLORS["figure"])
-    dialog = window.show_preferences()
+    dialog = window.corpus.show_preferences()
     dialog.set_color("figure", "#ff00ff")
     assert settings.highlight_color("figure") == "#ff00ff"
     assert figure_background(window) == QColor("#ff00ff")
@@ -103,7 +103,7 @@ def test_highlight_color_applies_live(qtbot: QtBot, library: Library, settings: 
 def test_dark_theme_darkens_the_palette_and_the_highlights(qtbot: QtBot, library: Library, settings: Settings) -> None:
     window = make_window(qtbot, library, settings)
     window.open_article(article_titled(library, BUDGET))
-    dialog = window.show_preferences()
+    dialog = window.corpus.show_preferences()
     dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData(theme.DARK))
     assert settings.theme == "dark"
     palette = QApplication.palette()
@@ -127,14 +127,14 @@ def test_system_theme_follows_the_color_scheme(monkeypatch: pytest.MonkeyPatch) 
 
 def test_language_choice_switches_live_like_the_view_menu(qtbot: QtBot, library: Library, settings: Settings) -> None:
     window = make_window(qtbot, library, settings)
-    dialog = window.show_preferences()
+    dialog = window.corpus.show_preferences()
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData(i18n.CHINESE))
     assert settings.language == i18n.CHINESE
     assert i18n.current_language() == i18n.CHINESE
     assert window.app_actions.language_actions[i18n.CHINESE].isChecked()
-    qtbot.waitUntil(lambda: window.file_menu.title() == "文件(&F)")
+    qtbot.waitUntil(lambda: window.window_actions.file_menu.title() == "文件(&F)")
     assert dialog.windowTitle() == "偏好设置"
     assert dialog.theme_combo.itemText(2) == "深色"
     window.app_actions.set_language(i18n.ENGLISH)
-    qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
+    qtbot.waitUntil(lambda: window.window_actions.file_menu.title() == "&File")
     assert dialog.windowTitle() == "Preferences"

@@ -72,11 +72,11 @@ def test_a_line_made_a_title_splits_the_story_off_and_undo_rejoins(qtbot, tmp_pa
     assert library.note(note).article_id == second
     assert window.history.stack.undoText() == "This line is a title"
 
-    window.undo_action.trigger()
+    window.window_actions.undo_action.trigger()
     assert titles(library) == ["河北区推进老旧小区改造"]
     assert library.note(note).article_id == first
     assert "红桥区开展社区义诊" in window.view.toPlainText()
-    window.redo_action.trigger()
+    window.window_actions.redo_action.trigger()
     assert titles(library) == ["河北区推进老旧小区改造", "红桥区开展社区义诊"]
     assert library.article_tags(first) == ["城市更新"]
     [info] = library.split_fixes()

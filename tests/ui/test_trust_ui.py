@@ -177,7 +177,7 @@ def test_a_write_failure_says_so_and_turns_the_window_read_only(
         window.tags.add_entered()
     box = window.findChild(QMessageBox, "libraryFailure")
     assert box is not None and box.isVisible() and "full" in box.text()
-    assert window.read_only and not window.add_note_action.isEnabled()
+    assert window.read_only and not window.window_actions.add_note_action.isEnabled()
     assert not window.app_actions.import_files_action.isEnabled()
     assert "cannot be saved" in window.windowTitle()
 

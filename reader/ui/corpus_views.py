@@ -1,0 +1,82 @@
+"""The corpus dialogs (entity index, figures table) and Preferences, made on first use."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from reader.library import Changes, Library
+from reader.ui.entities import EntityIndexDialog
+from reader.ui.figures import FiguresDialog
+from reader.ui.preferences import PreferencesDialog
+from reader.ui.reads import ReadRunner
+from reader.ui.settings import Settings
+
+
+class CorpusViews(QObject):
+    """Opens the corpus dialogs and keeps them up to date with the library."""
+
+    article_requested = Signal(int, int, int)
+    """Open an article with this passage selected (a figure or mention chosen)."""
+    entity_chosen = Signal(str, str)
+    preferences_changed = Signal()
+
+    def __init__(self, library: Library, reads: ReadRunner, settings: Settings,
+                 window: QWidget) -> None:
+        super().__init__(window)
+        self._library = library
+        self._reads = reads
+        self._settings = settings
+        self._window = window
+        self.entity_index: EntityIndexDialog | None = None
+        self.figures: FiguresDialog | None = None
+        self.preferences: PreferencesDialog | None = None
+
+    @Slot()
+    def show_entity_index(self) -> EntityIndexDialog:
+        if self.entity_index is None:
+            self.entity_index = EntityIndexDialog(self._library, self._window)
+            self.entity_index.set_read_only(self._library.readonly)
+            self.entity_index.entity_chosen.connect(self.entity_chosen)
+        elif self.entity_index.property("stale"):
+            self.entity_index.refresh()
+            self.entity_index.setProperty("stale", False)
+        self.entity_index.show()
+        self.entity_index.raise_()
+        return self.entity_index
+
+    @Slot()
+    def show_figures(self) -> FiguresDialog:
+        if self.figures is None:
+            self.figures = FiguresDialog(self._library, self._reads, self._window)
+            self.figures.figure_opened.connect(self.article_requested)
+        elif self.figures.property("stale"):
+            self.figures.refresh()
+            self.figures.setProperty("stale", False)
+        self.figures.show()
+        self.figures.raise_()
+        return self.figures
+
+    @Slot()
+    def show_preferences(self) -> PreferencesDialog:
+        if self.preferences is None:
+            self.preferences = PreferencesDialog(self._settings, self._window)
+            self.preferences.preferences_changed.connect(self.preferences_changed)
+        self.preferences.show()
+        self.preferences.raise_()
+        return self.preferences
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh a shown dialog whose data changed; mark a hidden one to refresh later."""
+        if not changes.touches_corpus():
+            return
+        for dialog in (self.entity_index, self.figures):
+            if dialog is not None and dialog.isVisible():
+                dialog.refresh()
+            elif dialog is not None:
+                dialog.setProperty("stale", True)
+
+    def retranslate_ui(self) -> None:
+        for dialog in (self.entity_index, self.figures):
+            if dialog is not None:
+                dialog.retranslate_ui()

@@ -1,0 +1,121 @@
+"""Which article is open, and showing it: the view, its panels and the tree's selection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from reader.library import AnnotationError, Changes, Library
+from reader.ui.article_view import ArticleView
+from reader.ui.entities import EntitiesPanel
+from reader.ui.find import FindBar
+from reader.ui.panels import NotesPanel, TagsPanel
+from reader.ui.settings import Settings
+from reader.ui.tree_pane import TreePane
+
+
+class Reading(QObject):
+    """Opens articles (from the tree, J / K, a search hit, a figure) and keeps the open
+    one, its notes and tags as the library holds them."""
+
+    opened = Signal(int)
+    message = Signal(str)
+
+    def __init__(self, library: Library, settings: Settings, view: ArticleView,
+                 panels: tuple[NotesPanel, TagsPanel, EntitiesPanel], tree: TreePane,
+                 find: FindBar, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._settings = settings
+        self._view = view
+        self._notes, self._tags, self._entities = panels
+        self._tree = tree
+        self._find = find
+        self._article_id: int | None = None
+        tree.article_selected.connect(self.open)
+
+    def current(self) -> int | None:
+        return self._article_id
+
+    @Slot(int)
+    def open(self, article_id: int) -> None:
+        """Show an article, its notes and tags, and select it in the tree."""
+        if article_id == self._article_id:
+            return
+        try:
+            article = self._library.article(article_id)
+        except AnnotationError as error:
+            self.message.emit(str(error))
+            return
+        self._article_id = article_id
+        self._view.show_article(article, self._library.highlights(article_id))
+        for panel in (self._notes, self._tags, self._entities):
+            panel.set_article(article_id)
+        self._tree.select(article_id)
+        self._settings.last_article = article_id
+        self.opened.emit(article_id)
+
+    @Slot(int, int, int)
+    def open_at(self, article_id: int, start: int, end: int) -> None:
+        """Open an article with the passage ``start``..``end`` of its text selected."""
+        self.open(article_id)
+        if self._article_id == article_id:
+            self._view.select_body_range(start, end)
+
+    def reopen(self) -> None:
+        """Show the open article again as the library now holds it (same scroll place)."""
+        article_id, self._article_id = self._article_id, None
+        if article_id is None:
+            return
+        place = self._view.verticalScrollBar().value()
+        self._notes.save_pending()
+        self.open(article_id)
+        if self._article_id is None:  # it is gone: the view must not keep its old text
+            self._view.clear_article()
+            for panel in (self._notes, self._tags, self._entities):
+                panel.set_article(None)
+        else:
+            self._view.verticalScrollBar().setValue(place)
+
+    def open_hit(self, article_id: int, terms: list[str]) -> None:
+        """Open a search hit with the query's terms marked."""
+        self.open(article_id)
+        self._find.mark_terms(terms)
+
+    def open_corrected(self, article_id: int) -> None:
+        """After a split correction: show the article that holds the corrected line."""
+        self.open(article_id)
+        self.message.emit(self.tr("The issue's layout is corrected; Undo puts it back."))
+
+    @Slot()
+    def next(self) -> None:
+        self.step(1)
+
+    @Slot()
+    def previous(self) -> None:
+        self.step(-1)
+
+    def step(self, step: int) -> None:
+        """Open the article ``step`` (±1) away in tree order (J / K)."""
+        if (target := self._tree.neighbour(self._article_id, step)) is not None:
+            self.open(target)
+
+    def restore_last(self) -> None:
+        if self._settings.last_article is not None:
+            self.open(self._settings.last_article)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh the tree, the open article and its panels as far as ``changes`` reach."""
+        article, tree = self._article_id, self._tree
+        if changes.touches_tree():
+            tree.reload(article)
+        elif (changes.tags or changes.tagged) and tree.filter_edit.text().strip():
+            tree.set_filter(tree.filter_edit.text())
+        if changes.touches_article(article) and article is not None:
+            self.reopen()
+        else:
+            if changes.touches_notes(article):
+                self._notes.refresh_from_library()
+            if changes.touches_tags(article):
+                self._tags.refresh()
+        if changes.tags or changes.everything or changes.touches_tree():
+            self._tags.refresh_names()

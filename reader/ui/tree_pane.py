@@ -1,0 +1,136 @@
+"""The left pane's issue tree with its filter: what is open, what is selected, J / K."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from reader.library import Library, TreeMatches
+from reader.ui.issue_tree import (
+    GROUPS,
+    ID_ROLE,
+    KIND_ROLE,
+    PAPER,
+    ArticleFilterProxy,
+    IssueTreeModel,
+    Key,
+)
+from reader.ui.reads import ReadRunner
+
+
+class TreePane(QWidget):
+    """The tree of papers, years, issues and articles, and the filter above it."""
+
+    article_selected = Signal(int)
+    filter_applied = Signal(str)
+    """The tree shows the articles for this filter text (its background read came back)."""
+
+    def __init__(self, library: Library, reads: ReadRunner, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self._reads = reads
+        self.model = IssueTreeModel(library, self)
+        self.proxy = ArticleFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("issueTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("treeFilter")
+        self.filter_edit.setClearButtonEnabled(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.tree, 1)
+        self.filter_edit.textChanged.connect(self.set_filter)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.filter_edit.setPlaceholderText(self.tr("Filter by title, tag or entity"))
+
+    # ---------------------------------------------------------------- contents
+
+    def reload(self, selected: int | None) -> None:
+        """Re-read the library, keeping open rows, the filter and the selection."""
+        expanded = self.expanded_keys()
+        self.model.reload()
+        for key in expanded:
+            index = self.proxy.mapFromSource(self.model.index_of_key(key))
+            if index.isValid():
+                self.tree.expand(index)
+        self.set_filter(self.filter_edit.text())
+        if selected is not None:
+            self.select(selected)
+
+    def _group_rows(self) -> list[QModelIndex]:
+        """The proxy's paper, year and issue rows (the rows that can be expanded)."""
+        rows, todo = [], [QModelIndex()]
+        while todo:
+            parent = todo.pop()
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                if index.data(KIND_ROLE) in GROUPS:
+                    rows.append(index)
+                    if index.data(KIND_ROLE) != "issue":
+                        todo.append(index)
+        return rows
+
+    def expanded_keys(self) -> list[Key]:
+        """What is open in the tree: papers, years and issues."""
+        return [self.model.key(self.proxy.mapToSource(index))
+                for index in self._group_rows() if self.tree.isExpanded(index)]
+
+    def expanded_issues(self) -> list[int]:
+        """The ids of the issues open in the tree."""
+        return [int(index.data(ID_ROLE)) for index in self._group_rows()
+                if index.data(KIND_ROLE) == "issue" and self.tree.isExpanded(index)]
+
+    def expand_defaults(self) -> None:
+        """At start: every paper open, with its newest year."""
+        for row in range(self.proxy.rowCount()):
+            paper = self.proxy.index(row, 0)
+            if paper.data(KIND_ROLE) == PAPER:
+                self.tree.expand(paper)
+                if self.proxy.rowCount(paper):
+                    self.tree.expand(self.proxy.index(0, 0, paper))
+
+    # ---------------------------------------------------------------- selection
+
+    def select(self, article_id: int) -> None:
+        index = self.proxy.mapFromSource(self.model.article_index(article_id))
+        if index.isValid() and index != self.tree.currentIndex():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def neighbour(self, article_id: int | None, step: int) -> int | None:
+        """The article ``step`` (±1) away in tree order."""
+        return self.model.neighbour(article_id, step)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and current.data(KIND_ROLE) not in GROUPS:
+            self.article_selected.emit(int(current.data(ID_ROLE)))
+
+    # ---------------------------------------------------------------- filter
+
+    @Slot(str)
+    def set_filter(self, text: str) -> None:
+        """Narrow the tree to articles whose title contains ``text`` or that carry a tag
+        or mention an entity of that name (asked in the background)."""
+        text = text.strip()
+        if not text:
+            self._reads.ask("tree-filter", lambda _library: None, lambda _none: None)
+            self.proxy.set_filter("", set())
+            self.filter_applied.emit("")
+            return
+        self._reads.ask("tree-filter", lambda library: library.tree_matches(text),
+                        self._filter_answered)
+
+    def _filter_answered(self, matches: TreeMatches) -> None:
+        self.model.fill(matches.labels)
+        self.proxy.set_filter(matches.text, matches.ids)
+        self.tree.expandAll()
+        self.filter_applied.emit(matches.text)
