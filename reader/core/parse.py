@@ -49,8 +49,8 @@ PHOTO_STORY_MAX = 3
 class _Unit:
     """One non-blank line of the input (or, in hard-wrapped text, one rejoined line)."""
 
-    text: str
     gap: int
+    text: str
     indent: bool
     width: int = 0
     byline: list[str] | None = None
@@ -60,6 +60,8 @@ class _Unit:
     """The line ends a paragraph (rules.is_finished)."""
     titlish: bool = False
     """The line can be a title line (rules.is_title_text)."""
+    subheadish: bool = False
+    """The line can be (one line of) a subhead (rules.is_subhead_text)."""
 
     @property
     def anchor(self) -> bool:
@@ -150,25 +152,43 @@ def _parse(text: str, name: str) -> Issue:
 
 
 def _units(text: str) -> list[_Unit]:
+    """The non-blank lines, each with the number of blank lines before it. Each distinct
+    line is read once: repeated lines (bylines, credits, page headers) cost a lookup."""
     units: list[_Unit] = []
-    seen: dict[str, _Kind] = {}
+    append = units.append
+    lines: dict[str, _Line | None] = {}
+    kinds: dict[str, _Kind] = {}
     gap = 0
     for line in text.split("\n"):
-        stripped = line.strip()
-        if not stripped:
+        known = lines.get(line, _UNSEEN)
+        if known is _UNSEEN:
+            known = lines[line] = _read_line(line, kinds)
+        if known is None:
             gap += 1
             continue
-        kind = seen.get(stripped)
-        if kind is None:
-            kind = seen[stripped] = _classify(stripped)
-        raw = line.rstrip()
-        width = 2 * len(raw) - len(raw.encode("ascii", "ignore"))  # wide characters: 2
-        units.append(_Unit(stripped, gap, _indented(line), width, *kind))
+        append(_Unit(gap, *known))
         gap = 0
     return units
 
 
-_Kind = tuple[list[str] | None, list[str] | None, bool, bool, bool]
+_Kind = tuple[list[str] | None, list[str] | None, bool, bool, bool, bool]
+_Line = tuple[str, bool, int, list[str] | None, list[str] | None, bool, bool, bool, bool]
+"""A line's text stripped, indent, display width and kind: a unit's fields but its gap."""
+_UNSEEN: _Line = ("", False, 0, None, None, False, False, False, False)
+
+
+def _read_line(line: str, kinds: dict[str, _Kind]) -> _Line | None:
+    """What a line is (None if blank); ``kinds`` caches the kind of each stripped text,
+    which lines indented differently share."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    kind = kinds.get(stripped)
+    if kind is None:
+        kind = kinds[stripped] = _classify(stripped)
+    raw = line.rstrip()
+    width = 2 * len(raw) - len(raw.encode("ascii", "ignore"))  # wide characters: 2
+    return (stripped, _indented(line), width, *kind)
 
 
 def _indented(line: str) -> bool:
@@ -181,13 +201,15 @@ _INDENTS = frozenset("\u3000\t")
 
 
 def _classify(text: str) -> _Kind:
-    """(byline names, photo credit names, page furniture?, finished?, title-like?) of a line."""
+    """(byline names, photo credit names, page furniture?, finished?, title-like?,
+    subhead-like?) of a line."""
     finished, titlish = rules.is_finished(text), rules.is_title_text(text)
+    subheadish = not finished and rules.is_subhead_text(text)
     if rules.is_page_furniture(text):
-        return None, None, True, finished, titlish
+        return None, None, True, finished, titlish, subheadish
     credit = rules.credit_names(text)
     byline = None if credit is not None else rules.byline_names(text)
-    return byline, credit, False, finished, titlish
+    return byline, credit, False, finished, titlish, subheadish
 
 
 # ---------------------------------------------------------------- hard-wrapped text
@@ -224,6 +246,7 @@ def _join_wrapped(units: list[_Unit]) -> list[_Unit]:
         if id(unit) in parts:
             unit.text = "".join(parts[id(unit)])
             unit.titlish = rules.is_title_text(unit.text)
+            unit.subheadish = rules.is_subhead_text(unit.text)
     return joined
 
 
@@ -764,12 +787,12 @@ def _paragraphs(units: list[_Unit], kind: ParagraphKind, layout: _Layout) -> lis
 def _is_subhead(units: list[_Unit], i: int, layout: _Layout) -> bool:
     """A short line with no sentence punctuation, between paragraphs, followed by text
     (not by a flush line that goes on with it, where paragraphs are indented)."""
-    if not rules.is_subhead_text(units[i].text):
+    if not units[i].subheadish:
         return False
     following = units[i + 1 : i + 3]
     if layout.indented and following and not following[0].indent:
         return False
-    return any(not rules.is_subhead_text(u.text) for u in following)
+    return any(not u.subheadish for u in following)
 
 
 # ---------------------------------------------------------------- issue-level
