@@ -13,7 +13,6 @@ from __future__ import annotations
 import gc
 import logging
 import re
-import statistics
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate, pairwise
+from operator import attrgetter
 from pathlib import PurePath
 
 from reader.core import textrules as rules
@@ -62,10 +62,8 @@ class _Unit:
     """The line can be a title line (rules.is_title_text)."""
     subheadish: bool = False
     """The line can be (one line of) a subhead (rules.is_subhead_text)."""
-
-    @property
-    def anchor(self) -> bool:
-        return self.byline is not None or self.credit is not None or self.furniture
+    anchor: bool = False
+    """A byline, a credit or page furniture: a line that anchors an item."""
 
 
 @dataclass(eq=False, slots=True)
@@ -141,7 +139,8 @@ def _parse(text: str, name: str) -> Issue:
     warnings: list[str] = []
     drafts = _drafts_by_indent(units) if layout.flush_heads else _drafts(units, layout)
     drafts = _resolve_copies_and_tails(drafts, layout, warnings)
-    position = {id(d): n for n, d in enumerate(drafts)}
+    copies = any(d.duplicate_of is not None for d in drafts)
+    position = {id(d): n for n, d in enumerate(drafts)} if copies else {}
     items = [_build_item(i, d, position, layout) for i, d in enumerate(drafts)]
     _warn_about_oddities(text, items, warnings)
     title, issue_date = issue_title(name), issue_date_from_name(name)
@@ -171,10 +170,10 @@ def _units(text: str) -> list[_Unit]:
     return units
 
 
-_Kind = tuple[list[str] | None, list[str] | None, bool, bool, bool, bool]
-_Line = tuple[str, bool, int, list[str] | None, list[str] | None, bool, bool, bool, bool]
+_Kind = tuple[list[str] | None, list[str] | None, bool, bool, bool, bool, bool]
+_Line = tuple[str, bool, int, list[str] | None, list[str] | None, bool, bool, bool, bool, bool]
 """A line's text stripped, indent, display width and kind: a unit's fields but its gap."""
-_UNSEEN: _Line = ("", False, 0, None, None, False, False, False, False)
+_UNSEEN: _Line = ("", False, 0, None, None, False, False, False, False, False)
 
 
 def _read_line(line: str, kinds: dict[str, _Kind]) -> _Line | None:
@@ -202,14 +201,15 @@ _INDENTS = frozenset("\u3000\t")
 
 def _classify(text: str) -> _Kind:
     """(byline names, photo credit names, page furniture?, finished?, title-like?,
-    subhead-like?) of a line."""
+    subhead-like?, anchor?) of a line."""
     finished, titlish = rules.is_finished(text), rules.is_title_text(text)
     subheadish = not finished and rules.is_subhead_text(text)
     if rules.is_page_furniture(text):
-        return None, None, True, finished, titlish, subheadish
+        return None, None, True, finished, titlish, subheadish, True
     credit = rules.credit_names(text)
     byline = None if credit is not None else rules.byline_names(text)
-    return byline, credit, False, finished, titlish, subheadish
+    anchor = credit is not None or byline is not None
+    return byline, credit, False, finished, titlish, subheadish, anchor
 
 
 # ---------------------------------------------------------------- hard-wrapped text
@@ -330,18 +330,46 @@ class _Layout:
 
     @classmethod
     def of(cls, units: list[_Unit]) -> _Layout:
-        gaps = [u.gap for u in units[1:]] or [1]
-        content = [u for u in units if not u.furniture]
-        indented_count = sum(u.indent for u in content)
-        flush = [u for u in content if not u.indent and not u.anchor]
-        flush_heads = (bool(flush) and indented_count >= 2
-                       and sum(len(u.text) <= MAX_FLUSH_TITLE for u in flush) * 10
-                       >= len(flush) * 9
-                       and (indented_count * 5 >= len(content) * 2
-                            or sum(len(u.text) for u in content if u.indent)
-                            >= sum(len(u.text) for u in flush)))
+        gaps = Counter(map(_gap_of, units))
+        if units:
+            gaps[units[0].gap] -= 1  # the gap before the first line is no habit
+        content = [u for u in units if not u.furniture] if any(map(_furniture_of, units)) else units
+        indented_count = sum(map(_indent_of, content))
+        flush_heads = False
+        if indented_count >= 2:
+            flush = [u for u in content if not u.indent and not u.anchor]
+            flush_heads = (bool(flush)
+                           and sum(len(u.text) <= MAX_FLUSH_TITLE for u in flush) * 10
+                           >= len(flush) * 9
+                           and (indented_count * 5 >= len(content) * 2
+                                or sum(len(u.text) for u in content if u.indent)
+                                >= sum(len(u.text) for u in flush)))
         indented = flush_heads or indented_count * 2 > len(content)
-        return cls(statistics.median(gaps), indented, flush_heads)
+        return cls(_median(gaps), indented, flush_heads)
+
+
+_gap_of = attrgetter("gap")
+_indent_of = attrgetter("indent")
+_furniture_of = attrgetter("furniture")
+
+
+def _median(counts: Counter[int]) -> float:
+    """``statistics.median`` of the values counted in ``counts`` (1 if there are none),
+    without sorting one value per line."""
+    total = counts.total()
+    if total <= 0:
+        return 1
+
+    def at(position: int) -> int:
+        seen = 0
+        for value in sorted(counts):
+            seen += counts[value]
+            if position < seen:
+                return value
+        raise AssertionError("position beyond the counts")
+
+    middle = total // 2
+    return at(middle) if total % 2 else (at(middle - 1) + at(middle)) / 2
 
 
 # ---------------------------------------------------------------- flush titles, indented bodies
@@ -352,7 +380,7 @@ def _drafts_by_indent(units: list[_Unit]) -> list[_Draft]:
     of a paragraph opens an item; bylines and credits join the item they stand in."""
     starts: dict[int, _Draft] = {}
     claimed: set[int] = set()
-    _claim_furniture(units, starts, claimed)
+    _claim_furniture(units, _anchors(units)[0], starts, claimed)
     for run in _flush_runs(units):
         head = run[-MAX_TITLE_LINES:]
         starts[head[0]] = _Draft(title=[units[i] for i in head])
@@ -404,25 +432,38 @@ def _drafts(units: list[_Unit], layout: _Layout) -> list[_Draft]:
     """Split the units into drafts: find the heads first, then walk the units."""
     starts: dict[int, _Draft] = {}
     claimed: set[int] = set()
-    _claim_furniture(units, starts, claimed)
-    _claim_photos(units, starts, claimed)
-    _claim_bylined(units, starts, claimed)
+    furniture, credits, bylines = _anchors(units)
+    _claim_furniture(units, furniture, starts, claimed)
+    _claim_photos(units, credits, starts, claimed)
+    _claim_bylined(units, bylines, starts, claimed)
     _claim_unbylined(units, starts, claimed, layout)
     return _walk(units, starts, claimed, layout)
 
 
-def _claim_furniture(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int]) -> None:
-    """Page headers and editor lines become fragments of their own, never titles or body."""
+def _anchors(units: list[_Unit]) -> tuple[list[int], list[int], list[int]]:
+    """Indexes of the page furniture, the photo credits and the bylines, in one pass."""
+    furniture: list[int] = []
+    credits: list[int] = []
+    bylines: list[int] = []
     for i, unit in enumerate(units):
-        if unit.furniture:
-            starts[i] = _Draft(body=[unit], furniture=True)
-            claimed.add(i)
+        if unit.anchor:
+            (furniture if unit.furniture else credits if unit.credit is not None
+             else bylines).append(i)
+    return furniture, credits, bylines
 
 
-def _claim_photos(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int]) -> None:
-    for c, unit in enumerate(units):
-        if unit.credit is None:
-            continue
+def _claim_furniture(units: list[_Unit], furniture: list[int], starts: dict[int, _Draft],
+                     claimed: set[int]) -> None:
+    """Page headers and editor lines become fragments of their own, never titles or body."""
+    for i in furniture:
+        starts[i] = _Draft(body=[units[i]], furniture=True)
+    claimed.update(furniture)
+
+
+def _claim_photos(units: list[_Unit], credits: list[int], starts: dict[int, _Draft],
+                  claimed: set[int]) -> None:
+    for c in credits:
+        unit = units[c]
         draft = _Draft(credit=unit)
         claimed.add(c)
         first = c
@@ -437,10 +478,12 @@ def _claim_photos(units: list[_Unit], starts: dict[int, _Draft], claimed: set[in
         starts[first] = draft
 
 
-def _claim_bylined(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int]) -> None:
-    for b, unit in enumerate(units):
-        if unit.byline is None or b in claimed:
+def _claim_bylined(units: list[_Unit], bylines: list[int], starts: dict[int, _Draft],
+                   claimed: set[int]) -> None:
+    for b in bylines:
+        if b in claimed:
             continue
+        unit = units[b]
         title = _gather_title(units, b, claimed, limit=MAX_TITLE_LINES, need_boundary=False)
         draft = _Draft(title=[units[i] for i in title], byline=unit)
         claimed.update(title)
@@ -452,7 +495,7 @@ def _claim_unbylined(units: list[_Unit], starts: dict[int, _Draft], claimed: set
                      layout: _Layout) -> None:
     """Articles without a byline: a resolution, a notice, a story opening with 本报讯."""
     for i, unit in enumerate(units):
-        if i in claimed or unit.anchor or not _opens_body(units[i]):
+        if unit.anchor or i in claimed or not _opens_body(unit):
             continue
         title = _gather_title(units, i, claimed, limit=MAX_TITLE_LINES, need_boundary=True)
         if not title or not _is_unbylined_head(units, title, i, layout.usual_gap):
@@ -528,24 +571,25 @@ def _walk(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int],
     drafts: list[_Draft] = []
     current: _Draft | None = None
     crossed = False
+    flush_heads = layout.flush_heads
     for i, unit in enumerate(units):
-        if i in starts:
-            if starts[i].furniture and current is not None and not current.closed:
-                drafts.append(starts[i])
+        start = starts.get(i)
+        if start is not None:
+            if start.furniture and current is not None and not current.closed:
+                drafts.append(start)
                 crossed = True
                 continue  # a page break does not end the article being read
-            current = starts[i]
+            current = start
             drafts.append(current)
             crossed = False
         if i in claimed:
             continue
-        placed = None
-        if layout.flush_heads and unit.anchor:
+        if flush_heads and unit.anchor:
             placed = _place_anchor(unit, current, drafts)
-        if placed is not None:
-            current, crossed = placed, False
-            continue
-        if (current is None or current.closed
+            if placed is not None:
+                current, crossed = placed, False
+                continue
+        if (current is None or current.credit is not None or current.furniture
                 or (crossed and not _continues_across(current, unit, layout))):
             current = _Draft(tail=True)
             drafts.append(current)
@@ -596,12 +640,14 @@ def _resolve_copies_and_tails(drafts: list[_Draft], layout: _Layout,
                               warnings: list[str]) -> list[_Draft]:
     """Mark repeated articles as duplicates and reattach misplaced tails where unambiguous."""
     texts = _Texts(drafts)
-    resolved: list[_Draft] = []
-    for n, draft in enumerate(drafts):
-        resolved.append(draft)
-        tail = _mark_copy(draft, texts, n)
-        if tail is not None:
-            resolved.append(tail)
+    resolved = drafts
+    if texts.index:  # else no draft has text enough to be a copy
+        resolved = []
+        for draft in drafts:
+            resolved.append(draft)
+            tail = _mark_copy(draft, texts)
+            if tail is not None:
+                resolved.append(tail)
     return _reattach_tails(resolved, layout, warnings)
 
 
@@ -615,19 +661,38 @@ class _Texts:
         self.ends: dict[int, list[int]] = {}
         self.order: dict[int, int] = {}
         self.index: dict[str, list[tuple[_Draft, int]]] = {}
+        squeezed: dict[str, str] = {}
+        with_text = []
         for n, draft in enumerate(drafts):
-            self.order[id(draft)] = n
-            if draft.body and not draft.closed:
-                self._add(draft)
+            if draft.body and draft.credit is None and not draft.furniture:
+                self._add(draft, n, squeezed)
+                with_text.append(draft)
+        # Only the first characters of a text long enough to be a copy are ever looked
+        # up: unit starts with other keys need no place in the index.
+        wanted = {text[:COPY_KEY] for text in self.text.values() if len(text) >= MIN_COPY_CHARS}
+        if wanted:
+            for draft in with_text:
+                self._index(draft, wanted)
 
-    def _add(self, draft: _Draft) -> None:
-        pieces = [_squeeze(u.text) for u in draft.body]
-        text = "".join(pieces)
-        ends = list(accumulate(len(p) for p in pieces))
-        self.text[id(draft)], self.ends[id(draft)] = text, ends
+    def _add(self, draft: _Draft, order: int, squeezed: dict[str, str]) -> None:
+        pieces = []
+        for unit in draft.body:
+            piece = squeezed.get(unit.text)
+            if piece is None:
+                piece = squeezed[unit.text] = _squeeze(unit.text)
+            pieces.append(piece)
+        key = id(draft)
+        self.order[key] = order
+        if len(pieces) == 1:
+            self.text[key], self.ends[key] = pieces[0], [len(pieces[0])]
+        else:
+            self.text[key], self.ends[key] = "".join(pieces), list(accumulate(map(len, pieces)))
+
+    def _index(self, draft: _Draft, wanted: set[str]) -> None:
+        text, ends = self.text[id(draft)], self.ends[id(draft)]
         for start in [0, *ends[:-1]]:
             key = text[start:start + COPY_KEY]
-            if len(key) == COPY_KEY:
+            if key in wanted:
                 places = self.index.setdefault(key, [])
                 if len(places) < COPY_CANDIDATES:
                     places.append((draft, start))
@@ -643,7 +708,7 @@ def _squeeze(text: str) -> str:
     return "".join(text.split())
 
 
-def _mark_copy(draft: _Draft, texts: _Texts, order: int) -> _Draft | None:
+def _mark_copy(draft: _Draft, texts: _Texts) -> _Draft | None:
     """If ``draft`` repeats another article, mark it; return the unmatched remainder."""
     mine = texts.text.get(id(draft))
     if mine is None or len(mine) < MIN_COPY_CHARS:
@@ -711,9 +776,9 @@ def _reattach_tails(drafts: list[_Draft], layout: _Layout,
     another text or is repeated elsewhere stays a fragment, so that a copy's text never
     lands inside another article.
     """
-    open_ends = [d for d in drafts if not d.closed and not d.tail and d.duplicate_of is None
-                 and d.headed and d.open_end()]
-    target = open_ends[0] if len(open_ends) == 1 else None
+    target = _only_open_end(drafts)
+    if target is None:
+        return drafts
     copied = {id(d.duplicate_of) for d in drafts if d.duplicate_of is not None}
     result: list[_Draft] = []
     for draft in drafts:
@@ -725,6 +790,20 @@ def _reattach_tails(drafts: list[_Draft], layout: _Layout,
             continue
         result.append(draft)
     return result
+
+
+def _only_open_end(drafts: list[_Draft]) -> _Draft | None:
+    """The one headed article whose last paragraph stops mid-sentence, if exactly one."""
+    found = None
+    for draft in drafts:
+        body = draft.body
+        if (body and not body[-1].finished and draft.credit is None and not draft.furniture
+                and not draft.tail and draft.duplicate_of is None
+                and (draft.title or draft.byline is not None)):
+            if found is not None:
+                return None
+            found = draft
+    return found
 
 
 def _plausible_tail(tail: _Draft, layout: _Layout) -> bool:
@@ -742,28 +821,33 @@ def _reattached(tail: _Draft, target: _Draft) -> str:
 
 
 def _build_item(index: int, draft: _Draft, position: dict[int, int], layout: _Layout) -> Item:
-    photo = draft.credit is not None
-    kind: ItemKind = ("photo" if photo else
+    byline, credit = draft.byline, draft.credit
+    kind: ItemKind = ("photo" if credit is not None else
                       "fragment" if draft.tail or draft.furniture else "article")
-    item = Item(index, kind, [u.text for u in draft.title] if draft.title else [])
-    if draft.byline is not None:
-        item.byline = rules.strip_marker(draft.byline.text)
-        item.bylines = list(draft.byline.byline or ())
-    if draft.credit is not None:
-        item.credit = rules.strip_marker(draft.credit.text)
-        item.bylines = list(draft.credit.credit or ())
-    if draft.duplicate_of is not None:
-        item.duplicate_of = position[id(draft.duplicate_of)]
+    byline_text = credit_text = ""
+    names: list[str] = []
+    if byline is not None:
+        byline_text = rules.strip_marker(byline.text)
+        names = list(byline.byline or ())
+    if credit is not None:
+        credit_text = rules.strip_marker(credit.text)
+        names = list(credit.credit or ())
+    duplicate_of = position[id(draft.duplicate_of)] if draft.duplicate_of is not None else None
+    paragraphs: list[Paragraph] = []
     if draft.body:
-        item.paragraphs = _paragraphs(draft.body, "caption" if photo else "text", layout)
-        if not item.bylines:
-            item.bylines = rules.lead_byline_names(item.paragraphs[0].text) or (
-                rules.trailing_byline_names(item.paragraphs[-1].text))
-    return item
+        paragraphs = _paragraphs(draft.body, "caption" if credit is not None else "text", layout)
+        if not names:
+            names = rules.lead_byline_names(paragraphs[0].text) or (
+                rules.trailing_byline_names(paragraphs[-1].text))
+    title = [u.text for u in draft.title] if draft.title else []
+    return Item(index, kind, title, names, byline_text, credit_text, paragraphs, duplicate_of)
 
 
 def _paragraphs(units: list[_Unit], kind: ParagraphKind, layout: _Layout) -> list[Paragraph]:
     """Join column breaks back into paragraphs and recognise subheads."""
+    if len(units) == 1:  # one line: no break to join, and a subhead needs text after it
+        text = units[0].text
+        return [Paragraph(kind, rules.strip_marker(text) if kind == "caption" else text)]
     pieces: list[tuple[ParagraphKind, list[str]]] = []
     open_text = False
     for i, unit in enumerate(units):
