@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate, pairwise
@@ -47,7 +48,10 @@ PHOTO_STORY_MAX = 3
 
 @dataclass(slots=True)
 class _Unit:
-    """One non-blank line of the input (or, in hard-wrapped text, one rejoined line)."""
+    """One non-blank line of the input (or, in hard-wrapped text, one rejoined line).
+
+    Lines that are the same, after the same number of blank lines, share one unit: it
+    is read, never changed, once made (``_join_wrapped`` changes its own copies)."""
 
     gap: int
     text: str
@@ -152,11 +156,13 @@ def _parse(text: str, name: str) -> Issue:
 
 def _units(text: str) -> list[_Unit]:
     """The non-blank lines, each with the number of blank lines before it. Each distinct
-    line is read once: repeated lines (bylines, credits, page headers) cost a lookup."""
+    line is read once, and repeated lines (bylines, credits, page headers) share their
+    unit: they cost a lookup."""
     units: list[_Unit] = []
     append = units.append
     lines: dict[str, _Line | None] = {}
     kinds: dict[str, _Kind] = {}
+    shared: dict[int, dict[str, _Unit]] = {}  # by gap, then by line
     gap = 0
     for line in text.split("\n"):
         known = lines.get(line, _UNSEEN)
@@ -165,7 +171,13 @@ def _units(text: str) -> list[_Unit]:
         if known is None:
             gap += 1
             continue
-        append(_Unit(gap, *known))
+        after_gap = shared.get(gap)
+        if after_gap is None:
+            after_gap = shared[gap] = {}
+        unit = after_gap.get(line)
+        if unit is None:
+            unit = after_gap[line] = _Unit(gap, *known)
+        append(unit)
         gap = 0
     return units
 
@@ -225,6 +237,7 @@ def _join_wrapped(units: list[_Unit]) -> list[_Unit]:
     joined: list[_Unit] = []
     parts: dict[int, list[str]] = {}
     last: _Unit | None = None
+    last_at = 0
     crossed = False
     for unit in units:
         if unit.furniture:
@@ -233,12 +246,16 @@ def _join_wrapped(units: list[_Unit]) -> list[_Unit]:
             continue
         if last is not None and (_continues(last, unit, full, indent_marks, crossed)
                                  or _title_cut_mid_word(last, unit, crossed)):
-            pieces = parts.setdefault(id(last), [last.text])
+            if id(last) not in parts:  # a unit may be shared: change a copy of it
+                last = joined[last_at] = copy(last)
+                parts[id(last)] = [last.text]
+            pieces = parts[id(last)]
             if _ascii_letter(pieces[-1][-1:]) and _ascii_letter(unit.text[:1]):
                 pieces.append(" ")  # an English word wrapped at the line end
             pieces.append(unit.text)
             last.width, last.finished = unit.width, unit.finished  # the last line decides
         else:
+            last_at = len(joined)
             joined.append(unit)
             last = unit
         crossed = False
