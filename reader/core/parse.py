@@ -400,7 +400,7 @@ def _drafts_by_indent(units: list[_Unit]) -> list[_Draft]:
     _claim_furniture(units, _anchors(units)[0], starts, claimed)
     for run in _flush_runs(units):
         head = run[-MAX_TITLE_LINES:]
-        starts[head[0]] = _Draft(title=[units[i] for i in head])
+        starts[head[0]] = _Draft(title=_pick(units, head))
         claimed.update(head)
     return _walk(units, starts, claimed, _Layout(0, True, True))
 
@@ -489,7 +489,7 @@ def _claim_photos(units: list[_Unit], credits: list[int], starts: dict[int, _Dra
             claimed.add(first)
             draft.body = [units[first]]
             title = _gather_title(units, first, claimed, limit=2, need_boundary=True)
-            draft.title = [units[i] for i in title]
+            draft.title = _pick(units, title)
             claimed.update(title)
             first = title[0] if title else first
         starts[first] = draft
@@ -502,7 +502,7 @@ def _claim_bylined(units: list[_Unit], bylines: list[int], starts: dict[int, _Dr
             continue
         unit = units[b]
         title = _gather_title(units, b, claimed, limit=MAX_TITLE_LINES, need_boundary=False)
-        draft = _Draft(title=[units[i] for i in title], byline=unit)
+        draft = _Draft(title=_pick(units, title), byline=unit)
         claimed.update(title)
         claimed.add(b)
         starts[title[0] if title else b] = draft
@@ -517,9 +517,13 @@ def _claim_unbylined(units: list[_Unit], starts: dict[int, _Draft], claimed: set
         title = _gather_title(units, i, claimed, limit=MAX_TITLE_LINES, need_boundary=True)
         if not title or not _is_unbylined_head(units, title, i, layout.usual_gap):
             continue
-        draft = _Draft(title=[units[t] for t in title])
+        draft = _Draft(title=_pick(units, title))
         claimed.update(title)
         starts[title[0]] = draft
+
+
+def _pick(units: list[_Unit], indexes: list[int]) -> list[_Unit]:
+    return list(map(units.__getitem__, indexes)) if indexes else []
 
 
 def _opens_body(unit: _Unit) -> bool:
@@ -844,10 +848,10 @@ def _build_item(index: int, draft: _Draft, position: dict[int, int], layout: _La
     byline_text = credit_text = ""
     names: list[str] = []
     if byline is not None:
-        byline_text = rules.strip_marker(byline.text)
+        byline_text = _unmarked(byline.text)
         names = list(byline.byline or ())
     if credit is not None:
-        credit_text = rules.strip_marker(credit.text)
+        credit_text = _unmarked(credit.text)
         names = list(credit.credit or ())
     duplicate_of = position[id(draft.duplicate_of)] if draft.duplicate_of is not None else None
     paragraphs: list[Paragraph] = []
@@ -856,8 +860,18 @@ def _build_item(index: int, draft: _Draft, position: dict[int, int], layout: _La
         if not names:
             names = rules.lead_byline_names(paragraphs[0].text) or (
                 rules.trailing_byline_names(paragraphs[-1].text))
-    title = [u.text for u in draft.title] if draft.title else []
+    title = list(map(_text_of, draft.title)) if draft.title else []
     return Item(index, kind, title, names, byline_text, credit_text, paragraphs, duplicate_of)
+
+
+_text_of = attrgetter("text")
+
+
+def _unmarked(text: str) -> str:
+    return rules.strip_marker(text) if text[:1] in _MARKERS else text
+
+
+_MARKERS = frozenset(rules.MARKERS)
 
 
 def _paragraphs(units: list[_Unit], kind: ParagraphKind, layout: _Layout) -> list[Paragraph]:
