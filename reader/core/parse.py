@@ -197,7 +197,7 @@ def _read_line(line: str, kinds: dict[str, _Kind]) -> _Line | None:
     kind = kinds.get(stripped)
     if kind is None:
         kind = kinds[stripped] = _classify(stripped)
-    raw = line.rstrip()
+    raw = stripped if len(stripped) == len(line) else line.rstrip()
     width = 2 * len(raw) - len(raw.encode("ascii", "ignore"))  # wide characters: 2
     return (stripped, _indented(line), width, *kind)
 
@@ -214,8 +214,7 @@ _INDENTS = frozenset("\u3000\t")
 def _classify(text: str) -> _Kind:
     """(byline names, photo credit names, page furniture?, finished?, title-like?,
     subhead-like?, anchor?) of a line."""
-    finished, titlish = rules.is_finished(text), rules.is_title_text(text)
-    subheadish = not finished and rules.is_subhead_text(text)
+    finished, titlish, subheadish = rules.line_flags(text)
     if rules.is_page_furniture(text):
         return None, None, True, finished, titlish, subheadish, True
     credit = rules.credit_names(text)

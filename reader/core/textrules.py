@@ -97,17 +97,14 @@ a PDF page's ``第 3 页`` or ``- 3 -``, an e-paper footer
 def is_page_furniture(text: str) -> bool:
     """True for page furniture: ``第01版：要闻``, ``A03版``, a dated page header
     (``2024年8月30日 星期五``), editor lines (``责任编辑：张三  校对：李四``)."""
-    if len(text) > 60:
-        return False
-    if _FURNITURE_CHARS.isdisjoint(text) and not any(word in text for word in _FURNITURE_WORDS):
+    if len(text) > 60 or not _FURNITURE_HINT.search(text):
         return False
     return bool(PAGE_FURNITURE_RE.match(text))
 
 
-_FURNITURE_CHARS = frozenset("版年编页-—–－")
-_FURNITURE_WORDS = ("校对", "审读", "值班")
-"""Page furniture holds one of these characters or words; a cheap test before the
-expression (most lines hold none, and a set test is one pass over the line)."""
+_FURNITURE_HINT = re.compile("[版年编页\\-—–－]|校对|审读|值班")
+"""Page furniture holds one of these; a cheap test before the expression (most lines
+hold none)."""
 
 
 def is_finished(text: str) -> bool:
@@ -262,6 +259,22 @@ def is_comma_title(text: str) -> bool:
 def _looks_like_sentence(body: str) -> bool:
     """Bylines hold short names; a long run of Han characters is a sentence."""
     return any(len(token) > 8 for token in re.split(r"[\s、,，/:：]+", body))
+
+
+def line_flags(text: str) -> tuple[bool, bool, bool]:
+    """``(is_finished(text), is_title_text(text), is_subhead_text(text))``, computed
+    together: the parser asks all three of every distinct line."""
+    last = text.rstrip()[-1:]
+    if not last:
+        return is_finished(text), is_title_text(text), is_subhead_text(text)
+    finished = is_finished(text)
+    open_clause = last in _CLAUSE_OPEN_END
+    titlish = not (len(text) > TITLE_MAX or open_clause or is_closing_note(text)
+                   or (_may_lead_story(text) and STORY_LEAD_RE.match(text))
+                   or last in "。；;…：:" or text.endswith("。”"))
+    subheadish = (len(text) <= SUBHEAD_MAX and not open_clause and not finished
+                  and not _INNER_PUNCT.search(text))
+    return finished, titlish, subheadish
 
 
 def is_title_text(text: str) -> bool:
