@@ -17,8 +17,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from copy import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from itertools import accumulate, pairwise
 from operator import attrgetter
@@ -68,6 +67,12 @@ class _Unit:
     """The line can be (one line of) a subhead (rules.is_subhead_text)."""
     anchor: bool = False
     """A byline, a credit or page furniture: a line that anchors an item."""
+
+    def copy(self) -> _Unit:
+        return _Unit(*_unit_fields(self))
+
+
+_unit_fields = attrgetter(*(f.name for f in fields(_Unit)))
 
 
 @dataclass(eq=False, slots=True)
@@ -246,7 +251,7 @@ def _join_wrapped(units: list[_Unit]) -> list[_Unit]:
         if last is not None and (_continues(last, unit, full, indent_marks, crossed)
                                  or _title_cut_mid_word(last, unit, crossed)):
             if id(last) not in parts:  # a unit may be shared: change a copy of it
-                last = joined[last_at] = copy(last)
+                last = joined[last_at] = last.copy()
                 parts[id(last)] = [last.text]
             pieces = parts[id(last)]
             if _ascii_letter(pieces[-1][-1:]) and _ascii_letter(unit.text[:1]):
