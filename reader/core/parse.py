@@ -165,32 +165,38 @@ def _units(text: str) -> list[_Unit]:
     unit: they cost a lookup."""
     units: list[_Unit] = []
     append = units.append
-    lines: dict[str, _Line | None] = {}
+    shared: dict[str, list[_Unit | None] | None] = {}  # a line's units by gap; None: blank
+    read: dict[str, _Line] = {}
     kinds: dict[str, _Kind] = {}
-    shared: dict[int, dict[str, _Unit]] = {}  # by gap, then by line
     gap = 0
     for line in text.split("\n"):
-        known = lines.get(line, _UNSEEN)
-        if known is _UNSEEN:
-            known = lines[line] = _read_line(line, kinds)
-        if known is None:
+        by_gap = shared.get(line, _UNSEEN)
+        if by_gap is _UNSEEN:
+            known = _read_line(line, kinds)
+            if known is not None:
+                read[line] = known
+            by_gap = shared[line] = None if known is None else [None] * _SHARED_GAPS
+        if by_gap is None:
             gap += 1
             continue
-        after_gap = shared.get(gap)
-        if after_gap is None:
-            after_gap = shared[gap] = {}
-        unit = after_gap.get(line)
+        unit = by_gap[gap] if gap < _SHARED_GAPS else None
         if unit is None:
-            unit = after_gap[line] = _Unit(gap, *known)
+            unit = _Unit(gap, *read[line])
+            if gap < _SHARED_GAPS:
+                by_gap[gap] = unit
         append(unit)
         gap = 0
     return units
 
 
+_SHARED_GAPS = 4
+"""Lines after up to this many blank lines less one share units (longer gaps are rare)."""
+
+
 _Kind = tuple[list[str] | None, list[str] | None, bool, bool, bool, bool, bool]
 _Line = tuple[str, bool, int, list[str] | None, list[str] | None, bool, bool, bool, bool, bool]
 """A line's text stripped, indent, display width and kind: a unit's fields but its gap."""
-_UNSEEN: _Line = ("", False, 0, None, None, False, False, False, False, False)
+_UNSEEN: list[_Unit | None] = []
 
 
 def _read_line(line: str, kinds: dict[str, _Kind]) -> _Line | None:
@@ -516,8 +522,8 @@ def _claim_unbylined(units: list[_Unit], starts: dict[int, _Draft], claimed: set
                      layout: _Layout) -> None:
     """Articles without a byline: a resolution, a notice, a story opening with 本报讯."""
     for i, unit in enumerate(units):
-        if unit.anchor or i in claimed or not _opens_body(unit):
-            continue
+        if unit.anchor or i in claimed or (unit.titlish and not rules.is_story_lead(unit.text)):
+            continue  # a title-like line (not a story lead) opens no body after a title
         title = _gather_title(units, i, claimed, limit=MAX_TITLE_LINES, need_boundary=True)
         if not title or not _is_unbylined_head(units, title, i, layout.usual_gap):
             continue
@@ -528,11 +534,6 @@ def _claim_unbylined(units: list[_Unit], starts: dict[int, _Draft], claimed: set
 
 def _pick(units: list[_Unit], indexes: list[int]) -> list[_Unit]:
     return list(map(units.__getitem__, indexes)) if indexes else []
-
-
-def _opens_body(unit: _Unit) -> bool:
-    """True if ``unit`` could be the first body paragraph after a title."""
-    return not unit.titlish or rules.is_story_lead(unit.text)
 
 
 def _is_unbylined_head(units: list[_Unit], title: list[int], body: int, usual_gap: float) -> bool:

@@ -320,7 +320,7 @@ def is_document_title(text: str) -> bool:
 
 def is_story_lead(text: str) -> bool:
     """True if a paragraph opens a story (``本报讯``, ``新华社北京8月30日电``)."""
-    return _may_lead_story(text) and bool(STORY_LEAD_RE.match(text[:40]))
+    return text[:1] in _LEAD_STARTS and bool(STORY_LEAD_RE.match(text[:40]))
 
 
 def _may_lead_story(text: str) -> bool:
