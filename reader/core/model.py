@@ -41,7 +41,7 @@ class Figure:
     """Upper bound of a range (``2至3元``: value 2, upper 3)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """One paragraph of an item: body text, a subhead or a photo caption."""
 
@@ -49,7 +49,7 @@ class Paragraph:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One article, photo or fragment of an issue, in reading order."""
 

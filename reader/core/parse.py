@@ -13,14 +13,14 @@ from __future__ import annotations
 import gc
 import logging
 import re
-import statistics
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from itertools import accumulate, pairwise
+from operator import attrgetter
 from pathlib import PurePath
 
 from reader.core import textrules as rules
@@ -47,10 +47,13 @@ PHOTO_STORY_MAX = 3
 
 @dataclass(slots=True)
 class _Unit:
-    """One non-blank line of the input (or, in hard-wrapped text, one rejoined line)."""
+    """One non-blank line of the input (or, in hard-wrapped text, one rejoined line).
 
-    text: str
+    Lines that are the same, after the same number of blank lines, share one unit: it
+    is read, never changed, once made (``_join_wrapped`` changes its own copies)."""
+
     gap: int
+    text: str
     indent: bool
     width: int = 0
     byline: list[str] | None = None
@@ -60,10 +63,16 @@ class _Unit:
     """The line ends a paragraph (rules.is_finished)."""
     titlish: bool = False
     """The line can be a title line (rules.is_title_text)."""
+    subheadish: bool = False
+    """The line can be (one line of) a subhead (rules.is_subhead_text)."""
+    anchor: bool = False
+    """A byline, a credit or page furniture: a line that anchors an item."""
 
-    @property
-    def anchor(self) -> bool:
-        return self.byline is not None or self.credit is not None or self.furniture
+    def copy(self) -> _Unit:
+        return _Unit(*_unit_fields(self))
+
+
+_unit_fields = attrgetter(*(f.name for f in fields(_Unit)))
 
 
 @dataclass(eq=False, slots=True)
@@ -139,7 +148,8 @@ def _parse(text: str, name: str) -> Issue:
     warnings: list[str] = []
     drafts = _drafts_by_indent(units) if layout.flush_heads else _drafts(units, layout)
     drafts = _resolve_copies_and_tails(drafts, layout, warnings)
-    position = {id(d): n for n, d in enumerate(drafts)}
+    copies = any(d.duplicate_of is not None for d in drafts)
+    position = {id(d): n for n, d in enumerate(drafts)} if copies else {}
     items = [_build_item(i, d, position, layout) for i, d in enumerate(drafts)]
     _warn_about_oddities(text, items, warnings)
     title, issue_date = issue_title(name), issue_date_from_name(name)
@@ -150,25 +160,57 @@ def _parse(text: str, name: str) -> Issue:
 
 
 def _units(text: str) -> list[_Unit]:
+    """The non-blank lines, each with the number of blank lines before it. Each distinct
+    line is read once, and repeated lines (bylines, credits, page headers) share their
+    unit: they cost a lookup."""
     units: list[_Unit] = []
-    seen: dict[str, _Kind] = {}
+    append = units.append
+    shared: dict[str, list[_Unit | None] | None] = {}  # a line's units by gap; None: blank
+    read: dict[str, _Line] = {}
+    kinds: dict[str, _Kind] = {}
     gap = 0
     for line in text.split("\n"):
-        stripped = line.strip()
-        if not stripped:
+        by_gap = shared.get(line, _UNSEEN)
+        if by_gap is _UNSEEN:
+            known = _read_line(line, kinds)
+            if known is not None:
+                read[line] = known
+            by_gap = shared[line] = None if known is None else [None] * _SHARED_GAPS
+        if by_gap is None:
             gap += 1
             continue
-        kind = seen.get(stripped)
-        if kind is None:
-            kind = seen[stripped] = _classify(stripped)
-        raw = line.rstrip()
-        width = 2 * len(raw) - len(raw.encode("ascii", "ignore"))  # wide characters: 2
-        units.append(_Unit(stripped, gap, _indented(line), width, *kind))
+        unit = by_gap[gap] if gap < _SHARED_GAPS else None
+        if unit is None:
+            unit = _Unit(gap, *read[line])
+            if gap < _SHARED_GAPS:
+                by_gap[gap] = unit
+        append(unit)
         gap = 0
     return units
 
 
-_Kind = tuple[list[str] | None, list[str] | None, bool, bool, bool]
+_SHARED_GAPS = 4
+"""Lines after up to this many blank lines less one share units (longer gaps are rare)."""
+
+
+_Kind = tuple[list[str] | None, list[str] | None, bool, bool, bool, bool, bool]
+_Line = tuple[str, bool, int, list[str] | None, list[str] | None, bool, bool, bool, bool, bool]
+"""A line's text stripped, indent, display width and kind: a unit's fields but its gap."""
+_UNSEEN: list[_Unit | None] = []
+
+
+def _read_line(line: str, kinds: dict[str, _Kind]) -> _Line | None:
+    """What a line is (None if blank); ``kinds`` caches the kind of each stripped text,
+    which lines indented differently share."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    kind = kinds.get(stripped)
+    if kind is None:
+        kind = kinds[stripped] = _classify(stripped)
+    raw = stripped if len(stripped) == len(line) else line.rstrip()
+    width = 2 * len(raw) - len(raw.encode("ascii", "ignore"))  # wide characters: 2
+    return (stripped, _indented(line), width, *kind)
 
 
 def _indented(line: str) -> bool:
@@ -181,13 +223,15 @@ _INDENTS = frozenset("\u3000\t")
 
 
 def _classify(text: str) -> _Kind:
-    """(byline names, photo credit names, page furniture?, finished?, title-like?) of a line."""
-    finished, titlish = rules.is_finished(text), rules.is_title_text(text)
+    """(byline names, photo credit names, page furniture?, finished?, title-like?,
+    subhead-like?, anchor?) of a line."""
+    finished, titlish, subheadish = rules.line_flags(text)
     if rules.is_page_furniture(text):
-        return None, None, True, finished, titlish
+        return None, None, True, finished, titlish, subheadish, True
     credit = rules.credit_names(text)
     byline = None if credit is not None else rules.byline_names(text)
-    return byline, credit, False, finished, titlish
+    anchor = credit is not None or byline is not None
+    return byline, credit, False, finished, titlish, subheadish, anchor
 
 
 # ---------------------------------------------------------------- hard-wrapped text
@@ -203,6 +247,7 @@ def _join_wrapped(units: list[_Unit]) -> list[_Unit]:
     joined: list[_Unit] = []
     parts: dict[int, list[str]] = {}
     last: _Unit | None = None
+    last_at = 0
     crossed = False
     for unit in units:
         if unit.furniture:
@@ -211,12 +256,16 @@ def _join_wrapped(units: list[_Unit]) -> list[_Unit]:
             continue
         if last is not None and (_continues(last, unit, full, indent_marks, crossed)
                                  or _title_cut_mid_word(last, unit, crossed)):
-            pieces = parts.setdefault(id(last), [last.text])
+            if id(last) not in parts:  # a unit may be shared: change a copy of it
+                last = joined[last_at] = last.copy()
+                parts[id(last)] = [last.text]
+            pieces = parts[id(last)]
             if _ascii_letter(pieces[-1][-1:]) and _ascii_letter(unit.text[:1]):
                 pieces.append(" ")  # an English word wrapped at the line end
             pieces.append(unit.text)
             last.width, last.finished = unit.width, unit.finished  # the last line decides
         else:
+            last_at = len(joined)
             joined.append(unit)
             last = unit
         crossed = False
@@ -224,6 +273,7 @@ def _join_wrapped(units: list[_Unit]) -> list[_Unit]:
         if id(unit) in parts:
             unit.text = "".join(parts[id(unit)])
             unit.titlish = rules.is_title_text(unit.text)
+            unit.subheadish = rules.is_subhead_text(unit.text)
     return joined
 
 
@@ -307,18 +357,46 @@ class _Layout:
 
     @classmethod
     def of(cls, units: list[_Unit]) -> _Layout:
-        gaps = [u.gap for u in units[1:]] or [1]
-        content = [u for u in units if not u.furniture]
-        indented_count = sum(u.indent for u in content)
-        flush = [u for u in content if not u.indent and not u.anchor]
-        flush_heads = (bool(flush) and indented_count >= 2
-                       and sum(len(u.text) <= MAX_FLUSH_TITLE for u in flush) * 10
-                       >= len(flush) * 9
-                       and (indented_count * 5 >= len(content) * 2
-                            or sum(len(u.text) for u in content if u.indent)
-                            >= sum(len(u.text) for u in flush)))
+        gaps = Counter(map(_gap_of, units))
+        if units:
+            gaps[units[0].gap] -= 1  # the gap before the first line is no habit
+        content = [u for u in units if not u.furniture] if any(map(_furniture_of, units)) else units
+        indented_count = sum(map(_indent_of, content))
+        flush_heads = False
+        if indented_count >= 2:
+            flush = [u for u in content if not u.indent and not u.anchor]
+            flush_heads = (bool(flush)
+                           and sum(len(u.text) <= MAX_FLUSH_TITLE for u in flush) * 10
+                           >= len(flush) * 9
+                           and (indented_count * 5 >= len(content) * 2
+                                or sum(len(u.text) for u in content if u.indent)
+                                >= sum(len(u.text) for u in flush)))
         indented = flush_heads or indented_count * 2 > len(content)
-        return cls(statistics.median(gaps), indented, flush_heads)
+        return cls(_median(gaps), indented, flush_heads)
+
+
+_gap_of = attrgetter("gap")
+_indent_of = attrgetter("indent")
+_furniture_of = attrgetter("furniture")
+
+
+def _median(counts: Counter[int]) -> float:
+    """``statistics.median`` of the values counted in ``counts`` (1 if there are none),
+    without sorting one value per line."""
+    total = counts.total()
+    if total <= 0:
+        return 1
+
+    def at(position: int) -> int:
+        seen = 0
+        for value in sorted(counts):
+            seen += counts[value]
+            if position < seen:
+                return value
+        raise AssertionError("position beyond the counts")
+
+    middle = total // 2
+    return at(middle) if total % 2 else (at(middle - 1) + at(middle)) / 2
 
 
 # ---------------------------------------------------------------- flush titles, indented bodies
@@ -329,10 +407,10 @@ def _drafts_by_indent(units: list[_Unit]) -> list[_Draft]:
     of a paragraph opens an item; bylines and credits join the item they stand in."""
     starts: dict[int, _Draft] = {}
     claimed: set[int] = set()
-    _claim_furniture(units, starts, claimed)
+    _claim_furniture(units, _anchors(units)[0], starts, claimed)
     for run in _flush_runs(units):
         head = run[-MAX_TITLE_LINES:]
-        starts[head[0]] = _Draft(title=[units[i] for i in head])
+        starts[head[0]] = _Draft(title=_pick(units, head))
         claimed.update(head)
     return _walk(units, starts, claimed, _Layout(0, True, True))
 
@@ -381,25 +459,38 @@ def _drafts(units: list[_Unit], layout: _Layout) -> list[_Draft]:
     """Split the units into drafts: find the heads first, then walk the units."""
     starts: dict[int, _Draft] = {}
     claimed: set[int] = set()
-    _claim_furniture(units, starts, claimed)
-    _claim_photos(units, starts, claimed)
-    _claim_bylined(units, starts, claimed)
+    furniture, credits, bylines = _anchors(units)
+    _claim_furniture(units, furniture, starts, claimed)
+    _claim_photos(units, credits, starts, claimed)
+    _claim_bylined(units, bylines, starts, claimed)
     _claim_unbylined(units, starts, claimed, layout)
     return _walk(units, starts, claimed, layout)
 
 
-def _claim_furniture(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int]) -> None:
-    """Page headers and editor lines become fragments of their own, never titles or body."""
+def _anchors(units: list[_Unit]) -> tuple[list[int], list[int], list[int]]:
+    """Indexes of the page furniture, the photo credits and the bylines, in one pass."""
+    furniture: list[int] = []
+    credits: list[int] = []
+    bylines: list[int] = []
     for i, unit in enumerate(units):
-        if unit.furniture:
-            starts[i] = _Draft(body=[unit], furniture=True)
-            claimed.add(i)
+        if unit.anchor:
+            (furniture if unit.furniture else credits if unit.credit is not None
+             else bylines).append(i)
+    return furniture, credits, bylines
 
 
-def _claim_photos(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int]) -> None:
-    for c, unit in enumerate(units):
-        if unit.credit is None:
-            continue
+def _claim_furniture(units: list[_Unit], furniture: list[int], starts: dict[int, _Draft],
+                     claimed: set[int]) -> None:
+    """Page headers and editor lines become fragments of their own, never titles or body."""
+    for i in furniture:
+        starts[i] = _Draft(body=[units[i]], furniture=True)
+    claimed.update(furniture)
+
+
+def _claim_photos(units: list[_Unit], credits: list[int], starts: dict[int, _Draft],
+                  claimed: set[int]) -> None:
+    for c in credits:
+        unit = units[c]
         draft = _Draft(credit=unit)
         claimed.add(c)
         first = c
@@ -408,18 +499,20 @@ def _claim_photos(units: list[_Unit], starts: dict[int, _Draft], claimed: set[in
             claimed.add(first)
             draft.body = [units[first]]
             title = _gather_title(units, first, claimed, limit=2, need_boundary=True)
-            draft.title = [units[i] for i in title]
+            draft.title = _pick(units, title)
             claimed.update(title)
             first = title[0] if title else first
         starts[first] = draft
 
 
-def _claim_bylined(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int]) -> None:
-    for b, unit in enumerate(units):
-        if unit.byline is None or b in claimed:
+def _claim_bylined(units: list[_Unit], bylines: list[int], starts: dict[int, _Draft],
+                   claimed: set[int]) -> None:
+    for b in bylines:
+        if b in claimed:
             continue
+        unit = units[b]
         title = _gather_title(units, b, claimed, limit=MAX_TITLE_LINES, need_boundary=False)
-        draft = _Draft(title=[units[i] for i in title], byline=unit)
+        draft = _Draft(title=_pick(units, title), byline=unit)
         claimed.update(title)
         claimed.add(b)
         starts[title[0] if title else b] = draft
@@ -429,19 +522,18 @@ def _claim_unbylined(units: list[_Unit], starts: dict[int, _Draft], claimed: set
                      layout: _Layout) -> None:
     """Articles without a byline: a resolution, a notice, a story opening with 本报讯."""
     for i, unit in enumerate(units):
-        if i in claimed or unit.anchor or not _opens_body(units[i]):
-            continue
+        if unit.anchor or i in claimed or (unit.titlish and not rules.is_story_lead(unit.text)):
+            continue  # a title-like line (not a story lead) opens no body after a title
         title = _gather_title(units, i, claimed, limit=MAX_TITLE_LINES, need_boundary=True)
         if not title or not _is_unbylined_head(units, title, i, layout.usual_gap):
             continue
-        draft = _Draft(title=[units[t] for t in title])
+        draft = _Draft(title=_pick(units, title))
         claimed.update(title)
         starts[title[0]] = draft
 
 
-def _opens_body(unit: _Unit) -> bool:
-    """True if ``unit`` could be the first body paragraph after a title."""
-    return not unit.titlish or rules.is_story_lead(unit.text)
+def _pick(units: list[_Unit], indexes: list[int]) -> list[_Unit]:
+    return list(map(units.__getitem__, indexes)) if indexes else []
 
 
 def _is_unbylined_head(units: list[_Unit], title: list[int], body: int, usual_gap: float) -> bool:
@@ -505,24 +597,25 @@ def _walk(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int],
     drafts: list[_Draft] = []
     current: _Draft | None = None
     crossed = False
+    flush_heads = layout.flush_heads
     for i, unit in enumerate(units):
-        if i in starts:
-            if starts[i].furniture and current is not None and not current.closed:
-                drafts.append(starts[i])
+        start = starts.get(i)
+        if start is not None:
+            if start.furniture and current is not None and not current.closed:
+                drafts.append(start)
                 crossed = True
                 continue  # a page break does not end the article being read
-            current = starts[i]
+            current = start
             drafts.append(current)
             crossed = False
         if i in claimed:
             continue
-        placed = None
-        if layout.flush_heads and unit.anchor:
+        if flush_heads and unit.anchor:
             placed = _place_anchor(unit, current, drafts)
-        if placed is not None:
-            current, crossed = placed, False
-            continue
-        if (current is None or current.closed
+            if placed is not None:
+                current, crossed = placed, False
+                continue
+        if (current is None or current.credit is not None or current.furniture
                 or (crossed and not _continues_across(current, unit, layout))):
             current = _Draft(tail=True)
             drafts.append(current)
@@ -573,12 +666,14 @@ def _resolve_copies_and_tails(drafts: list[_Draft], layout: _Layout,
                               warnings: list[str]) -> list[_Draft]:
     """Mark repeated articles as duplicates and reattach misplaced tails where unambiguous."""
     texts = _Texts(drafts)
-    resolved: list[_Draft] = []
-    for n, draft in enumerate(drafts):
-        resolved.append(draft)
-        tail = _mark_copy(draft, texts, n)
-        if tail is not None:
-            resolved.append(tail)
+    resolved = drafts
+    if texts.index:  # else no draft has text enough to be a copy
+        resolved = []
+        for draft in drafts:
+            resolved.append(draft)
+            tail = _mark_copy(draft, texts)
+            if tail is not None:
+                resolved.append(tail)
     return _reattach_tails(resolved, layout, warnings)
 
 
@@ -592,19 +687,38 @@ class _Texts:
         self.ends: dict[int, list[int]] = {}
         self.order: dict[int, int] = {}
         self.index: dict[str, list[tuple[_Draft, int]]] = {}
+        squeezed: dict[str, str] = {}
+        with_text = []
         for n, draft in enumerate(drafts):
-            self.order[id(draft)] = n
-            if draft.body and not draft.closed:
-                self._add(draft)
+            if draft.body and draft.credit is None and not draft.furniture:
+                self._add(draft, n, squeezed)
+                with_text.append(draft)
+        # Only the first characters of a text long enough to be a copy are ever looked
+        # up: unit starts with other keys need no place in the index.
+        wanted = {text[:COPY_KEY] for text in self.text.values() if len(text) >= MIN_COPY_CHARS}
+        if wanted:
+            for draft in with_text:
+                self._index(draft, wanted)
 
-    def _add(self, draft: _Draft) -> None:
-        pieces = [_squeeze(u.text) for u in draft.body]
-        text = "".join(pieces)
-        ends = list(accumulate(len(p) for p in pieces))
-        self.text[id(draft)], self.ends[id(draft)] = text, ends
+    def _add(self, draft: _Draft, order: int, squeezed: dict[str, str]) -> None:
+        pieces = []
+        for unit in draft.body:
+            piece = squeezed.get(unit.text)
+            if piece is None:
+                piece = squeezed[unit.text] = _squeeze(unit.text)
+            pieces.append(piece)
+        key = id(draft)
+        self.order[key] = order
+        if len(pieces) == 1:
+            self.text[key], self.ends[key] = pieces[0], [len(pieces[0])]
+        else:
+            self.text[key], self.ends[key] = "".join(pieces), list(accumulate(map(len, pieces)))
+
+    def _index(self, draft: _Draft, wanted: set[str]) -> None:
+        text, ends = self.text[id(draft)], self.ends[id(draft)]
         for start in [0, *ends[:-1]]:
             key = text[start:start + COPY_KEY]
-            if len(key) == COPY_KEY:
+            if key in wanted:
                 places = self.index.setdefault(key, [])
                 if len(places) < COPY_CANDIDATES:
                     places.append((draft, start))
@@ -620,7 +734,7 @@ def _squeeze(text: str) -> str:
     return "".join(text.split())
 
 
-def _mark_copy(draft: _Draft, texts: _Texts, order: int) -> _Draft | None:
+def _mark_copy(draft: _Draft, texts: _Texts) -> _Draft | None:
     """If ``draft`` repeats another article, mark it; return the unmatched remainder."""
     mine = texts.text.get(id(draft))
     if mine is None or len(mine) < MIN_COPY_CHARS:
@@ -688,9 +802,9 @@ def _reattach_tails(drafts: list[_Draft], layout: _Layout,
     another text or is repeated elsewhere stays a fragment, so that a copy's text never
     lands inside another article.
     """
-    open_ends = [d for d in drafts if not d.closed and not d.tail and d.duplicate_of is None
-                 and d.headed and d.open_end()]
-    target = open_ends[0] if len(open_ends) == 1 else None
+    target = _only_open_end(drafts)
+    if target is None:
+        return drafts
     copied = {id(d.duplicate_of) for d in drafts if d.duplicate_of is not None}
     result: list[_Draft] = []
     for draft in drafts:
@@ -702,6 +816,20 @@ def _reattach_tails(drafts: list[_Draft], layout: _Layout,
             continue
         result.append(draft)
     return result
+
+
+def _only_open_end(drafts: list[_Draft]) -> _Draft | None:
+    """The one headed article whose last paragraph stops mid-sentence, if exactly one."""
+    found = None
+    for draft in drafts:
+        body = draft.body
+        if (body and not body[-1].finished and draft.credit is None and not draft.furniture
+                and not draft.tail and draft.duplicate_of is None
+                and (draft.title or draft.byline is not None)):
+            if found is not None:
+                return None
+            found = draft
+    return found
 
 
 def _plausible_tail(tail: _Draft, layout: _Layout) -> bool:
@@ -719,28 +847,43 @@ def _reattached(tail: _Draft, target: _Draft) -> str:
 
 
 def _build_item(index: int, draft: _Draft, position: dict[int, int], layout: _Layout) -> Item:
-    photo = draft.credit is not None
-    kind: ItemKind = ("photo" if photo else
+    byline, credit = draft.byline, draft.credit
+    kind: ItemKind = ("photo" if credit is not None else
                       "fragment" if draft.tail or draft.furniture else "article")
-    item = Item(index, kind, [u.text for u in draft.title] if draft.title else [])
-    if draft.byline is not None:
-        item.byline = rules.strip_marker(draft.byline.text)
-        item.bylines = list(draft.byline.byline or ())
-    if draft.credit is not None:
-        item.credit = rules.strip_marker(draft.credit.text)
-        item.bylines = list(draft.credit.credit or ())
-    if draft.duplicate_of is not None:
-        item.duplicate_of = position[id(draft.duplicate_of)]
+    byline_text = credit_text = ""
+    names: list[str] = []
+    if byline is not None:
+        byline_text = _unmarked(byline.text)
+        names = list(byline.byline or ())
+    if credit is not None:
+        credit_text = _unmarked(credit.text)
+        names = list(credit.credit or ())
+    duplicate_of = position[id(draft.duplicate_of)] if draft.duplicate_of is not None else None
+    paragraphs: list[Paragraph] = []
     if draft.body:
-        item.paragraphs = _paragraphs(draft.body, "caption" if photo else "text", layout)
-        if not item.bylines:
-            item.bylines = rules.lead_byline_names(item.paragraphs[0].text) or (
-                rules.trailing_byline_names(item.paragraphs[-1].text))
-    return item
+        paragraphs = _paragraphs(draft.body, "caption" if credit is not None else "text", layout)
+        if not names:
+            names = rules.lead_byline_names(paragraphs[0].text) or (
+                rules.trailing_byline_names(paragraphs[-1].text))
+    title = list(map(_text_of, draft.title)) if draft.title else []
+    return Item(index, kind, title, names, byline_text, credit_text, paragraphs, duplicate_of)
+
+
+_text_of = attrgetter("text")
+
+
+def _unmarked(text: str) -> str:
+    return rules.strip_marker(text) if text[:1] in _MARKERS else text
+
+
+_MARKERS = frozenset(rules.MARKERS)
 
 
 def _paragraphs(units: list[_Unit], kind: ParagraphKind, layout: _Layout) -> list[Paragraph]:
     """Join column breaks back into paragraphs and recognise subheads."""
+    if len(units) == 1:  # one line: no break to join, and a subhead needs text after it
+        text = units[0].text
+        return [Paragraph(kind, rules.strip_marker(text) if kind == "caption" else text)]
     pieces: list[tuple[ParagraphKind, list[str]]] = []
     open_text = False
     for i, unit in enumerate(units):
@@ -764,12 +907,12 @@ def _paragraphs(units: list[_Unit], kind: ParagraphKind, layout: _Layout) -> lis
 def _is_subhead(units: list[_Unit], i: int, layout: _Layout) -> bool:
     """A short line with no sentence punctuation, between paragraphs, followed by text
     (not by a flush line that goes on with it, where paragraphs are indented)."""
-    if not rules.is_subhead_text(units[i].text):
+    if not units[i].subheadish:
         return False
     following = units[i + 1 : i + 3]
     if layout.indented and following and not following[0].indent:
         return False
-    return any(not rules.is_subhead_text(u.text) for u in following)
+    return any(not u.subheadish for u in following)
 
 
 # ---------------------------------------------------------------- issue-level

@@ -97,13 +97,14 @@ a PDF page's ``第 3 页`` or ``- 3 -``, an e-paper footer
 def is_page_furniture(text: str) -> bool:
     """True for page furniture: ``第01版：要闻``, ``A03版``, a dated page header
     (``2024年8月30日 星期五``), editor lines (``责任编辑：张三  校对：李四``)."""
-    if len(text) > 60 or not any(word in text for word in _FURNITURE_WORDS):
+    if len(text) > 60 or not _FURNITURE_HINT.search(text):
         return False
     return bool(PAGE_FURNITURE_RE.match(text))
 
 
-_FURNITURE_WORDS = ("版", "年", "编", "校对", "审读", "值班", "页", "-", "—", "–", "－")
-"""Page furniture holds one of these; a cheap test before the expression."""
+_FURNITURE_HINT = re.compile("[版年编页\\-—–－]|校对|审读|值班")
+"""Page furniture holds one of these; a cheap test before the expression (most lines
+hold none)."""
 
 
 def is_finished(text: str) -> bool:
@@ -157,7 +158,6 @@ def byline_names(text: str) -> list[str] | None:
 
 
 _ROLE_STARTS = frozenset("文图撰采作整编新")
-_ROLE_INSIDE = ("记者", "通讯员", "撰稿", "实习生")
 
 
 def _may_be_byline(text: str) -> bool:
@@ -165,7 +165,7 @@ def _may_be_byline(text: str) -> bool:
     if text[0] in MARKERS or text[0] in _ROLE_STARTS:
         return True
     head = text[:14]
-    return any(word in head for word in _ROLE_INSIDE)
+    return "记者" in head or "通讯员" in head or "撰稿" in head or "实习生" in head
 
 
 def credit_names(text: str) -> list[str] | None:
@@ -185,7 +185,10 @@ def credit_names(text: str) -> list[str] | None:
 
 def lead_byline_names(text: str) -> list[str]:
     """Names from a story lead such as ``本报讯（记者 张三 通讯员 李四）``, else []."""
-    match = LEAD_BYLINE_RE.match(text[:120])
+    head = text[:120]
+    if "（" not in head and "(" not in head:
+        return []  # the lead's names stand in brackets
+    match = LEAD_BYLINE_RE.match(head)
     if not match or not _ROLE_WORDS.search(match.group("body")):
         return []
     return split_names(match.group("body"))
@@ -199,7 +202,7 @@ _TRAILING_BYLINE = re.compile(
 
 def trailing_byline_names(text: str) -> list[str]:
     """Names from a closing byline line such as ``（记者 王芳）``, else []."""
-    if len(text) > 60:
+    if len(text) > 60 or text[:1] not in _OPEN_BRACKETS:
         return []
     match = _TRAILING_BYLINE.match(text)
     return split_names(match.group("body")) if match else []
@@ -237,7 +240,14 @@ _CLOSING_NOTE = re.compile(
 def is_closing_note(text: str) -> bool:
     """True for a credit line that closes an item and is never a title: ``制图：张三``,
     ``（本报记者李四参与采写）``, ``（新华社北京2月12日电 记者王五）``, ``（据新华社电）``."""
-    return len(text) <= 80 and bool(_CLOSING_NOTE.match(text))
+    if len(text) > 80:
+        return False
+    if text[:1] not in _OPEN_BRACKETS and ":" not in text and "：" not in text and "/" not in text:
+        return False  # a closing note is bracketed or holds a colon or a slash
+    return bool(_CLOSING_NOTE.match(text))
+
+
+_OPEN_BRACKETS = frozenset("（(")
 
 
 def is_comma_title(text: str) -> bool:
@@ -251,12 +261,28 @@ def _looks_like_sentence(body: str) -> bool:
     return any(len(token) > 8 for token in re.split(r"[\s、,，/:：]+", body))
 
 
+def line_flags(text: str) -> tuple[bool, bool, bool]:
+    """``(is_finished(text), is_title_text(text), is_subhead_text(text))``, computed
+    together: the parser asks all three of every distinct line."""
+    last = text.rstrip()[-1:]
+    if not last:
+        return is_finished(text), is_title_text(text), is_subhead_text(text)
+    finished = is_finished(text)
+    open_clause = last in _CLAUSE_OPEN_END
+    titlish = not (len(text) > TITLE_MAX or open_clause or is_closing_note(text)
+                   or (_may_lead_story(text) and STORY_LEAD_RE.match(text))
+                   or last in "。；;…：:" or text.endswith("。”"))
+    subheadish = (len(text) <= SUBHEAD_MAX and not open_clause and not finished
+                  and not _INNER_PUNCT.search(text))
+    return finished, titlish, subheadish
+
+
 def is_title_text(text: str) -> bool:
     """True if a line can be one line of a title: short and not the end of a sentence,
     nor a closing credit (``（本报记者X参与采写）``) or a story lead (``本报北京2月12日电``)."""
     if len(text) > TITLE_MAX or ends_open_clause(text) or is_closing_note(text):
         return False
-    if STORY_LEAD_RE.match(text):
+    if _may_lead_story(text) and STORY_LEAD_RE.match(text):
         return False
     last = text.rstrip()[-1]
     return last not in "。；;…：:" and not text.endswith("。”")
@@ -294,7 +320,15 @@ def is_document_title(text: str) -> bool:
 
 def is_story_lead(text: str) -> bool:
     """True if a paragraph opens a story (``本报讯``, ``新华社北京8月30日电``)."""
-    return bool(STORY_LEAD_RE.match(text[:40]))
+    return text[:1] in _LEAD_STARTS and bool(STORY_LEAD_RE.match(text[:40]))
+
+
+def _may_lead_story(text: str) -> bool:
+    """A cheap test before STORY_LEAD_RE: a story lead opens with 本报, 新华社 or 中新."""
+    return text[:1] in _LEAD_STARTS
+
+
+_LEAD_STARTS = frozenset("本新中")
 
 
 _KICKER_END = re.compile(r"(?:——|—|：|:|(?:时|上)?(?:强调|指出|表示|要求|希望|说))$")

@@ -315,6 +315,18 @@ def test_pdf_text_lines_are_rejoined_across_page_footers() -> None:
     assert issue.items[-1].kind == "photo" and issue.items[-1].title_lines == ["图片新闻"]
 
 
+def test_a_wrapped_line_repeated_in_several_paragraphs_joins_each_its_own_rest() -> None:
+    # Identical lines share one record inside the parser; joining one must not change
+    # the others.
+    head = "城市发展经济会议工作建设推动全面城市发展"
+    rests = ["第一段写到这里结束了。", "第二段的结尾不一样。", "第三段。"]
+    body = "".join(head + head + rest + "\n" for rest in rests * 3)
+    wrapped = "\n".join(line[i:i + 20] for line in body.splitlines()
+                        for i in range(0, len(line), 20))
+    issue = parse_text("区政府召开常务会议\n■ 记者 张伟\n" + wrapped + "\n")
+    assert [p.text for p in issue.items[0].paragraphs] == [head + head + r for r in rests * 3]
+
+
 def test_title_roles_come_from_position_and_form_not_length() -> None:
     from reader.core.textrules import title_roles
     assert title_roles(["短标题"]) == ["title"]
