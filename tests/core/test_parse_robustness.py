@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from reader.core.parse import parse_text
 
@@ -29,21 +30,29 @@ def test_a_copy_never_lands_inside_another_article() -> None:
     assert WHOLE not in article.body
 
 
-def _seconds(text: str) -> float:
-    started = time.perf_counter()
-    parse_text(text)
-    return time.perf_counter() - started
+def _cpu_seconds(text: str) -> float:
+    """The CPU time of parsing ``text`` (best of two: other processes do not count)."""
+    best = float("inf")
+    for _ in range(2):
+        started = time.process_time()
+        parse_text(text)
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def _grows_linearly(make: Callable[[int], str]) -> bool:
+    """Four times the input takes well under the sixteen times a quadratic path would."""
+    small, large = _cpu_seconds(make(1)), _cpu_seconds(make(4))
+    return large < 8 * small + 0.05
 
 
 def test_repeated_items_parse_in_linear_time() -> None:
     # 510 kB of one item repeated took 36 s: every copy was compared with every other.
     item = ("市政府召开常务会议\n\n■ 记者 张伟\n\n会议研究部署城市更新工作，要求各区抓紧制定方案。\n\n"
             "会议强调，要确保按期开工建设，不留死角。\n\n")
-    text = item * (300_000 // len(item.encode("utf-8")))
-    assert _seconds(text) < 2.0
+    assert _grows_linearly(lambda k: item * (k * 60_000 // len(item.encode("utf-8"))))
 
 
 def test_a_million_short_lines_is_linear() -> None:
     # 1 million short lines took 7.6 min: each line looked at all the lines after it.
-    text = "南开区会议工作\n" * 100_000
-    assert _seconds(text) < 2.0
+    assert _grows_linearly(lambda k: "南开区会议工作\n" * (k * 20_000))
