@@ -33,6 +33,9 @@ REMOVED_ROLE = Qt.ItemDataRole.UserRole + 3
 PHOTO_MARK = "📷 "
 UNTITLED_CHARS = 18
 
+BULK_FILL = 50
+"""Above this many issues, ``fill`` resets the model instead of inserting issue by issue."""
+
 Key = tuple[str, ...]
 """What a group or issue row is, stable across reloads (to keep rows expanded)."""
 
@@ -123,24 +126,35 @@ class IssueTreeModel(QAbstractItemModel):
 
     def fill(self, labels: dict[int, list[ArticleLabel]]) -> None:
         """Insert the rows of issues read elsewhere (a background read); fetched issues
-        are left as they are."""
-        for issue_id, rows in labels.items():
-            node = self._issue_nodes.get(issue_id)
-            if node is not None and not node.fetched:
+        are left as they are. Many issues at once are one model reset, not an insertion
+        each (which a filtering proxy would answer issue by issue)."""
+        todo = [(node, rows) for issue_id, rows in labels.items()
+                if (node := self._issue_nodes.get(issue_id)) is not None and not node.fetched]
+        if len(todo) <= BULK_FILL:
+            for node, rows in todo:
                 self._insert(node, rows)
+            return
+        self.beginResetModel()
+        for node, rows in todo:
+            self._add_rows(node, rows)
+        self.endResetModel()
 
     def _insert(self, node: Node, rows: list[ArticleLabel]) -> None:
-        node.fetched = True
         if not rows:
+            node.fetched = True
             return
         self.beginInsertRows(self._index_of(node), 0, len(rows) - 1)
+        self._add_rows(node, rows)
+        self.endInsertRows()
+
+    def _add_rows(self, node: Node, rows: list[ArticleLabel]) -> None:
+        node.fetched = True
         for article_id, kind, title, head, removed in rows:
             self._kinds[article_id] = kind
             label = article_label(kind, title, head)
             if removed:
                 label = tr("Removed from the file: %1").replace("%1", label)
             node.add(Node(ARTICLE, article_id, label=label, removed=removed))
-        self.endInsertRows()
 
     def fetch_all(self) -> None:
         """Fetch every issue's articles (in one query)."""
@@ -154,6 +168,11 @@ class IssueTreeModel(QAbstractItemModel):
         node = index.internalPointer()
         assert isinstance(node, Node)
         return node
+
+    def node_at(self, row: int, parent: Index) -> Node | None:
+        """The row ``row`` under ``parent`` (for the filter, without building an index)."""
+        children = self._node(parent).children
+        return children[row] if 0 <= row < len(children) else None
 
     def _index_of(self, node: Node) -> QModelIndex:
         return QModelIndex() if node is self._root else self.createIndex(node.row, 0, node)
@@ -270,6 +289,10 @@ class IssueTreeModel(QAbstractItemModel):
                 return self._index_of(child)
         return QModelIndex()
 
+    def issue_nodes(self) -> list[Node]:
+        """Every issue row, in tree order."""
+        return list(self._issues)
+
     def issue_ids(self) -> list[int]:
         """Every issue's id in tree order."""
         return [node.id for node in self._issues]
@@ -324,24 +347,43 @@ def _count_issues(group: Node) -> int:
 class ArticleFilterProxy(QSortFilterProxyModel):
     """Shows the articles the library matched for the filter text (by title, the start of
     an untitled text, tag or entity: ``Library.tree_matches``), with their issues and
-    groups; everything when unfiltered."""
+    groups; everything when unfiltered.
+
+    Not Qt's recursive filtering, which asks every article of every issue: the groups and
+    issues that hold a match are worked out once, so an issue's articles are only looked
+    at when the issue is opened."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._text = ""
         self._ids: set[int] = set()
+        self._holders: set[int] = set()
+        """id() of every paper, year and issue node holding a matching article."""
 
     def set_filter(self, text: str, matching_ids: set[int]) -> None:
-        """Filter by ``text`` on the labels, plus the articles ``matching_ids``."""
-        if not hasattr(self, "beginFilterChange"):  # Qt < 6.9
-            self._text, self._ids = text.casefold(), set(matching_ids)
-            self.invalidateRowsFilter()
-            return
-        self.beginFilterChange()
+        """Show the articles ``matching_ids`` (with their groups) for ``text``."""
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
         self._text, self._ids = text.casefold(), set(matching_ids)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._holders = self._holding(self._ids) if self._text else set()
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def _holding(self, ids: set[int]) -> set[int]:
+        model = self.sourceModel()
+        if not isinstance(model, IssueTreeModel):
+            return set()
+        holders: set[int] = set()
+        for issue in model.issue_nodes():
+            if any(child.id in ids and not child.removed for child in issue.children):
+                node: Node | None = issue
+                while node is not None and id(node) not in holders:
+                    holders.add(id(node))
+                    node = node.parent
+        return holders
 
     def filter_text(self) -> str:
         return self._text
@@ -349,7 +391,11 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._text:
             return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        if index.data(KIND_ROLE) in GROUPS or index.data(REMOVED_ROLE):
-            return False  # groups show when one of their articles does (recursive)
-        return index.data(ID_ROLE) in self._ids
+        model = self.sourceModel()
+        assert isinstance(model, IssueTreeModel)
+        node = model.node_at(source_row, source_parent)
+        if node is None:
+            return False
+        if node.kind in GROUPS:
+            return id(node) in self._holders
+        return not node.removed and node.id in self._ids

@@ -17,6 +17,9 @@ from reader.ui.issue_tree import (
 )
 from reader.ui.reads import ReadRunner
 
+OPEN_MATCHES = 40
+"""Issues opened to show the filter's matches; the others show theirs when opened."""
+
 
 class TreePane(QWidget):
     """The tree of papers, years, issues and articles, and the filter above it."""
@@ -123,14 +126,46 @@ class TreePane(QWidget):
         text = text.strip()
         if not text:
             self._reads.ask("tree-filter", lambda _library: None, lambda _none: None)
-            self.proxy.set_filter("", set())
+            if self.proxy.filter_text():
+                self._show_unfiltered()
             self.filter_applied.emit("")
             return
+        if not self.proxy.filter_text():
+            self._unfiltered_open = self.expanded_keys()
         self._reads.ask("tree-filter", lambda library: library.tree_matches(text),
                         self._filter_answered)
 
     def _filter_answered(self, matches: TreeMatches) -> None:
+        index = self.tree.currentIndex()
+        current = index.data(ID_ROLE) if index.data(KIND_ROLE) not in GROUPS else None
+        self.tree.collapseAll()
         self.model.fill(matches.labels)
         self.proxy.set_filter(matches.text, matches.ids)
-        self.tree.expandAll()
+        self._expand_matches()
+        if current in matches.ids:
+            self.select(int(current))
         self.filter_applied.emit(matches.text)
+
+    def _expand_matches(self) -> None:
+        """Open the papers and years that hold matches, and the first OPEN_MATCHES issues
+        (opening every issue of a decade lays out tens of thousands of rows)."""
+        opened = 0
+        self.tree.setUpdatesEnabled(False)
+        try:
+            for index in self._group_rows():
+                if index.data(KIND_ROLE) != "issue":
+                    self.tree.expand(index)
+                elif opened < OPEN_MATCHES:
+                    self.tree.expand(index)
+                    opened += 1
+        finally:
+            self.tree.setUpdatesEnabled(True)
+
+    def _show_unfiltered(self) -> None:
+        """Back to the whole tree, opened as it was before the filter."""
+        self.tree.collapseAll()
+        self.proxy.set_filter("", set())
+        for key in getattr(self, "_unfiltered_open", []):
+            index = self.proxy.mapFromSource(self.model.index_of_key(key))
+            if index.isValid():
+                self.tree.expand(index)
