@@ -35,7 +35,7 @@ class CorpusViews(QObject):
     @Slot()
     def show_entity_index(self) -> EntityIndexDialog:
         if self.entity_index is None:
-            self.entity_index = EntityIndexDialog(self._library, self._window)
+            self.entity_index = EntityIndexDialog(self._library, self._window, self._reads)
             self.entity_index.set_read_only(self._library.readonly)
             self.entity_index.entity_chosen.connect(self.entity_chosen)
         elif self.entity_index.property("stale"):

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from reader.library import EntityCount, Library, Mention
 from reader.ui.article_view import LAYER_COLORS, Highlight, swatch
+from reader.ui.reads import ReadRunner
 from reader.ui.row_list import Index, Row, RowListModel
 
 ENTITY_TYPES = ("person", "place", "org")
@@ -284,11 +285,15 @@ class EntityIndexDialog(QDialog):
 
     entities_changed = Signal()
     entity_chosen = Signal(str, str)
+    loaded = Signal()
+    """The table shows the entities as the library now counts them."""
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, parent: QWidget | None = None,
+                 reads: ReadRunner | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entityIndex")
         self._library = library
+        self._reads = reads
         self.model = EntityIndexModel(self)
         self.proxy = sorting_proxy(self.model, self)
         self.filter_edit = QLineEdit(self)
@@ -325,7 +330,17 @@ class EntityIndexDialog(QDialog):
         self.merge_button.setToolTip(tr("Another name of an entity: merge its mentions"))
 
     def refresh(self) -> None:
-        self.model.set_entities(self._library.entity_index())
+        """Count the entities again: in the background when the window has a reader
+        (on a decade the count takes about half a second)."""
+        if self._reads is None:
+            self._counted(self._library.entity_index())
+        else:
+            self._reads.ask("entity-index", lambda library: library.entity_index(),
+                            self._counted)
+
+    def _counted(self, entities: list[EntityCount]) -> None:
+        self.model.set_entities(entities)
+        self.loaded.emit()
 
     def set_read_only(self, read_only: bool) -> None:
         """List the entities but offer no reject or merge (a read-only library)."""

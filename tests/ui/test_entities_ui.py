@@ -85,11 +85,19 @@ def find_row(dialog: EntityIndexDialog, type_: str, name: str) -> QModelIndex:
     raise LookupError(name)
 
 
+def open_index(qtbot: QtBot, window: MainWindow) -> EntityIndexDialog:
+    """Open the entity index and wait for its background count."""
+    dialog = window.corpus.show_entity_index()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0)
+    return dialog
+
+
 def test_entity_index_lists_by_frequency_and_filters(qtbot: QtBot, library: Library, settings: Settings, qtmodeltester: ModelTester) -> None:
     window = make_window(qtbot, library, settings)
     window.window_actions.entity_index_action.trigger()
     dialog = window.corpus.entity_index
     assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0)
     counts = [int(dialog.proxy.index(r, 2).data()) for r in range(dialog.proxy.rowCount())]
     assert counts == sorted(counts, reverse=True) and dialog.proxy.index(0, 1).data() == "南开区"
     dialog.filter_edit.setText("财政")
@@ -105,10 +113,10 @@ def test_entity_index_lists_by_frequency_and_filters(qtbot: QtBot, library: Libr
 def test_reject_from_the_index_removes_the_entity_everywhere(qtbot: QtBot, library: Library, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window(qtbot, library, settings)
     window.open_article(article_titled(library, BUDGET))
-    dialog = window.corpus.show_entity_index()
+    dialog = open_index(qtbot, window)
     dialog.table.setCurrentIndex(find_row(dialog, "place", "京津冀"))
     monkeypatch.setattr(dialog, "confirm", lambda question: "京津冀" in question)
-    with qtbot.waitSignal(dialog.entities_changed):
+    with qtbot.waitSignals([dialog.entities_changed, dialog.loaded]):
         dialog.reject_button.click()
     assert ("place", "京津冀") not in {(e.type, e.name) for e in library.entity_index()}
     with pytest.raises(LookupError):
@@ -119,12 +127,13 @@ def test_reject_from_the_index_removes_the_entity_everywhere(qtbot: QtBot, libra
 
 def test_merge_from_the_index_moves_the_mentions(qtbot: QtBot, library: Library, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window(qtbot, library, settings)
-    dialog = window.corpus.show_entity_index()
+    dialog = open_index(qtbot, window)
     before = {(e.type, e.name): e for e in library.entity_index()}
     dialog.table.setCurrentIndex(find_row(dialog, "place", "天开园"))
     asked: list[EntityCount] = []
     monkeypatch.setattr(dialog, "ask_target", lambda entity: asked.append(entity) or "天开高教科技园")
-    dialog.merge_button.click()
+    with qtbot.waitSignal(dialog.loaded):
+        dialog.merge_button.click()
     assert asked[0].name == "天开园"
     after = {(e.type, e.name): e for e in library.entity_index()}
     assert ("place", "天开园") not in after
@@ -135,7 +144,7 @@ def test_merge_from_the_index_moves_the_mentions(qtbot: QtBot, library: Library,
 
 def test_double_click_in_the_index_shows_the_mentions(qtbot: QtBot, library: Library, settings: Settings) -> None:
     window = make_window(qtbot, library, settings)
-    dialog = window.corpus.show_entity_index()
+    dialog = open_index(qtbot, window)
     dialog.table.doubleClicked.emit(find_row(dialog, "org", "南开区财政局"))
     assert window.right_tabs.currentWidget() is window.entities
     assert window.entities.mentions_model.rowCount() == len(library.entity_mentions("org", "南开区财政局"))
