@@ -13,6 +13,7 @@ from reader.core.anchor import Anchor, reanchor
 from reader.core.fts import index_text
 from reader.core.model import Issue, Item
 from reader.core.rematch import Incoming, Stored, match_items
+from reader.core.spans import in_body, paragraph_starts
 from reader.core.splits import squeeze
 from reader.db.connection import transaction
 from reader.db.migrations import ensure_paper
@@ -122,11 +123,10 @@ def rename_paper(db: sqlite_utils.Database, old: str, new: str) -> None:
 
 def body_of(item: Item) -> tuple[str, list[tuple[str, int, int]]]:
     """The article text stored for an item, one paragraph a line, with paragraph offsets."""
-    spans: list[tuple[str, int, int]] = []
-    position = 0
-    for paragraph in item.paragraphs:
-        spans.append((paragraph.kind, position, position + len(paragraph.text)))
-        position += len(paragraph.text) + 1
+    starts = paragraph_starts(p.text for p in item.paragraphs)
+    spans: list[tuple[str, int, int]] = [
+        (p.kind, start, start + len(p.text))
+        for p, start in zip(item.paragraphs, starts, strict=True)]
     return "\n".join(p.text for p in item.paragraphs), spans
 
 
@@ -232,11 +232,11 @@ def _write_details(
         'INSERT INTO paragraphs (article_id, position, kind, start, "end") VALUES (?,?,?,?,?)',
         [(article_id, n, kind, start, end) for n, (kind, start, end) in enumerate(spans)],
     )
-    offsets = [start for _, start, _ in spans]
+    starts = [start for _, start, _ in spans]
     mentions = [
-        (article_id, entity_id(db, e.type, e.canonical or e.text), e.text,
-         offsets[e.paragraph] + e.start, offsets[e.paragraph] + e.end)
-        for e in item.entities if e.paragraph < len(offsets)
+        (article_id, entity_id(db, e.type, e.canonical or e.text), e.text, *where)
+        for e in item.entities
+        if (where := in_body(starts, e.paragraph, e.start, e.end)) is not None
     ]
     conn.executemany(
         'INSERT INTO entity_mentions (article_id, entity_id, text, start, "end") '
@@ -245,9 +245,9 @@ def _write_details(
     conn.executemany(
         'INSERT INTO figures (article_id, kind, text, value, upper, unit, norm, qualifier, '
         'start, "end") VALUES (?,?,?,?,?,?,?,?,?,?)',
-        [(article_id, f.kind, f.text, f.value, f.upper, f.unit, f.norm, f.qualifier,
-          offsets[f.paragraph] + f.start, offsets[f.paragraph] + f.end)
-         for f in item.figures if f.paragraph < len(offsets)],
+        [(article_id, f.kind, f.text, f.value, f.upper, f.unit, f.norm, f.qualifier, *where)
+         for f in item.figures
+         if (where := in_body(starts, f.paragraph, f.start, f.end)) is not None],
     )
     conn.execute(
         "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from reader.core.spans import Block, document_spans, to_body, to_document
 from reader.ui.settings import DEFAULT_COLORS
 from reader.ui.settings import LAYERS as SETTING_LAYERS
 from reader.ui.theme import LIGHT_TEXT, shown_color, text_over_highlight
@@ -82,48 +83,12 @@ def layer_names() -> dict[str, str]:
 # ---------------------------------------------------------------- pure helpers
 
 
-class Block(NamedTuple):
-    """Where one body paragraph sits: its offsets in ``body`` and its document start."""
-
-    body_start: int
-    body_end: int
-    doc_start: int
-
-
-def to_document(blocks: Sequence[Block], offset: int) -> int | None:
-    """The document position of body ``offset`` (None when outside every paragraph)."""
-    for block in blocks:
-        if block.body_start <= offset <= block.body_end:
-            return block.doc_start + offset - block.body_start
-    return None
-
-
-def to_body(blocks: Sequence[Block], position: int) -> int:
-    """The body offset of a document position, clamped to the body."""
-    if not blocks or position <= blocks[0].doc_start:
-        return blocks[0].body_start if blocks else 0
-    for block in blocks:
-        length = block.body_end - block.body_start
-        if position <= block.doc_start + length:
-            return block.body_start + max(0, position - block.doc_start)
-    return blocks[-1].body_end
-
-
 def placed_highlights(highlights: Iterable[Highlight], blocks: Sequence[Block],
                       layers: Iterable[str] = LAYERS) -> list[tuple[int, int, Highlight]]:
     """(doc_start, doc_end, highlight) of the shown layers, split at paragraph ends."""
     shown = set(layers)
-    placed = []
-    for highlight in highlights:
-        if highlight.layer not in shown:
-            continue
-        for block in blocks:
-            start = max(highlight.start, block.body_start)
-            end = min(highlight.end, block.body_end)
-            if start < end:
-                offset = block.doc_start - block.body_start
-                placed.append((start + offset, end + offset, highlight))
-    return placed
+    return [(start, end, highlight) for highlight in highlights if highlight.layer in shown
+            for start, end in document_spans(blocks, highlight.start, highlight.end)]
 
 
 def highlight_spans(highlights: Iterable[Highlight], blocks: Sequence[Block],
@@ -180,17 +145,6 @@ def mark_selection(document: QTextDocument, mark: Mark) -> QTextEdit.ExtraSelect
         fmt.setUnderlineColor(QColor(mark.color).darker(220))
     selection.format = fmt
     return selection
-
-
-def document_spans(blocks: Sequence[Block], start: int, end: int) -> list[tuple[int, int]]:
-    """Document spans of body offsets ``start``..``end``, split at paragraph ends."""
-    spans = []
-    for block in blocks:
-        first, last = max(start, block.body_start), min(end, block.body_end)
-        if first < last:
-            offset = block.doc_start - block.body_start
-            spans.append((first + offset, last + offset))
-    return spans
 
 
 def swatch(color: str, size: int = 12) -> QIcon:

@@ -7,16 +7,14 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.qtbot import QtBot
 
+from reader.core.spans import Block, to_document
 from reader.db.store import Highlight
 from reader.library import Library
 from reader.ui.article_view import (
     LAYER_COLORS,
     ArticleView,
-    Block,
     highlight_spans,
     title_roles,
-    to_body,
-    to_document,
     tooltip,
 )
 from tests.ui.conftest import article_titled
@@ -50,16 +48,6 @@ def open_budget(qtbot: QtBot, library: Library) -> tuple[ArticleView, str, list[
 
 
 # ---------------------------------------------------------------- pure helpers
-
-def test_offsets_map_both_ways_across_paragraphs() -> None:
-    blocks = [Block(0, 5, 20), Block(6, 10, 26)]
-    assert to_document(blocks, 0) == 20
-    assert to_document(blocks, 7) == 27
-    assert to_document(blocks, 11) is None
-    assert to_body(blocks, 27) == 7
-    assert to_body(blocks, 3) == 0
-    assert to_body(blocks, 99) == 10
-
 
 def test_spans_split_at_paragraph_ends_and_skip_hidden_layers() -> None:
     blocks = [Block(0, 5, 20), Block(6, 10, 26)]

@@ -8,8 +8,9 @@ from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from reader.core.spans import to_document
 from reader.library import Library
-from reader.ui.article_view import LAYER_COLORS, to_document
+from reader.ui.article_view import LAYER_COLORS
 from reader.ui.issue_tree import ID_ROLE
 from reader.ui.main_window import MainWindow
 from reader.ui.row_list import RowListModel

@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from reader.core.spans import to_document
 from reader.library import Library
-from reader.ui.article_view import to_document
 from reader.ui.main_window import MainWindow
 from reader.ui.panels import COLOR_ROLE, NOTE_COLORS, NOTE_PREVIEW_CHARS, SAVE_DELAY_MS, close_rect
 from reader.ui.settings import Settings

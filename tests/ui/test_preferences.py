@@ -10,9 +10,10 @@ from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reader.core.spans import to_document
 from reader.library import Library
 from reader.ui import i18n, theme
-from reader.ui.article_view import LAYER_COLORS, to_document
+from reader.ui.article_view import LAYER_COLORS
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import DEFAULT_COLORS, Settings
 from tests.ui.conftest import article_titled
