@@ -11,9 +11,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from reader.core.fts import index_text
 from reader.db.connection import StorageError, open_library, quick_check, transaction
 from reader.db.migrations import backup_to, backups_dir, ensure_paper, migrate
+from reader.db.search import reindex_all
 
 KEEP = 5
 """How many automatic backups are kept (the oldest go first)."""
@@ -233,11 +233,8 @@ def _mend_references(fresh: sqlite_utils.Database) -> int:
 
 
 def _rebuild_search(fresh: sqlite_utils.Database) -> None:
-    rows = fresh.execute("SELECT id, title, body FROM articles").fetchall()
     with transaction(fresh):
-        fresh.execute("DELETE FROM articles_fts")
-        fresh.conn.executemany("INSERT INTO articles_fts (rowid, title, body) VALUES (?,?,?)",
-                               [(r[0], index_text(r[1]), index_text(r[2])) for r in rows])
+        reindex_all(fresh)
 
 
 def swap_in(repaired: Path, library: Path) -> Path:
