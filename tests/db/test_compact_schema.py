@@ -162,3 +162,22 @@ def test_merging_an_alias_whose_span_the_target_already_has(tmp_path: Path) -> N
                       'start = ? AND "end" = ?', [article, start, end]).fetchall()
     assert rows == [(entity,)]
     library.close()
+
+
+def test_the_before_upgrade_backup_restores_into_the_upgraded_library(v2_library: Path) -> None:
+    """Undoing the upgrade: the 4 KiB-page backup goes into the 16 KiB-page WAL file."""
+    before = snapshot(v2_library)
+    library = Library(v2_library)
+    backup = next(v2_library.parent.glob("library.sqlite.backups/*before-upgrade-v2*"))
+    library.add_tag(1, "after the upgrade")
+    library.restore_backup(backup)
+    assert migrations.schema_version(library.db) == 3
+    assert library.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert "after the upgrade" not in {t.name for t in library.tags()}
+    assert library.search("南开")
+    library.add_tag(1, "writable")
+    library.close()
+    after = snapshot(v2_library)
+    assert {k: v for k, v in after.items() if k not in ("tags", "article_tags")} == \
+        {k: v for k, v in before.items() if k not in ("tags", "article_tags")}
+    assert after["tags"][: len(before["tags"])] == before["tags"]
