@@ -64,8 +64,7 @@ def entity_rows(db: sqlite_utils.Database) -> list[list[Any]]:
 def figure_rows(db: sqlite_utils.Database) -> list[list[Any]]:
     rows = db.execute(
         'SELECT a.id, coalesce(p.name, \'\'), coalesce(i.title, \'\'), i.date, a.title, '
-        'f.kind, substr(a.body, f.start + 1, f."end" - f.start), f.value, f.upper, f.unit, '
-        'f.norm, f.qualifier, f.start, f."end", '
+        'f.kind, f.text, f.value, f.upper, f.unit, f.norm, f.qualifier, f.start, f."end", '
         "a.body FROM figures f JOIN articles a ON a.id = f.article_id "
         "LEFT JOIN issues i ON i.id = a.issue_id LEFT JOIN papers p ON p.id = i.paper_id "
         "ORDER BY p.name, i.date, i.title, a.position, f.start"

@@ -166,23 +166,7 @@ INSERT OR IGNORE INTO entity_mentions_v3 (article_id, start, "end", entity_id)
 DROP TABLE entity_mentions;
 ALTER TABLE entity_mentions_v3 RENAME TO entity_mentions;
 CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id, article_id);
-CREATE TABLE figures_v3 (
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    value REAL,
-    upper REAL,
-    unit TEXT NOT NULL DEFAULT '',
-    norm TEXT NOT NULL DEFAULT '',
-    qualifier TEXT NOT NULL DEFAULT '',
-    PRIMARY KEY (article_id, start, "end", kind)
-) WITHOUT ROWID;
-INSERT OR IGNORE INTO figures_v3 (article_id, start, "end", kind, value, upper, unit, norm,
-                                  qualifier)
-    SELECT article_id, start, "end", kind, value, upper, unit, norm, qualifier FROM figures;
-DROP TABLE figures;
-ALTER TABLE figures_v3 RENAME TO figures;
+DROP INDEX figures_kind_value;
 DROP TABLE articles_fts;
 CREATE VIRTUAL TABLE articles_fts USING fts5(body, title, tokenize = 'unicode61', content = '')
 """
@@ -237,17 +221,17 @@ def ensure_paper(db: sqlite_utils.Database, name: str) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def _v3(db: sqlite_utils.Database) -> None:
+def _store_text_once(db: sqlite_utils.Database) -> None:
     """A compact library: the text is stored once.
 
     The search index becomes contentless (it kept a second, bigram-expanded copy of every
     title and body, 2.4 times the text) and loses its one-character prefix index (43 MB
     on the decade; a one-character query is now a prefix scan of the bigrams). Its body
     column comes first, so the position lists of body tokens carry no column marker.
-    Mention and figure rows drop their ``text`` (always the body between ``start`` and
-    ``end``) and their rowid, and the unused index on figures' kind and value goes. No
-    note, tag or correction is touched; the file itself shrinks when ``migrate`` compacts
-    it afterwards.
+    Mention rows drop their ``text`` (always the body between ``start`` and ``end``) and
+    their rowid; the index on figures' kind and value, which no query uses, goes (figures
+    keep their rowid and text: the figures table addresses rows by rowid). No note, tag or
+    correction is touched; the file itself shrinks when ``migrate`` compacts it afterwards.
     """
     _run(db, SCHEMA_V3)
     rows = db.execute("SELECT id, body, title FROM articles").fetchall()
@@ -255,7 +239,7 @@ def _v3(db: sqlite_utils.Database) -> None:
                         [(r[0], index_text(r[1]), index_text(r[2])) for r in rows])
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
+MIGRATIONS: list[Migration] = [_v1, _v2, _store_text_once]
 """MIGRATIONS[n] takes the schema from user_version n to n + 1."""
 
 
@@ -287,7 +271,7 @@ def migrate(db: sqlite_utils.Database, path: Path | None) -> int:
             db.execute("ROLLBACK")
             raise
         db.execute("COMMIT")
-    if current > 0 and _v3 in pending:
+    if current > 0 and _store_text_once in pending:
         compact(db)
     return len(pending)
 

@@ -234,13 +234,13 @@ def _write_details(
     ]
     conn.executemany(  # the same span of the same entity twice is one mention
         'INSERT OR IGNORE INTO entity_mentions (article_id, start, "end", entity_id) '
-        "VALUES (?,?,?,?)", mentions,
+        "VALUES (?,?,?,?)", sorted(mentions),  # in key order: appended, pages stay full
     )
     conn.executemany(
-        'INSERT OR IGNORE INTO figures (article_id, start, "end", kind, value, upper, unit, '
-        "norm, qualifier) VALUES (?,?,?,?,?,?,?,?,?)",
-        [(article_id, offsets[f.paragraph] + f.start, offsets[f.paragraph] + f.end, f.kind,
-          f.value, f.upper, f.unit, f.norm, f.qualifier)
+        'INSERT INTO figures (article_id, kind, text, value, upper, unit, norm, qualifier, '
+        'start, "end") VALUES (?,?,?,?,?,?,?,?,?,?)',
+        [(article_id, f.kind, f.text, f.value, f.upper, f.unit, f.norm, f.qualifier,
+          offsets[f.paragraph] + f.start, offsets[f.paragraph] + f.end)
          for f in item.figures if f.paragraph < len(offsets)],
     )
     index_article(db, article_id, body, item.title)

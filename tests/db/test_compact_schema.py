@@ -28,8 +28,7 @@ KEPT = {
     "articles": "SELECT * FROM articles ORDER BY id",
     "mentions": 'SELECT DISTINCT article_id, start, "end", entity_id FROM entity_mentions '
                 'ORDER BY 1, 2, 3, 4',
-    "figures": 'SELECT article_id, start, "end", kind, value, upper, unit, norm, qualifier '
-               'FROM figures ORDER BY 1, 2, 3, 4',
+    "figures": "SELECT rowid, * FROM figures ORDER BY rowid",
 }
 
 
