@@ -153,7 +153,7 @@ CREATE INDEX issues_paper ON issues(paper_id, date);
 UNSORTED_PAPER = "Unsorted"
 """The paper of an issue whose origin is unknown (imported before papers existed)."""
 
-SCHEMA_V3 = """
+SCHEMA_COMPACT = """
 CREATE TABLE entity_mentions_v3 (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     start INTEGER NOT NULL,
@@ -233,7 +233,7 @@ def _store_text_once(db: sqlite_utils.Database) -> None:
     keep their rowid and text: the figures table addresses rows by rowid). No note, tag or
     correction is touched; the file itself shrinks when ``migrate`` compacts it afterwards.
     """
-    _run(db, SCHEMA_V3)
+    _run(db, SCHEMA_COMPACT)
     rows = db.execute("SELECT id, body, title FROM articles").fetchall()
     db.conn.executemany("INSERT INTO articles_fts (rowid, body, title) VALUES (?, ?, ?)",
                         [(r[0], index_text(r[1]), index_text(r[2])) for r in rows])
@@ -289,7 +289,7 @@ def compact(db: sqlite_utils.Database) -> bool:
         if wal:
             db.execute("PRAGMA journal_mode = DELETE")
         db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
-    with contextlib.suppress(sqlite3.OperationalError):  # busy: vacuum another time
+    with contextlib.suppress(sqlite3.OperationalError):  # busy: free pages stay
         db.execute("VACUUM")
     if wal:
         db.execute("PRAGMA journal_mode = WAL")
