@@ -234,7 +234,7 @@ def _write_details(
     ]
     conn.executemany(  # the same span of the same entity twice is one mention
         'INSERT OR IGNORE INTO entity_mentions (article_id, start, "end", entity_id) '
-        "VALUES (?,?,?,?)", sorted(mentions),  # in key order: appended, pages stay full
+        "VALUES (?,?,?,?)", mentions,
     )
     conn.executemany(
         'INSERT INTO figures (article_id, kind, text, value, upper, unit, norm, qualifier, '
