@@ -1,8 +1,10 @@
 """Write tests/data/library-v2.sqlite.gz and search-v2.json from a schema-2 checkout.
 
-Run it with the code of the schema-2 app (before the compact schema 3) on sys.path, e.g.
-``git archive 1e1e943 | tar -x -C /tmp/old && cd /tmp/old && python
-/path/to/tools/make_v2_fixture.py /path/to/tests/data``: it imports the five sample
+Run it with the code of the schema-2 app (before the compact schema 3) first on
+sys.path: ``git archive 1e1e943 | tar -x -C /tmp/old && cd /tmp/old &&
+PYTHONPATH=/tmp/old python /path/to/tools/make_v2_fixture.py /path/to/tests/data``
+(without PYTHONPATH, an editable install of a newer checkout wins; the script refuses to
+write a library that is not schema 2). It imports the five sample
 issues, adds notes, tags and entity corrections, and records the hits of many queries
 (single characters, two-character words, phrases, Latin and digits, OR and NOT) so that
 tests can check that the migrated library keeps every annotation and finds the same.
@@ -72,6 +74,9 @@ def main() -> None:
             expected[query] = [h.article_id for h in library.search(query, limit=100_000)]
         except ValueError as error:  # QueryError
             expected[query] = str(error)
+    version = library.db.execute("PRAGMA user_version").fetchone()[0]
+    if version != 2:
+        raise SystemExit(f"this code writes schema {version}, not 2: see the docstring")
     library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     library.db.execute("PRAGMA journal_mode = DELETE")
     library.db.execute("VACUUM")
