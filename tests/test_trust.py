@@ -305,11 +305,13 @@ def test_an_unrelated_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
 
 
 def damage(path: Path) -> None:
-    """Overwrite pages in the middle of a closed library with garbage."""
+    """Overwrite two whole pages in the middle of a closed library with garbage."""
     size = path.stat().st_size
+    header = path.read_bytes()[:100]
+    page = int.from_bytes(header[16:18], "big") or 65536  # 1 means 65536
     with open(path, "r+b") as handle:
-        handle.seek(size // 2 // 4096 * 4096)
-        handle.write(b"\xde\xad\xbe\xef" * 2048)
+        handle.seek(size // 2 // page * page)
+        handle.write(b"\xde\xad\xbe\xef" * (page // 2))
 
 
 @pytest.fixture

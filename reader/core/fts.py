@@ -9,20 +9,27 @@
 #   CHARACTER, the "end mark": 南开区委 -> "南开 开区 区委 委".
 #
 # The end mark costs one token per run (decade corpus, 23,772 articles: 12 % more tokens,
-# FTS table 154 -> 166 MB) and buys three things that plain bigrams cannot do:
+# FTS table 154 -> 166 MB when it also stored its text) and buys three things that plain
+# bigrams cannot do:
 #   1. No phrase matches across two runs. With plain bigrams "南开，开区委" indexes as
 #      "南开 开区 区委", so the phrase for 南开区 ("南开 开区") matched a text that does not
 #      contain 南开区. Here a run's last bigram is always followed by its end mark.
 #   2. Every character of a run begins a token (its bigram, or the end mark for the last
 #      one), so a single character is the prefix query "年" * : exact, in FTS, rankable.
-#      The most common character counts its 22,438 articles in 20 ms; with the table
-#      option prefix='1' (+19 % file size) in 1 ms. An instr() scan takes 16-58 ms.
+#      The most common character counts its 22,438 articles in 20 ms. The table option
+#      prefix='1' made that 1 ms, but it cost 32-43 MB on the decade (as much as the rest
+#      of the index), so schema 4 dropped it: ranking all 23,758 articles holding 区 takes
+#      about 90 ms instead of 50. An instr() scan takes 16-58 ms and cannot rank.
 #   3. Terms that mix Chinese with letters or digits (市GDP, 第3届, 2024年) are exact too:
 #      a run cut by the term's end becomes a prefix token, a run the term closes gets its
 #      end mark.
 # Chinese here: 〇, U+3400-U+9FFF (less the Yijing hexagram symbols U+4DC0-U+4DFF, which
 # unicode61 treats as separators), U+F900-U+FAFF and U+20000-U+323AF (extensions B-H,
 # which unicode61 keeps as token characters; checked on SQLite 3.40.1).
+#
+# The table is contentless (reader/db/search.py): a row is deleted by giving it these
+# tokens again, derived from the stored text, so changing this format needs a migration
+# that rebuilds the index.
 #
 # Speed of index_text: 4.9-5.1 M chars/s (2 M chars of the samples, and the 14.6 M chars of
 # the decade corpus; CPython 3.11.7, this 2-core machine). test_index_text_speed prints it.

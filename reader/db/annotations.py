@@ -234,7 +234,9 @@ def _apply_merge(db: sqlite_utils.Database, type_: str, alias: str, target: str)
     if row is None:
         return
     into = entity_id(db, type_, target)
-    db.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", [into, row[0]])
+    # a span that already names the target stays once: the alias's copy goes with it
+    db.execute("UPDATE OR IGNORE entity_mentions SET entity_id = ? WHERE entity_id = ?",
+               [into, row[0]])
     db.execute("DELETE FROM entities WHERE id = ?", [row[0]])
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from reader.core.fts import index_text
 from reader.db.connection import StorageError, open_library, quick_check, transaction
 from reader.db.migrations import backup_to, backups_dir, ensure_paper, migrate
+from reader.db.search import reindex_all
 
 KEEP = 5
 """How many automatic backups are kept (the oldest go first)."""
@@ -81,10 +81,37 @@ def restore(db: sqlite_utils.Database, source: Path) -> None:
         if opened.damage:
             raise StorageError(f"the backup {source.name} is damaged ({opened.damage[0]}); "
                                "choose another")
-        opened.db.conn.backup(db.conn)
+        _copy_in(opened.db, db)
     finally:
         opened.db.close()
     migrate(db, None)
+
+
+def _page_size(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA page_size").fetchone()[0])
+
+
+def _copy_in(source: sqlite_utils.Database, db: sqlite_utils.Database) -> None:
+    """Copy ``source`` over ``db`` with the backup API, whatever their page sizes.
+
+    Into a WAL file the backup API copies only between equal page sizes (a backup taken
+    before the schema-3 upgrade has 4 KiB pages, the upgraded library 16 KiB), so such a
+    copy goes through rollback-journal mode, which needs the only connection to the file.
+    """
+    wal = str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal"
+    switch = wal and _page_size(source) != _page_size(db)
+    if switch:
+        try:
+            db.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.OperationalError as error:
+            raise StorageError("this backup has another page size and can only be restored "
+                               "while no other window or program has the library open "
+                               f"({error})") from error
+    try:
+        source.conn.backup(db.conn)
+    finally:
+        if switch:
+            db.execute("PRAGMA journal_mode = WAL")
 
 
 # ---------------------------------------------------------------- repair
@@ -233,11 +260,8 @@ def _mend_references(fresh: sqlite_utils.Database) -> int:
 
 
 def _rebuild_search(fresh: sqlite_utils.Database) -> None:
-    rows = fresh.execute("SELECT id, title, body FROM articles").fetchall()
     with transaction(fresh):
-        fresh.execute("DELETE FROM articles_fts")
-        fresh.conn.executemany("INSERT INTO articles_fts (rowid, title, body) VALUES (?,?,?)",
-                               [(r[0], index_text(r[1]), index_text(r[2])) for r in rows])
+        reindex_all(fresh)
 
 
 def swap_in(repaired: Path, library: Path) -> Path:

@@ -12,7 +12,14 @@ from pathlib import Path
 import platformdirs
 import sqlite_utils
 
-from reader.db.migrations import APPLICATION_ID, LEGACY_TABLES, backup_to, migrate, schema_version
+from reader.db.migrations import (
+    APPLICATION_ID,
+    LEGACY_TABLES,
+    PAGE_SIZE,
+    backup_to,
+    migrate,
+    schema_version,
+)
 
 __all__ = ["DB_ERRORS", "Opened", "StorageError", "backup_to", "connect", "default_path",
            "integrity_errors", "lock_holder", "quick_check", "transaction"]
@@ -90,6 +97,8 @@ def open_library(path: str | Path | None = None, *, readonly: bool = False,
     try:
         _check_identity(db, target)
         if not readonly and target != ":memory:":
+            if not db.table_names():
+                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # before the first page
             _set_wal(conn)
         damage = quick_check(db) if check and target != ":memory:" else []
         if damage:

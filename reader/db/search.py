@@ -1,4 +1,11 @@
-"""Full-text search over titles and bodies (FTS5 over bigrams), with filters."""
+"""Full-text search over titles and bodies (FTS5 over bigrams), with filters.
+
+``articles_fts`` is contentless (``content=''``): it holds the index, not the text. Rows
+go in through ``index_article`` and out through ``unindex_article``, which re-derives the
+indexed text from the article's stored title and body; so ``index_text`` must stay what it
+was when the row went in (a change of the index format needs a migration that rebuilds
+the table, see ``reindex_all``).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from reader.core.fts import Query, parse_query, snippet
+from reader.core.fts import Query, index_text, parse_query, snippet
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,7 @@ def search(db: sqlite_utils.Database, query: str, filters: Filters = Filters(),
     where, args = _filters_sql(filters)
     if parsed is not None:
         _add_query(parsed, where, args)
-    rank = "bm25(articles_fts, 5.0, 1.0)" if parsed is not None else "0.0"
+    rank = "bm25(articles_fts, 1.0, 5.0)"  # body, title if parsed is not None else "0.0"
     join = "JOIN articles_fts ON articles_fts.rowid = a.id" if rank != "0.0" else ""
     sql = (
         f"SELECT a.id, a.issue_id, coalesce(i.title, ''), i.date, a.kind, a.title, a.body, "
@@ -85,3 +92,33 @@ def _filters_sql(filters: Filters) -> tuple[list[str], list[Any]]:
 def _add_query(parsed: Query, where: list[str], args: list[Any]) -> None:
     where.append("articles_fts MATCH ?")
     args.append(parsed.fts)
+
+
+# ---------------------------------------------------------------- the index
+
+
+def index_article(db: sqlite_utils.Database, article_id: int, body: str, title: str) -> None:
+    """Add an article's text to the search index (it must not be there yet)."""
+    db.execute("INSERT INTO articles_fts (rowid, body, title) VALUES (?, ?, ?)",
+               [article_id, index_text(body), index_text(title)])
+
+
+def unindex_article(db: sqlite_utils.Database, article_id: int) -> str:
+    """Take an article out of the index, before its text changes; returns its old body.
+
+    A contentless table forgets a row only when told the tokens it was given, so they are
+    derived again from the stored text.
+    """
+    title, body = db.execute("SELECT title, body FROM articles WHERE id = ?",
+                             [article_id]).fetchone()
+    db.execute("INSERT INTO articles_fts (articles_fts, rowid, body, title) "
+               "VALUES ('delete', ?, ?, ?)", [article_id, index_text(body), index_text(title)])
+    return str(body)
+
+
+def reindex_all(db: sqlite_utils.Database) -> None:
+    """Rebuild the whole index from the articles' stored text."""
+    db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
+    rows = db.execute("SELECT id, body, title FROM articles").fetchall()
+    db.conn.executemany("INSERT INTO articles_fts (rowid, body, title) VALUES (?, ?, ?)",
+                        [(r[0], index_text(r[1]), index_text(r[2])) for r in rows])

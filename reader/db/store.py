@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from reader.core.anchor import Anchor, reanchor
-from reader.core.fts import index_text
 from reader.core.model import Issue, Item
 from reader.core.rematch import Incoming, Stored, match_items
 from reader.core.spans import in_body, paragraph_starts
 from reader.core.splits import squeeze
 from reader.db.connection import transaction
 from reader.db.migrations import ensure_paper
+from reader.db.search import index_article, unindex_article
 
 if TYPE_CHECKING:
     from reader.db.annotations import NoteRow
@@ -208,7 +208,7 @@ def _insert_article(db: sqlite_utils.Database, issue_id: int, item: Item) -> int
 def _update_article(db: sqlite_utils.Database, article_id: int, item: Item,
                     revived: bool = False) -> None:
     body, spans = body_of(item)
-    old_body = db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    old_body = unindex_article(db, article_id)
     db.execute(
         "UPDATE articles SET position = ?, kind = ?, title = ?, title_lines = ?, bylines = ?, "
         "byline = ?, credit = ?, body = ?, removed = 0, duplicate_of = NULL WHERE id = ?",
@@ -217,7 +217,6 @@ def _update_article(db: sqlite_utils.Database, article_id: int, item: Item,
     )
     for table in ("paragraphs", "entity_mentions", "figures"):
         db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
-    db.execute("DELETE FROM articles_fts WHERE rowid = ?", [article_id])
     _write_details(db, article_id, item, body, spans)
     if old_body != body or revived:
         reanchor_notes(db, article_id, body)
@@ -234,13 +233,13 @@ def _write_details(
     )
     starts = [start for _, start, _ in spans]
     mentions = [
-        (article_id, entity_id(db, e.type, e.canonical or e.text), e.text, *where)
+        (article_id, *where, entity_id(db, e.type, e.canonical or e.text))
         for e in item.entities
         if (where := in_body(starts, e.paragraph, e.start, e.end)) is not None
     ]
-    conn.executemany(
-        'INSERT INTO entity_mentions (article_id, entity_id, text, start, "end") '
-        "VALUES (?,?,?,?,?)", mentions,
+    conn.executemany(  # the same span of the same entity twice is one mention
+        'INSERT OR IGNORE INTO entity_mentions (article_id, start, "end", entity_id) '
+        "VALUES (?,?,?,?)", mentions,
     )
     conn.executemany(
         'INSERT INTO figures (article_id, kind, text, value, upper, unit, norm, qualifier, '
@@ -249,10 +248,7 @@ def _write_details(
          for f in item.figures
          if (where := in_body(starts, f.paragraph, f.start, f.end)) is not None],
     )
-    conn.execute(
-        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-        [article_id, index_text(item.title), index_text(body)],
-    )
+    index_article(db, article_id, body, item.title)
 
 
 def entity_id(db: sqlite_utils.Database, type_: str, name: str) -> int:
@@ -298,7 +294,7 @@ def _retire_unmatched(db: sqlite_utils.Database, article_ids: set[int]) -> None:
             db.execute("UPDATE notes SET status = 'detached' WHERE article_id = ? "
                        "AND start IS NOT NULL", [article_id])
         else:
-            db.execute("DELETE FROM articles_fts WHERE rowid = ?", [article_id])
+            unindex_article(db, article_id)
             db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?",
                        [article_id])
             db.execute("DELETE FROM articles WHERE id = ?", [article_id])
