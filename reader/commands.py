@@ -244,21 +244,30 @@ def show_command(article: int, db_path: Path | None, as_json: bool) -> None:
 @click.option("--to", "date_to", default=None, help="Issues dated on or before (YYYY-MM-DD).")
 @click.option("--kind", "kinds", multiple=True,
               type=click.Choice(["article", "photo", "fragment"]))
-@click.option("--limit", default=20, show_default=True)
+@click.option("--limit", default=20, show_default=True, help="Hits to show.")
+@click.option("--offset", default=0, show_default=True,
+              help="Hits to skip (the next page: --offset 20).")
 @db_option
 @json_option
 def search_command(query: str, tag: str | None, entity: str | None, date_from: str | None,
-                   date_to: str | None, kinds: tuple[str, ...], limit: int,
+                   date_to: str | None, kinds: tuple[str, ...], limit: int, offset: int,
                    db_path: Path | None, as_json: bool) -> None:
     """Search titles and bodies: words, "phrases", AND / OR / NOT."""
     filters = Filters(tag, entity, date_from, date_to, tuple(kinds))
     with opened(db_path, write=False) as library:
         if not query.strip() and filters == Filters():
             raise click.UsageError("give a query or at least one filter")
-        hits = library.search(query, filters, limit)
-    emit([asdict(h) for h in hits], as_json, lambda: echo_lines(
-        f"{h.article_id:>7}  {h.issue_date or '----------'}  {h.title or '(untitled)'}"
-                   f"\n         {h.snippet}" for h in hits))
+        page = library.search_page(query, filters, limit, offset)
+    hits = page.hits
+
+    def human() -> None:
+        echo_lines(f"{h.article_id:>7}  {h.issue_date or '----------'}  "
+                   f"{h.title or '(untitled)'}\n         {h.snippet}" for h in hits)
+        shown = f"{offset + 1}–{offset + len(hits)}" if hits else "none"
+        more = f"; --offset {offset + len(hits)} for more" \
+            if offset + len(hits) < page.total else ""
+        click.echo(f"{page.total} found, showing {shown}{more}", err=True)
+    emit([asdict(h) for h in hits], as_json, human)
 
 
 # ---------------------------------------------------------------- tags and notes

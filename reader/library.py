@@ -48,6 +48,7 @@ from reader.db.connection import (
 )
 from reader.db.migrations import backups_dir
 from reader.db.search import Filters, Hit, search
+from reader.db.search import count as search_count
 from reader.db.splits import FixRecord
 from reader.db.store import (
     ArticleLabel,
@@ -69,8 +70,8 @@ IN_PROCESS_MAX = 3
 __all__ = ["AnnotationError", "ArticleLabel", "Backup", "BusyError", "Changes", "EntityCount",
            "FigureRow", "Filters", "FixInfo", "FixRecord", "Hit", "ImportReport", "IssueRow",
            "Library", "LibraryFailure", "Mention", "NoLibrary", "NotALibrary", "NoteRow",
-           "QueryError", "ReadOnlyError", "SplitFix", "StorageError", "TagRow", "TreeMatches",
-           "lock_holder", "repair_library"]
+           "QueryError", "ReadOnlyError", "SearchPage", "SplitFix", "StorageError", "TagRow",
+           "TreeMatches", "lock_holder", "repair_library"]
 
 Method = TypeVar("Method", bound=Callable[..., Any])
 
@@ -138,6 +139,16 @@ class ImportReport:
     @property
     def total(self) -> int:
         return len(self.imported) + len(self.replaced) + len(self.skipped) + len(self.failed)
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """A page of search hits: where it starts, its hits, and how many there are in all."""
+
+    query: str
+    offset: int
+    hits: list[Hit]
+    total: int
 
 
 @dataclass(frozen=True)
@@ -721,9 +732,21 @@ class Library:
 
     # ------------------------------------------------------------ search
 
-    def search(self, query: str, filters: Filters | None = None, limit: int = 50) -> list[Hit]:
+    def search(self, query: str, filters: Filters | None = None, limit: int = 50,
+               offset: int = 0) -> list[Hit]:
         """Ranked articles for ``query``; raises QueryError with a message for bad syntax."""
-        return search(self.db, query, filters or Filters(), limit)
+        return search(self.db, query, filters or Filters(), limit, offset)
+
+    def search_count(self, query: str, filters: Filters | None = None) -> int:
+        """How many articles ``query`` finds in all."""
+        return search_count(self.db, query, filters or Filters())
+
+    def search_page(self, query: str, filters: Filters | None = None, limit: int = 100,
+                    offset: int = 0) -> SearchPage:
+        """One page of hits and the total (for a background read)."""
+        hits = self.search(query, filters, limit, offset)
+        total = len(hits) + offset if len(hits) < limit else self.search_count(query, filters)
+        return SearchPage(query, offset, hits, total)
 
     # ------------------------------------------------------------ export and sharing
 

@@ -42,8 +42,9 @@ class Hit:
 
 
 def search(db: sqlite_utils.Database, query: str, filters: Filters = Filters(),
-           limit: int = 50) -> list[Hit]:
-    """Articles matching ``query`` (may be empty when filters are given), best first.
+           limit: int = 50, offset: int = 0) -> list[Hit]:
+    """Articles matching ``query`` (may be empty when filters are given), best first;
+    ``offset`` skips that many (the next page).
 
     Raises ``reader.core.fts.QueryError`` with a user-facing message for bad syntax.
     """
@@ -51,19 +52,32 @@ def search(db: sqlite_utils.Database, query: str, filters: Filters = Filters(),
     where, args = _filters_sql(filters)
     if parsed is not None:
         _add_query(parsed, where, args)
-    rank = "bm25(articles_fts, 1.0, 5.0)"  # body, title if parsed is not None else "0.0"
-    join = "JOIN articles_fts ON articles_fts.rowid = a.id" if rank != "0.0" else ""
+    rank = "bm25(articles_fts, 1.0, 5.0)" if parsed is not None else "0.0"  # body, title
+    join = "JOIN articles_fts ON articles_fts.rowid = a.id" if parsed is not None else ""
     sql = (
         f"SELECT a.id, a.issue_id, coalesce(i.title, ''), i.date, a.kind, a.title, a.body, "
         f"{rank} AS rank FROM articles a {join} LEFT JOIN issues i ON i.id = a.issue_id "
-        f"WHERE {' AND '.join(where)} ORDER BY rank, i.date DESC, a.id LIMIT ?"
+        f"WHERE {' AND '.join(where)} ORDER BY rank, i.date DESC, a.id LIMIT ? OFFSET ?"
     )
-    rows = db.execute(sql, [*args, limit]).fetchall()
+    rows = db.execute(sql, [*args, limit, max(0, offset)]).fetchall()
     terms = parsed.terms if parsed is not None else []
     return [
         Hit(r[0], r[1], r[2], r[3], r[4], r[5], snippet(r[5] + "\n" + r[6], terms), r[7], terms)
         for r in rows
     ]
+
+
+def count(db: sqlite_utils.Database, query: str, filters: Filters = Filters()) -> int:
+    """How many articles ``search`` finds in all (every page)."""
+    parsed = parse_query(query) if query.strip() else None
+    where, args = _filters_sql(filters)
+    join = ""
+    if parsed is not None:
+        _add_query(parsed, where, args)
+        join = "JOIN articles_fts ON articles_fts.rowid = a.id"
+    return int(db.execute(
+        f"SELECT count(*) FROM articles a {join} LEFT JOIN issues i ON i.id = a.issue_id "
+        f"WHERE {' AND '.join(where)}", args).fetchone()[0])
 
 
 def _filters_sql(filters: Filters) -> tuple[list[str], list[Any]]:

@@ -17,111 +17,111 @@
     <context>
         <name>AppActions</name>
         <message>
-            <location filename="../../reader/ui/menus.py" line="127" />
+            <location filename="../../reader/ui/menus.py" line="112" />
             <source>&amp;Import files…</source>
             <translation>导入文件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="128" />
+            <location filename="../../reader/ui/menus.py" line="113" />
             <source>Import &amp;folder…</source>
             <translation>导入文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="129" />
+            <location filename="../../reader/ui/menus.py" line="114" />
             <source>&amp;Export as CSV</source>
             <translation>导出为 CSV(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="130" />
+            <location filename="../../reader/ui/menus.py" line="115" />
             <source>Notes…</source>
             <translation>笔记…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="130" />
+            <location filename="../../reader/ui/menus.py" line="115" />
             <source>Tags…</source>
             <translation>标签…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="131" />
+            <location filename="../../reader/ui/menus.py" line="116" />
             <source>Entities…</source>
             <translation>实体…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="131" />
+            <location filename="../../reader/ui/menus.py" line="116" />
             <source>Figures…</source>
             <translation>数字…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="134" />
+            <location filename="../../reader/ui/menus.py" line="119" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="135" />
+            <location filename="../../reader/ui/menus.py" line="120" />
             <source>System language</source>
             <translation>跟随系统</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="138" />
+            <location filename="../../reader/ui/menus.py" line="123" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="139" />
+            <location filename="../../reader/ui/menus.py" line="124" />
             <source>&amp;Restore a backup…</source>
             <translation>恢复备份(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="140" />
+            <location filename="../../reader/ui/menus.py" line="125" />
             <source>&amp;About Baokan Reader</source>
             <translation>关于报刊阅读器(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="147" />
+            <location filename="../../reader/ui/menus.py" line="132" />
             <source>Import issue files</source>
             <translation>导入报纸文件</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="149" />
+            <location filename="../../reader/ui/menus.py" line="134" />
             <source>Issue files (*.txt *.text);;All files (*)</source>
             <translation>报纸文件 (*.txt *.text);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="152" />
+            <location filename="../../reader/ui/menus.py" line="137" />
             <source>Import a folder of issues</source>
             <translation>导入报纸文件夹</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="168" />
+            <location filename="../../reader/ui/menus.py" line="153" />
             <source>This library cannot be changed.</source>
             <translation>此资料库不可修改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="171" />
+            <location filename="../../reader/ui/menus.py" line="156" />
             <source>An import is already running.</source>
             <translation>已有导入正在进行。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/menus.py" line="178" />
+            <location filename="../../reader/ui/menus.py" line="163" />
             <source>Import finished: %n issue(s) added.</source>
             <translation>
                 <numerusform>导入完成：新增 %n 期。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="183" />
+            <location filename="../../reader/ui/menus.py" line="168" />
             <source>The task failed: %1</source>
             <translation>任务失败：%1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/menus.py" line="202" />
+            <location filename="../../reader/ui/menus.py" line="187" />
             <source>Exported %n row(s) to %1.</source>
             <translation>
                 <numerusform>已导出 %n 行到 %1。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="236" />
+            <location filename="../../reader/ui/menus.py" line="221" />
             <source>Backup restored. The library as it was is kept in %1.</source>
             <translation>已恢复备份。恢复前的文库保存在 %1。</translation>
         </message>
@@ -129,51 +129,51 @@
     <context>
         <name>ArticleView</name>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="78" />
-            <location filename="../../reader/ui/entities.py" line="53" />
+            <location filename="../../reader/ui/article_view.py" line="79" />
+            <location filename="../../reader/ui/entities.py" line="54" />
             <source>People</source>
             <translation>人名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="78" />
-            <location filename="../../reader/ui/entities.py" line="53" />
+            <location filename="../../reader/ui/article_view.py" line="79" />
+            <location filename="../../reader/ui/entities.py" line="54" />
             <source>Places</source>
             <translation>地名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="78" />
-            <location filename="../../reader/ui/entities.py" line="53" />
+            <location filename="../../reader/ui/article_view.py" line="79" />
+            <location filename="../../reader/ui/entities.py" line="54" />
             <source>Organizations</source>
             <translation>机构</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="79" />
+            <location filename="../../reader/ui/article_view.py" line="80" />
             <location filename="../../reader/ui/figures.py" line="162" />
             <source>Figures</source>
             <translation>数字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="142" />
+            <location filename="../../reader/ui/article_view.py" line="107" />
             <source>Person</source>
             <translation>人名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="142" />
+            <location filename="../../reader/ui/article_view.py" line="107" />
             <source>Place</source>
             <translation>地名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="142" />
+            <location filename="../../reader/ui/article_view.py" line="107" />
             <source>Organization</source>
             <translation>机构</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="144" />
+            <location filename="../../reader/ui/article_view.py" line="109" />
             <source>Figure (%1)</source>
             <translation>数字（%1）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="248" />
+            <location filename="../../reader/ui/article_view.py" line="202" />
             <source>Show or hide the highlights of %1</source>
             <translation>显示或隐藏%1的高亮</translation>
         </message>
@@ -181,88 +181,88 @@
     <context>
         <name>Entities</name>
         <message>
-            <location filename="../../reader/ui/entities.py" line="71" />
+            <location filename="../../reader/ui/entities.py" line="72" />
             <location filename="../../reader/ui/splits.py" line="101" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="175" />
+            <location filename="../../reader/ui/entities.py" line="176" />
             <source>Choose an entity to see every article that mentions it.</source>
             <translation>选择一个实体，查看提到它的所有文章。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="195" />
+            <location filename="../../reader/ui/entities.py" line="196" />
             <source>%1 “%2”: %3 mention(s) in %4 article(s)</source>
             <translation>%1“%2”：在 %4 篇文章中出现 %3 次</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="239" />
+            <location filename="../../reader/ui/entities.py" line="240" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="239" />
+            <location filename="../../reader/ui/entities.py" line="240" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="239" />
+            <location filename="../../reader/ui/entities.py" line="240" />
             <source>Mentions</source>
             <translation>提及次数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="239" />
+            <location filename="../../reader/ui/entities.py" line="240" />
             <source>Articles</source>
             <translation>文章数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="240" />
+            <location filename="../../reader/ui/entities.py" line="241" />
             <source>Issues</source>
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="320" />
+            <location filename="../../reader/ui/entities.py" line="325" />
             <source>Entity index</source>
             <translation>实体索引</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="321" />
+            <location filename="../../reader/ui/entities.py" line="326" />
             <source>Filter by name or type</source>
             <translation>按名称或类型筛选</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="322" />
+            <location filename="../../reader/ui/entities.py" line="327" />
             <source>Reject…</source>
             <translation>排除…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="323" />
+            <location filename="../../reader/ui/entities.py" line="328" />
             <source>Not an entity: remove it from the whole library</source>
             <translation>不是实体：从整个资料库中移除</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="324" />
+            <location filename="../../reader/ui/entities.py" line="329" />
             <source>Merge into…</source>
             <translation>合并到…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="325" />
+            <location filename="../../reader/ui/entities.py" line="330" />
             <source>Another name of an entity: merge its mentions</source>
             <translation>是某实体的别名：合并其提及</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="350" />
+            <location filename="../../reader/ui/entities.py" line="365" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="350" />
+            <location filename="../../reader/ui/entities.py" line="365" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”合并到：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="358" />
+            <location filename="../../reader/ui/entities.py" line="373" />
             <source>“%1” is not a name? It is removed from every article, now and on later imports.</source>
             <translation>“%1”不是名称？它将从所有文章中移除，以后导入时也会排除。</translation>
         </message>
@@ -460,32 +460,32 @@
     <context>
         <name>IssueTreeModel</name>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="104" />
+            <location filename="../../reader/ui/issue_tree.py" line="107" />
             <source>Undated</source>
             <translation>未注明日期</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="141" />
+            <location filename="../../reader/ui/issue_tree.py" line="156" />
             <source>Removed from the file: %1</source>
             <translation>已从文件中删除：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="225" />
+            <location filename="../../reader/ui/issue_tree.py" line="244" />
             <source>By: %1</source>
             <translation>作者：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="228" />
+            <location filename="../../reader/ui/issue_tree.py" line="247" />
             <source>Tags: %1</source>
             <translation>标签：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="230" />
+            <location filename="../../reader/ui/issue_tree.py" line="249" />
             <source>No longer in the issue's file since a re-import; kept because it carries your tags or notes.</source>
             <translation>重新导入后已不在该期文件中；因带有您的标签或笔记而保留。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="310" />
+            <location filename="../../reader/ui/issue_tree.py" line="333" />
             <source>(untitled) %1</source>
             <translation>（无标题）%1</translation>
         </message>
@@ -509,22 +509,22 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
 为避免再丢失任何内容，窗口现已切换为只读，不再做任何修改。请释放磁盘空间或重新连接磁盘，然后重新启动报刊阅读器；如果文库已损坏，请使用“帮助 → 恢复备份”。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="126" />
+            <location filename="../../reader/ui/main_window.py" line="127" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="153" />
+            <location filename="../../reader/ui/main_window.py" line="154" />
             <source>Baokan Reader (read-only: the library cannot be saved)</source>
             <translation>报刊阅读器（只读：文库无法保存）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="154" />
+            <location filename="../../reader/ui/main_window.py" line="155" />
             <source>Baokan Reader (read-only)</source>
             <translation>报刊阅读器（只读）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="155" />
+            <location filename="../../reader/ui/main_window.py" line="156" />
             <source>Baokan Reader</source>
             <translation>报刊阅读器</translation>
         </message>
@@ -853,21 +853,31 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>SearchPane</name>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="17" />
+            <location filename="../../reader/ui/search_pane.py" line="27" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="48" />
+            <location filename="../../reader/ui/search_pane.py" line="82" />
             <source>Search all issues (Ctrl+Shift+F)</source>
             <translation>搜索全部报纸 (Ctrl+Shift+F)</translation>
         </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="83" />
+            <source>More</source>
+            <translation>更多</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/search_pane.py" line="70" />
+            <location filename="../../reader/ui/search_pane.py" line="123" />
             <source>%n article(s) found.</source>
             <translation>
                 <numerusform>找到 %n 篇文章。</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="128" />
+            <source>%1 of %2 shown</source>
+            <translation>显示 %1 / 共 %2 篇</translation>
         </message>
     </context>
     <context>
@@ -985,7 +995,7 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>TreePane</name>
         <message>
-            <location filename="../../reader/ui/tree_pane.py" line="52" />
+            <location filename="../../reader/ui/tree_pane.py" line="55" />
             <source>Filter by title, tag or entity</source>
             <translation>按标题、标签或实体筛选</translation>
         </message>

@@ -82,9 +82,11 @@ def test_matches_follow_the_next_article(qtbot: QtBot, library: Library, setting
 
 def test_an_article_opened_from_search_has_the_terms_marked(qtbot: QtBot, library: Library, settings: Settings) -> None:
     window = make_window(qtbot, library, settings)
-    hits = window.search.run("预算 收入")
+    with qtbot.waitSignal(window.search.searched, timeout=10_000):
+        window.search.run("预算 收入")
+    hits = window.search.hits()
     row = [hit.article_id for hit in hits].index(article_titled(library, BUDGET))
-    window.search.clicked.emit(window.search.model_.index(row, 0))
+    window.search.list.clicked.emit(window.search.model_.index(row, 0))
     text = window.view.document().toPlainText()
     marks = window.view.marks("terms")
     assert marks and {text[m.start:m.end] for m in marks} <= set(hits[row].terms)

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader.core.spans import to_document
-from reader.library import Library
+from reader.library import Hit, Library
 from reader.ui.article_view import LAYER_COLORS
 from reader.ui.issue_tree import ID_ROLE
 from reader.ui.main_window import MainWindow
@@ -160,14 +161,40 @@ def test_search_lists_hits_and_opens_one(qtbot: QtBot, library: Library, setting
               for r in range(window.search.model_.rowCount())]
     assert BUDGET in titles
     with qtbot.waitSignal(window.article_opened) as opened:
-        window.search.clicked.emit(window.search.model_.index(titles.index(BUDGET), 0))
+        window.search.list.clicked.emit(window.search.model_.index(titles.index(BUDGET), 0))
     assert opened.args == [article_titled(library, BUDGET)]
+
+
+def search(qtbot: QtBot, window: MainWindow, query: str) -> list[Hit]:
+    """Search from the window and wait for the first page (a background read)."""
+    with qtbot.waitSignal(window.search.searched, timeout=10_000):
+        window.search.run(query)
+    return window.search.hits()
 
 
 def test_bad_query_shows_the_message_in_the_status_bar(qtbot: QtBot, library: Library, settings: Settings) -> None:
     window = make_window(qtbot, library, settings)
-    assert window.search.run('"南开') == []
+    with qtbot.waitSignal(window.search.message, timeout=10_000):
+        window.search.run('"南开')
     assert "not closed" in window.statusBar().currentMessage()
+    assert window.search.model_.rowCount() == 0
+
+
+def test_search_says_how_many_it_found_and_pages_through_them(qtbot: QtBot, library: Library, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reader.ui.search_pane.PAGE", 5)
+    window = make_window(qtbot, library, settings)
+    total = library.search_count("南开")
+    assert total > 10
+    first = search(qtbot, window, "南开")
+    assert len(first) == 5 and window.search.more_button.isVisibleTo(window.search)
+    assert window.search.count.text() == f"5 of {total} shown"
+    while window.search.more_button.isVisibleTo(window.search):
+        shown = window.search.model_.rowCount()
+        window.search.more_button.click()
+        qtbot.waitUntil(lambda shown=shown: window.search.model_.rowCount() > shown)
+    ids = [hit.article_id for hit in window.search.hits()]
+    assert len(ids) == total == len(set(ids))
+    assert ids == [hit.article_id for hit in library.search("南开", limit=1000)]
 
 
 def test_j_and_k_move_between_articles(qtbot: QtBot, library: Library, settings: Settings) -> None:
@@ -243,7 +270,7 @@ def test_layout_and_last_article_are_remembered(qtbot: QtBot, library: Library, 
 
 def test_hit_list_model_passes_qtmodeltester(qtmodeltester: ModelTester, library: Library, settings: Settings, qtbot: QtBot) -> None:
     window = make_window(qtbot, library, settings)
-    window.search.run("南开")
+    search(qtbot, window, "南开")
     qtmodeltester.check(window.search.model_)
     qtmodeltester.check(RowListModel())
     assert window.search.model_.index(0, 0, QModelIndex()).isValid()
