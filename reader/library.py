@@ -24,12 +24,26 @@ from reader.core.pipeline import (
     file_sha256,
     prepare,
 )
+from reader.core.records import (
+    ArticleLabel,
+    ArticleRow,
+    EntityCount,
+    FigureRow,
+    Filters,
+    FixRecord,
+    Highlight,
+    Hit,
+    IssueRow,
+    Mention,
+    NoteRow,
+    TagRow,
+)
 from reader.core.sources import FileId, Source, collect_sources, file_id, printable
 from reader.core.splits import FixRow, SplitFix, Where, apply_fixes, describe, ref_of
 from reader.db import annotations as ann
 from reader.db import backups, exports, figures, store
 from reader.db import splits as split_store
-from reader.db.annotations import AnnotationError, NoteRow, TagRow
+from reader.db.annotations import AnnotationError
 from reader.db.backups import Backup
 from reader.db.connection import (
     LibraryBusy,
@@ -47,18 +61,8 @@ from reader.db.connection import (
     transaction,
 )
 from reader.db.migrations import backups_dir
-from reader.db.search import Filters, Hit, search
 from reader.db.search import count as search_count
-from reader.db.splits import FixRecord
-from reader.db.store import (
-    ArticleLabel,
-    ArticleRow,
-    EntityCount,
-    FigureRow,
-    Highlight,
-    IssueRow,
-    Mention,
-)
+from reader.db.search import search
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, current file name)"""

@@ -3,42 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 
 import sqlite_utils
 
 from reader.core.anchor import make_anchor
+from reader.core.records import NoteRow, TagRow
 from reader.db.connection import transaction
 from reader.db.store import entity_id, now
 
 
 class AnnotationError(ValueError):
     """A request the library refuses, with a message for the user (unknown tag, bad range)."""
-
-
-@dataclass(frozen=True)
-class TagRow:
-    id: int
-    name: str
-    color: str
-    count: int
-
-
-@dataclass(frozen=True)
-class NoteRow:
-    id: int
-    uid: str
-    article_id: int
-    start: int | None
-    end: int | None
-    quote: str
-    prefix: str
-    suffix: str
-    status: str
-    body: str
-    color: str
-    created: str
-    updated: str
 
 
 # ---------------------------------------------------------------- tags

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from reader.db.store import FigureRow
+from reader.core.records import FigureRow
 
 CONTEXT = 30
 """Characters of text kept on each side of a figure (within its paragraph)."""

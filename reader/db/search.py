@@ -9,39 +9,15 @@ the table, see ``reindex_all``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import sqlite_utils
 
 from reader.core.fts import Query, index_text, parse_query, snippet
+from reader.core.records import Filters, Hit
 
 
-@dataclass(frozen=True)
-class Filters:
-    """Restrictions that combine with a query (all optional)."""
-
-    tag: str | None = None
-    entity: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    kinds: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Hit:
-    article_id: int
-    issue_id: int | None
-    issue_title: str
-    issue_date: str | None
-    kind: str
-    title: str
-    snippet: str
-    rank: float
-    terms: list[str] = field(default_factory=list)
-
-
-def search(db: sqlite_utils.Database, query: str, filters: Filters = Filters(),
+def search(db: sqlite_utils.Database, query: str, filters: Filters | None = None,
            limit: int = 50, offset: int = 0) -> list[Hit]:
     """Articles matching ``query`` (may be empty when filters are given), best first;
     ``offset`` skips that many (the next page).
@@ -49,7 +25,7 @@ def search(db: sqlite_utils.Database, query: str, filters: Filters = Filters(),
     Raises ``reader.core.fts.QueryError`` with a user-facing message for bad syntax.
     """
     parsed = parse_query(query) if query.strip() else None
-    where, args = _filters_sql(filters)
+    where, args = _filters_sql(filters or Filters())
     if parsed is not None:
         _add_query(parsed, where, args)
     rank = "bm25(articles_fts, 1.0, 5.0)" if parsed is not None else "0.0"  # body, title
@@ -67,10 +43,10 @@ def search(db: sqlite_utils.Database, query: str, filters: Filters = Filters(),
     ]
 
 
-def count(db: sqlite_utils.Database, query: str, filters: Filters = Filters()) -> int:
+def count(db: sqlite_utils.Database, query: str, filters: Filters | None = None) -> int:
     """How many articles ``search`` finds in all (every page)."""
     parsed = parse_query(query) if query.strip() else None
-    where, args = _filters_sql(filters)
+    where, args = _filters_sql(filters or Filters())
     join = ""
     if parsed is not None:
         _add_query(parsed, where, args)

@@ -4,25 +4,14 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import dataclass
 
 import sqlite_utils
 
 from reader.core.issue_json import issue_from_json, issue_to_json
 from reader.core.model import Issue, Item, Paragraph, Source
+from reader.core.records import FixRecord
 from reader.core.splits import FixRow, SplitFix, fix_to_row, fixes_from_rows
 from reader.db.store import now
-
-
-@dataclass(frozen=True)
-class FixRecord:
-    """A stored split correction with its id, issue and time."""
-
-    id: int
-    issue_id: int
-    fix: SplitFix
-    created: str
-
 
 _COLUMNS = "action, line, nth, line_before, target, target_nth, target_before"
 

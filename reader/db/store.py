@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +10,13 @@ import sqlite_utils
 
 from reader.core.anchor import Anchor, reanchor
 from reader.core.model import Issue, Item
+from reader.core.records import (
+    ArticleLabel,
+    ArticleRow,
+    Highlight,
+    IssueRow,
+    Mention,
+)
 from reader.core.rematch import Incoming, Stored, match_items
 from reader.core.spans import in_body, paragraph_starts
 from reader.core.splits import squeeze
@@ -19,45 +25,12 @@ from reader.db.migrations import ensure_paper
 from reader.db.search import index_article, unindex_article
 
 if TYPE_CHECKING:
-    from reader.db.annotations import NoteRow
+    from reader.core.records import NoteRow
 
 
 def now() -> str:
     """The current time as an ISO 8601 string in UTC, to the second."""
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-
-
-@dataclass(frozen=True)
-class IssueRow:
-    id: int
-    title: str
-    date: str | None
-    source_name: str
-    sha256: str
-    encoding: str
-    item_count: int
-    imported_at: str
-    paper: str
-    source_key: str
-    """The issue's name within its paper: its path under the imported folder."""
-
-
-@dataclass(frozen=True)
-class ArticleRow:
-    id: int
-    issue_id: int | None
-    position: int
-    kind: str
-    title: str
-    title_lines: list[str]
-    bylines: list[str]
-    byline: str
-    credit: str
-    duplicate_of: int | None
-    body: str
-    paragraphs: list[tuple[str, int, int]]
-    issue_title: str
-    issue_date: str | None
 
 
 def issue_id_by_hash(db: sqlite_utils.Database, sha256: str) -> int | None:
@@ -406,8 +379,6 @@ def issue_articles(db: sqlite_utils.Database, issue_id: int,
 LABEL_HEAD = 40
 """Characters of an untitled item's text read for its label (never the whole body)."""
 
-ArticleLabel = tuple[int, str, str, str, bool]
-"""(id, kind, title, head of the text when untitled, removed) of a tree row."""
 
 
 def article_labels(db: sqlite_utils.Database, issue_ids: list[int]
@@ -464,20 +435,6 @@ def article_ids_matching(db: sqlite_utils.Database, text: str) -> set[int]:
     return {int(row[0]) for row in rows}
 
 
-@dataclass(frozen=True)
-class Highlight:
-    """A span of an article's text to highlight: an entity mention or a figure."""
-
-    start: int
-    end: int
-    layer: str
-    """``person``, ``place``, ``org`` or ``figure``."""
-    label: str
-    """The canonical name of an entity, or the kind of a figure (money, percent …)."""
-    value: float | None = None
-    unit: str = ""
-
-
 def article_highlights(db: sqlite_utils.Database, article_id: int) -> list[Highlight]:
     """Every entity mention and figure of an article, sorted by start offset."""
     mentions = db.execute(
@@ -498,19 +455,6 @@ def article_highlights(db: sqlite_utils.Database, article_id: int) -> list[Highl
 SENTENCE_ENDS = "。！？!?；;\n"
 SENTENCE_MAX = 80
 """A mention's context is cut to at most this many characters either side."""
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One mention of an entity, with the sentence around it."""
-
-    article_id: int
-    issue_title: str
-    issue_date: str | None
-    article_title: str
-    context: str
-    start: int
-    end: int
 
 
 def sentence_around(body: str, start: int, end: int) -> str:
@@ -535,38 +479,6 @@ def entity_mentions(db: sqlite_utils.Database, type_: str, name: str,
     ).fetchall()
     return [Mention(r[0], r[1], r[2], r[3], sentence_around(r[4], r[5], r[6]), r[5], r[6])
             for r in rows]
-
-
-@dataclass(frozen=True)
-class EntityCount:
-    """An entity of the corpus and how often it occurs (a row of the entity index)."""
-
-    id: int
-    type: str
-    name: str
-    mentions: int
-    articles: int
-    issues: int
-
-
-@dataclass(frozen=True)
-class FigureRow:
-    """A figure of the corpus with where it occurs (a row of the figures table)."""
-
-    article_id: int
-    issue_title: str
-    issue_date: str | None
-    article_title: str
-    kind: str
-    text: str
-    value: float | None
-    upper: float | None
-    unit: str
-    norm: str
-    qualifier: str
-    start: int
-    end: int
-    context: str
 
 
 def restore_note(db: sqlite_utils.Database, note: NoteRow) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, Signal, Slot
 from PySide6.QtGui import (
@@ -22,44 +22,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from reader.core.records import ArticleRow, Highlight
 from reader.core.spans import Block, document_spans, to_body, to_document
 from reader.ui.settings import DEFAULT_COLORS
 from reader.ui.settings import LAYERS as SETTING_LAYERS
 from reader.ui.theme import LIGHT_TEXT, shown_color, text_over_highlight
-
-
-class ArticleText(Protocol):
-    """What the view reads of an article (``Library.article`` returns one)."""
-
-    @property
-    def id(self) -> int: ...
-    @property
-    def title_lines(self) -> list[str]: ...
-    @property
-    def byline(self) -> str: ...
-    @property
-    def credit(self) -> str: ...
-    @property
-    def body(self) -> str: ...
-    @property
-    def paragraphs(self) -> list[tuple[str, int, int]]: ...
-
-
-class Highlight(Protocol):
-    """A span of the body to highlight (``Library.highlights`` returns them)."""
-
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def layer(self) -> str: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def value(self) -> float | None: ...
-    @property
-    def unit(self) -> str: ...
 
 LAYERS = SETTING_LAYERS
 LAYER_COLORS = DEFAULT_COLORS
@@ -169,7 +136,7 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setObjectName("articleView")
-        self._text: ArticleText | None = None
+        self._text: ArticleRow | None = None
         self._highlights: list[Highlight] = []
         self._blocks: list[Block] = []
         self._lines: list[LineKey] = []
@@ -216,7 +183,7 @@ class ArticleView(QTextBrowser):
 
     # ---------------------------------------------------------------- rendering
 
-    def show_article(self, text: ArticleText, highlights: Sequence[Highlight]) -> None:
+    def show_article(self, text: ArticleRow, highlights: Sequence[Highlight]) -> None:
         """Render ``text`` and format its highlights."""
         self._text = text
         self._highlights = list(highlights)
@@ -493,7 +460,7 @@ LineKey = tuple[str, int]
 """A line of the article as the library names it: (title / byline / paragraph / credit, n)."""
 
 
-def write_article(cursor: QTextCursor, text: ArticleText, base: float
+def write_article(cursor: QTextCursor, text: ArticleRow, base: float
                   ) -> tuple[list[Block], list[LineKey]]:
     """Write title lines, byline, paragraphs and credit; return where the body sits and
     which line of the article each document block shows."""

@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.records import Highlight
 from reader.library import EntityCount, Library, Mention
-from reader.ui.article_view import LAYER_COLORS, Highlight, swatch
+from reader.ui.article_view import LAYER_COLORS, swatch
 from reader.ui.reads import ReadRunner
 from reader.ui.row_list import Index, Row, RowListModel
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.qtbot import QtBot
 
+from reader.core.records import Highlight
 from reader.core.spans import Block, to_document
-from reader.db.store import Highlight
 from reader.library import Library
 from reader.ui.article_view import (
     LAYER_COLORS,

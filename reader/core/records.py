@@ -1,0 +1,165 @@
+"""Read models: what the library hands to the command line and the window.
+
+Plain frozen dataclasses, made by ``reader.db`` from its rows and used unchanged by the
+library facade and the UI (so a view never declares its own idea of an article).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.core.splits import SplitFix
+
+ArticleLabel = tuple[int, str, str, str, bool]
+"""(id, kind, title, head of the text when untitled, removed) of a tree row."""
+
+
+@dataclass(frozen=True)
+class IssueRow:
+    id: int
+    title: str
+    date: str | None
+    source_name: str
+    sha256: str
+    encoding: str
+    item_count: int
+    imported_at: str
+    paper: str
+    source_key: str
+    """The issue's name within its paper: its path under the imported folder."""
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: int
+    issue_id: int | None
+    position: int
+    kind: str
+    title: str
+    title_lines: list[str]
+    bylines: list[str]
+    byline: str
+    credit: str
+    duplicate_of: int | None
+    body: str
+    paragraphs: list[tuple[str, int, int]]
+    issue_title: str
+    issue_date: str | None
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A span of an article's text to highlight: an entity mention or a figure."""
+
+    start: int
+    end: int
+    layer: str
+    """``person``, ``place``, ``org`` or ``figure``."""
+    label: str
+    """The canonical name of an entity, or the kind of a figure (money, percent …)."""
+    value: float | None = None
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity, with the sentence around it."""
+
+    article_id: int
+    issue_title: str
+    issue_date: str | None
+    article_title: str
+    context: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EntityCount:
+    """An entity of the corpus and how often it occurs (a row of the entity index)."""
+
+    id: int
+    type: str
+    name: str
+    mentions: int
+    articles: int
+    issues: int
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """A figure of the corpus with where it occurs (a row of the figures table)."""
+
+    article_id: int
+    issue_title: str
+    issue_date: str | None
+    article_title: str
+    kind: str
+    text: str
+    value: float | None
+    upper: float | None
+    unit: str
+    norm: str
+    qualifier: str
+    start: int
+    end: int
+    context: str
+
+
+@dataclass(frozen=True)
+class TagRow:
+    id: int
+    name: str
+    color: str
+    count: int
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    id: int
+    uid: str
+    article_id: int
+    start: int | None
+    end: int | None
+    quote: str
+    prefix: str
+    suffix: str
+    status: str
+    body: str
+    color: str
+    created: str
+    updated: str
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions that combine with a query (all optional)."""
+
+    tag: str | None = None
+    entity: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    article_id: int
+    issue_id: int | None
+    issue_title: str
+    issue_date: str | None
+    kind: str
+    title: str
+    snippet: str
+    rank: float
+    terms: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FixRecord:
+    """A stored split correction with its id, issue and time."""
+
+    id: int
+    issue_id: int
+    fix: SplitFix
+    created: str
