@@ -517,6 +517,10 @@ def _claim_bylined(units: list[_Unit], bylines: list[int], starts: dict[int, _Dr
         if b in claimed:
             continue
         unit = units[b]
+        if b == 0 or units[b - 1].anchor or b - 1 in claimed:  # no title line above it
+            starts[b] = _Draft([], unit, [])
+            claimed.add(b)
+            continue
         title = _gather_title(units, b, claimed, limit=MAX_TITLE_LINES, need_boundary=False)
         draft = _Draft(_pick(units, title), unit, [])
         claimed.update(title)
