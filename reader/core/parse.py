@@ -232,6 +232,8 @@ def _classify(text: str) -> _Kind:
     """(byline names, photo credit names, page furniture?, finished?, title-like?,
     subhead-like?, anchor?) of a line."""
     finished, titlish, subheadish = rules.line_flags(text)
+    if not rules.may_be_anchor(text):
+        return None, None, False, finished, titlish, subheadish, False
     if rules.is_page_furniture(text):
         return None, None, True, finished, titlish, subheadish, True
     credit = rules.credit_names(text)
