@@ -73,6 +73,8 @@ class _Unit:
 
 
 _unit_fields = attrgetter(*(f.name for f in fields(_Unit)))
+_line_of = attrgetter(*[f.name for f in fields(_Unit)][1:])
+"""A unit's fields but its gap: what every unit of the same line shares."""
 
 
 class _Draft:
@@ -171,25 +173,31 @@ def _units(text: str) -> list[_Unit]:
     unit: they cost a lookup."""
     units: list[_Unit] = []
     append = units.append
-    shared: dict[str, list[_Unit | None] | None] = {}  # a line's units by gap; None: blank
-    read: dict[str, _Line] = {}
+    # A line's units by gap, and last the first unit made of it; None: a blank line.
+    shared: dict[str, list[_Unit | None] | None] = {}
     kinds: dict[str, _Kind] = {}
     gap = 0
     for line in text.split("\n"):
         by_gap = shared.get(line, _UNSEEN)
-        if by_gap is _UNSEEN:
-            known = _read_line(line, kinds)
-            if known is not None:
-                read[line] = known
-            by_gap = shared[line] = None if known is None else [None] * _SHARED_GAPS
         if by_gap is None:
             gap += 1
             continue
-        unit = by_gap[gap] if gap < _SHARED_GAPS else None
-        if unit is None:
-            unit = _Unit(gap, *read[line])
+        if by_gap is _UNSEEN:
+            unit = _read_line(line, gap, kinds)
+            if unit is None:
+                shared[line] = None
+                gap += 1
+                continue
+            by_gap = shared[line] = [None] * _SHARED_GAPS + [unit]
             if gap < _SHARED_GAPS:
                 by_gap[gap] = unit
+        else:
+            found = by_gap[gap] if gap < _SHARED_GAPS else None
+            if found is None:
+                found = _Unit(gap, *_line_of(by_gap[_SHARED_GAPS]))
+                if gap < _SHARED_GAPS:
+                    by_gap[gap] = found
+            unit = found
         append(unit)
         gap = 0
     return units
@@ -200,23 +208,26 @@ _SHARED_GAPS = 4
 
 
 _Kind = tuple[list[str] | None, list[str] | None, bool, bool, bool, bool, bool]
-_Line = tuple[str, bool, int, list[str] | None, list[str] | None, bool, bool, bool, bool, bool]
-"""A line's text stripped, indent, display width and kind: a unit's fields but its gap."""
+"""A line's kind: a unit's fields after its text, indent and width."""
 _UNSEEN: list[_Unit | None] = []
 
 
-def _read_line(line: str, kinds: dict[str, _Kind]) -> _Line | None:
-    """What a line is (None if blank); ``kinds`` caches the kind of each stripped text,
-    which lines indented differently share."""
+def _read_line(line: str, gap: int, kinds: dict[str, _Kind]) -> _Unit | None:
+    """The unit of a line after ``gap`` blank lines (None if it is blank); ``kinds``
+    caches the kind of each stripped text, which lines indented differently share."""
     stripped = line.strip()
     if not stripped:
         return None
     kind = kinds.get(stripped)
     if kind is None:
         kind = kinds[stripped] = _classify(stripped)
-    raw = stripped if len(stripped) == len(line) else line.rstrip()
+    if len(stripped) == len(line):
+        raw, indented = stripped, False
+    else:
+        raw = line.rstrip()
+        indented = _indented(line)
     width = 2 * len(raw) - len(raw.encode("ascii", "ignore"))  # wide characters: 2
-    return (stripped, _indented(line), width, *kind)
+    return _Unit(gap, stripped, indented, width, *kind)
 
 
 def _indented(line: str) -> bool:
