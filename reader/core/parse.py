@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import date
 from itertools import accumulate, pairwise
 from operator import attrgetter
@@ -73,19 +73,28 @@ class _Unit:
 
 
 _unit_fields = attrgetter(*(f.name for f in fields(_Unit)))
+_line_of = attrgetter(*[f.name for f in fields(_Unit)][1:])
+"""A unit's fields but its gap: what every unit of the same line shares."""
 
 
-@dataclass(eq=False, slots=True)
 class _Draft:
-    """An item under construction: the units that belong to it, by role."""
+    """An item under construction: the units that belong to it, by role.
 
-    title: list[_Unit] = field(default_factory=list)
-    byline: _Unit | None = None
-    body: list[_Unit] = field(default_factory=list)
-    credit: _Unit | None = None
-    duplicate_of: _Draft | None = None
-    tail: bool = False
-    furniture: bool = False
+    A plain slotted class with every list passed in: a file of tiny items makes one a
+    line, and a dataclass's default factories cost half of its construction."""
+
+    __slots__ = ("body", "byline", "credit", "duplicate_of", "furniture", "tail", "title")
+
+    def __init__(self, title: list[_Unit], byline: _Unit | None, body: list[_Unit],
+                 credit: _Unit | None = None, tail: bool = False,
+                 furniture: bool = False) -> None:
+        self.title = title
+        self.byline = byline
+        self.body = body
+        self.credit = credit
+        self.duplicate_of: _Draft | None = None
+        self.tail = tail
+        self.furniture = furniture
 
     @property
     def closed(self) -> bool:
@@ -148,10 +157,9 @@ def _parse(text: str, name: str) -> Issue:
     warnings: list[str] = []
     drafts = _drafts_by_indent(units) if layout.flush_heads else _drafts(units, layout)
     drafts = _resolve_copies_and_tails(drafts, layout, warnings)
-    copies = any(d.duplicate_of is not None for d in drafts)
-    position = {id(d): n for n, d in enumerate(drafts)} if copies else {}
-    items = [_build_item(i, d, position, layout) for i, d in enumerate(drafts)]
-    _warn_about_oddities(text, items, warnings)
+    if _HTML_TAG.search(text[:5000]):
+        warnings.append("the file looks like HTML; its markup was kept as plain text")
+    items = _build_items(drafts, layout, warnings)
     title, issue_date = issue_title(name), issue_date_from_name(name)
     return Issue(title, issue_date, Source(name, "", ""), items, warnings)
 
@@ -165,25 +173,31 @@ def _units(text: str) -> list[_Unit]:
     unit: they cost a lookup."""
     units: list[_Unit] = []
     append = units.append
-    shared: dict[str, list[_Unit | None] | None] = {}  # a line's units by gap; None: blank
-    read: dict[str, _Line] = {}
+    # A line's units by gap, and last the first unit made of it; None: a blank line.
+    shared: dict[str, list[_Unit | None] | None] = {}
     kinds: dict[str, _Kind] = {}
     gap = 0
     for line in text.split("\n"):
         by_gap = shared.get(line, _UNSEEN)
-        if by_gap is _UNSEEN:
-            known = _read_line(line, kinds)
-            if known is not None:
-                read[line] = known
-            by_gap = shared[line] = None if known is None else [None] * _SHARED_GAPS
         if by_gap is None:
             gap += 1
             continue
-        unit = by_gap[gap] if gap < _SHARED_GAPS else None
-        if unit is None:
-            unit = _Unit(gap, *read[line])
+        if by_gap is _UNSEEN:
+            unit = _read_line(line, gap, kinds)
+            if unit is None:
+                shared[line] = None
+                gap += 1
+                continue
+            by_gap = shared[line] = [None] * _SHARED_GAPS + [unit]
             if gap < _SHARED_GAPS:
                 by_gap[gap] = unit
+        else:
+            found = by_gap[gap] if gap < _SHARED_GAPS else None
+            if found is None:
+                found = _Unit(gap, *_line_of(by_gap[_SHARED_GAPS]))
+                if gap < _SHARED_GAPS:
+                    by_gap[gap] = found
+            unit = found
         append(unit)
         gap = 0
     return units
@@ -194,23 +208,26 @@ _SHARED_GAPS = 4
 
 
 _Kind = tuple[list[str] | None, list[str] | None, bool, bool, bool, bool, bool]
-_Line = tuple[str, bool, int, list[str] | None, list[str] | None, bool, bool, bool, bool, bool]
-"""A line's text stripped, indent, display width and kind: a unit's fields but its gap."""
+"""A line's kind: a unit's fields after its text, indent and width."""
 _UNSEEN: list[_Unit | None] = []
 
 
-def _read_line(line: str, kinds: dict[str, _Kind]) -> _Line | None:
-    """What a line is (None if blank); ``kinds`` caches the kind of each stripped text,
-    which lines indented differently share."""
+def _read_line(line: str, gap: int, kinds: dict[str, _Kind]) -> _Unit | None:
+    """The unit of a line after ``gap`` blank lines (None if it is blank); ``kinds``
+    caches the kind of each stripped text, which lines indented differently share."""
     stripped = line.strip()
     if not stripped:
         return None
     kind = kinds.get(stripped)
     if kind is None:
         kind = kinds[stripped] = _classify(stripped)
-    raw = stripped if len(stripped) == len(line) else line.rstrip()
+    if len(stripped) == len(line):
+        raw, indented = stripped, False
+    else:
+        raw = line.rstrip()
+        indented = _indented(line)
     width = 2 * len(raw) - len(raw.encode("ascii", "ignore"))  # wide characters: 2
-    return (stripped, _indented(line), width, *kind)
+    return _Unit(gap, stripped, indented, width, *kind)
 
 
 def _indented(line: str) -> bool:
@@ -226,6 +243,8 @@ def _classify(text: str) -> _Kind:
     """(byline names, photo credit names, page furniture?, finished?, title-like?,
     subhead-like?, anchor?) of a line."""
     finished, titlish, subheadish = rules.line_flags(text)
+    if not rules.may_be_anchor(text):
+        return None, None, False, finished, titlish, subheadish, False
     if rules.is_page_furniture(text):
         return None, None, True, finished, titlish, subheadish, True
     credit = rules.credit_names(text)
@@ -410,7 +429,7 @@ def _drafts_by_indent(units: list[_Unit]) -> list[_Draft]:
     _claim_furniture(units, _anchors(units)[0], starts, claimed)
     for run in _flush_runs(units):
         head = run[-MAX_TITLE_LINES:]
-        starts[head[0]] = _Draft(title=_pick(units, head))
+        starts[head[0]] = _Draft(_pick(units, head), None, [])
         claimed.update(head)
     return _walk(units, starts, claimed, _Layout(0, True, True))
 
@@ -483,7 +502,7 @@ def _claim_furniture(units: list[_Unit], furniture: list[int], starts: dict[int,
                      claimed: set[int]) -> None:
     """Page headers and editor lines become fragments of their own, never titles or body."""
     for i in furniture:
-        starts[i] = _Draft(body=[units[i]], furniture=True)
+        starts[i] = _Draft([], None, [units[i]], furniture=True)
     claimed.update(furniture)
 
 
@@ -491,7 +510,7 @@ def _claim_photos(units: list[_Unit], credits: list[int], starts: dict[int, _Dra
                   claimed: set[int]) -> None:
     for c in credits:
         unit = units[c]
-        draft = _Draft(credit=unit)
+        draft = _Draft([], None, [], unit)
         claimed.add(c)
         first = c
         if c > 0 and not units[c - 1].anchor and (c - 1) not in claimed:
@@ -511,8 +530,12 @@ def _claim_bylined(units: list[_Unit], bylines: list[int], starts: dict[int, _Dr
         if b in claimed:
             continue
         unit = units[b]
+        if b == 0 or units[b - 1].anchor or b - 1 in claimed:  # no title line above it
+            starts[b] = _Draft([], unit, [])
+            claimed.add(b)
+            continue
         title = _gather_title(units, b, claimed, limit=MAX_TITLE_LINES, need_boundary=False)
-        draft = _Draft(title=_pick(units, title), byline=unit)
+        draft = _Draft(_pick(units, title), unit, [])
         claimed.update(title)
         claimed.add(b)
         starts[title[0] if title else b] = draft
@@ -527,7 +550,7 @@ def _claim_unbylined(units: list[_Unit], starts: dict[int, _Draft], claimed: set
         title = _gather_title(units, i, claimed, limit=MAX_TITLE_LINES, need_boundary=True)
         if not title or not _is_unbylined_head(units, title, i, layout.usual_gap):
             continue
-        draft = _Draft(title=_pick(units, title))
+        draft = _Draft(_pick(units, title), None, [])
         claimed.update(title)
         starts[title[0]] = draft
 
@@ -617,7 +640,7 @@ def _walk(units: list[_Unit], starts: dict[int, _Draft], claimed: set[int],
                 continue
         if (current is None or current.credit is not None or current.furniture
                 or (crossed and not _continues_across(current, unit, layout))):
-            current = _Draft(tail=True)
+            current = _Draft([], None, [], tail=True)
             drafts.append(current)
         crossed = False
         current.body.append(unit)
@@ -641,10 +664,10 @@ def _place_anchor(unit: _Unit, current: _Draft | None, drafts: list[_Draft]) -> 
     a credit closes a short item (a photo and its title), or takes the paragraph before
     it as its caption."""
     if unit.byline is not None and (current is None or current.closed or current.tail):
-        drafts.append(_Draft(byline=unit))  # an article without a title
+        drafts.append(_Draft([], unit, []))  # an article without a title
         return drafts[-1]
     if current is None or current.closed:
-        drafts.append(_Draft(credit=unit))
+        drafts.append(_Draft([], None, [], unit))
         return drafts[-1]
     if unit.byline is not None:
         if current.byline is None and len(current.body) <= PHOTO_STORY_MAX:
@@ -655,7 +678,7 @@ def _place_anchor(unit: _Unit, current: _Draft | None, drafts: list[_Draft]) -> 
         current.credit = unit
         return current
     caption = current.body.pop()
-    drafts.append(_Draft(body=[caption], credit=unit))
+    drafts.append(_Draft([], None, [caption], unit))
     return drafts[-1]
 
 
@@ -752,7 +775,7 @@ def _mark_copy(draft: _Draft, texts: _Texts) -> _Draft | None:
     draft.duplicate_of = original
     if matched == len(draft.body):
         return None
-    tail = _Draft(body=draft.body[matched:], tail=True)
+    tail = _Draft([], None, draft.body[matched:], tail=True)
     draft.body = draft.body[:matched]
     texts.cut(draft, matched)
     return tail
@@ -846,34 +869,60 @@ def _reattached(tail: _Draft, target: _Draft) -> str:
 # ---------------------------------------------------------------- items
 
 
-def _build_item(index: int, draft: _Draft, position: dict[int, int], layout: _Layout) -> Item:
-    byline, credit = draft.byline, draft.credit
+def _build_items(drafts: list[_Draft], layout: _Layout, warnings: list[str]) -> list[Item]:
+    """The items, in order; articles without text, or none at all, are warned about."""
+    copies = any(d.duplicate_of is not None for d in drafts)
+    position = {id(d): n for n, d in enumerate(drafts)} if copies else {}
+    unmarked: dict[str, str] = {}  # an anchor line's text without its marker
+    items: list[Item] = []
+    articles = False
+    for index, draft in enumerate(drafts):
+        item = _build_item(index, draft, position, layout, unmarked)
+        if item.kind == "article":
+            articles = True
+            if not item.paragraphs:
+                warnings.append(f"item {index} has a byline or title but no text")
+        items.append(item)
+    if not articles:
+        warnings.append("no article with a title or byline was found")
+    return items
+
+
+def _build_item(index: int, draft: _Draft, position: dict[int, int], layout: _Layout,
+                unmarked: dict[str, str]) -> Item:
+    byline, credit, body = draft.byline, draft.credit, draft.body
     kind: ItemKind = ("photo" if credit is not None else
                       "fragment" if draft.tail or draft.furniture else "article")
     byline_text = credit_text = ""
     names: list[str] = []
     if byline is not None:
-        byline_text = _unmarked(byline.text)
-        names = list(byline.byline or ())
+        byline_text = _unmarked(byline.text, unmarked)
+        names = byline.byline[:] if byline.byline else []
     if credit is not None:
-        credit_text = _unmarked(credit.text)
-        names = list(credit.credit or ())
+        credit_text = _unmarked(credit.text, unmarked)
+        names = credit.credit[:] if credit.credit else []
     duplicate_of = position[id(draft.duplicate_of)] if draft.duplicate_of is not None else None
     paragraphs: list[Paragraph] = []
-    if draft.body:
-        paragraphs = _paragraphs(draft.body, "caption" if credit is not None else "text", layout)
+    if body:
+        paragraphs = _paragraphs(body, "caption" if credit is not None else "text", layout)
         if not names:
             names = rules.lead_byline_names(paragraphs[0].text) or (
                 rules.trailing_byline_names(paragraphs[-1].text))
     title = list(map(_text_of, draft.title)) if draft.title else []
-    return Item(index, kind, title, names, byline_text, credit_text, paragraphs, duplicate_of)
+    # entities and figures given, not left to their default factories (half the cost)
+    return Item(index, kind, title, names, byline_text, credit_text, paragraphs, duplicate_of,
+                [], [])
 
 
 _text_of = attrgetter("text")
 
 
-def _unmarked(text: str) -> str:
-    return rules.strip_marker(text) if text[:1] in _MARKERS else text
+def _unmarked(text: str, known: dict[str, str]) -> str:
+    """``text`` without a leading marker; ``known`` remembers it for a repeated line."""
+    found = known.get(text)
+    if found is None:
+        found = known[text] = rules.strip_marker(text) if text[:1] in _MARKERS else text
+    return found
 
 
 _MARKERS = frozenset(rules.MARKERS)
@@ -947,11 +996,4 @@ def issue_date_from_name(name: str) -> str | None:
     return None
 
 
-def _warn_about_oddities(text: str, items: list[Item], warnings: list[str]) -> None:
-    if re.search(r"<(?:html|body|p|div|br|span|table)\b[^>]*>", text[:5000], re.IGNORECASE):
-        warnings.append("the file looks like HTML; its markup was kept as plain text")
-    for item in items:
-        if item.kind == "article" and not item.paragraphs:
-            warnings.append(f"item {item.index} has a byline or title but no text")
-    if not any(item.kind == "article" for item in items):
-        warnings.append("no article with a title or byline was found")
+_HTML_TAG = re.compile(r"<(?:html|body|p|div|br|span|table)\b[^>]*>", re.IGNORECASE)

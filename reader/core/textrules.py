@@ -107,6 +107,19 @@ _FURNITURE_HINT = re.compile("[版年编页\\-—–－]|校对|审读|值班")
 hold none)."""
 
 
+def may_be_anchor(text: str) -> bool:
+    """False if a line is surely neither page furniture, a photo credit nor a byline: the
+    cheap tests of all three at once (one expression; most lines pass none of them)."""
+    if len(text) > 60:
+        return False
+    return text[:1] in _ANCHOR_FIRST or bool(_ANCHOR_HINT.search(text))
+
+
+_ANCHOR_HINT = re.compile("[版年编页\\-—–－摄图]|校对|审读|值班|记者|通讯员|撰稿|实习生")
+"""What ``_FURNITURE_HINT``, ``credit_names`` and ``_may_be_byline`` look for (the byline
+words anywhere, not only in the first 14 characters: a wider net, never a narrower one)."""
+
+
 def is_finished(text: str) -> bool:
     """True if a line ends a paragraph: closing punctuation, possibly inside quotes."""
     stripped = text.rstrip()
@@ -158,6 +171,7 @@ def byline_names(text: str) -> list[str] | None:
 
 
 _ROLE_STARTS = frozenset("文图撰采作整编新")
+_ANCHOR_FIRST = frozenset(MARKERS) | _ROLE_STARTS
 
 
 def _may_be_byline(text: str) -> bool:
@@ -269,9 +283,10 @@ def line_flags(text: str) -> tuple[bool, bool, bool]:
         return is_finished(text), is_title_text(text), is_subhead_text(text)
     finished = is_finished(text)
     open_clause = last in _CLAUSE_OPEN_END
-    titlish = not (len(text) > TITLE_MAX or open_clause or is_closing_note(text)
-                   or (_may_lead_story(text) and STORY_LEAD_RE.match(text))
-                   or last in "。；;…：:" or text.endswith("。”"))
+    titlish = not (len(text) > TITLE_MAX or open_clause or last in "。；;…：:"
+                   or text.endswith("。”")
+                   or (text[:1] in _LEAD_STARTS and STORY_LEAD_RE.match(text))
+                   or is_closing_note(text))  # the cheap tests first
     subheadish = (len(text) <= SUBHEAD_MAX and not open_clause and not finished
                   and not _INNER_PUNCT.search(text))
     return finished, titlish, subheadish

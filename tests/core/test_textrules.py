@@ -49,6 +49,16 @@ def test_cheap_tests_agree_with_the_expressions(text: str) -> None:
             assert rules._may_be_byline(text)
 
 
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(LINES, st.sampled_from(SAMPLES)))
+def test_a_line_that_may_be_no_anchor_is_none(text: str) -> None:
+    if not text.strip() or rules.may_be_anchor(text):
+        return
+    assert not rules.is_page_furniture(text)
+    assert rules.credit_names(text) is None
+    assert rules.byline_names(text) is None
+
+
 def test_samples_read_as_expected() -> None:
     assert [rules.is_page_furniture(t) for t in SAMPLES[:7]] == [True] * 7
     assert rules.byline_names("■ 记者 王伟") == ["王伟"]
@@ -58,3 +68,5 @@ def test_samples_read_as_expected() -> None:
     assert rules.trailing_byline_names("（记者 王芳）") == ["王芳"]
     assert rules.line_flags("区政府召开常务会议") == (False, True, True)
     assert rules.line_flags("会议强调，要确保按期开工。") == (True, False, False)
+    assert all(map(rules.may_be_anchor, SAMPLES[:9]))
+    assert not rules.may_be_anchor("区政府召开常务会议")
