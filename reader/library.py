@@ -19,10 +19,12 @@ from reader.core.fts import QueryError
 from reader.core.pipeline import (
     CorrectionRows,
     Failed,
+    Known,
     Prepared,
     corrections_from_rows,
     file_sha256,
     prepare,
+    set_known,
 )
 from reader.core.records import (
     ArticleLabel,
@@ -330,16 +332,11 @@ class Library:
 
     def _new_sources(self, sources: list[Source], report: ImportReport,
                      explicit: bool) -> list[Source]:
+        """The sources with their identity in the library (a file imported again by itself
+        keeps the paper and name it had). Nothing is read here: each file is read and
+        hashed once, by ``prepare``, which skips the bytes the library already holds."""
         todo = []
         for source in sources:
-            try:
-                sha = file_sha256(source.path)
-            except OSError as error:
-                report.failed.append((source.display, f"cannot be read ({error.strerror})"))
-                continue
-            if store.issue_by_hash(self.db, sha) is not None:
-                report.skipped.append(source.display)
-                continue
             known = None if explicit else store.identity_by_path(self.db, source.display)
             todo.append(Source(source.path, *known) if known else source)
         return todo
@@ -358,15 +355,17 @@ class Library:
         self, sources: list[Source], corrections: CorrectionRows,
         fixes: dict[str, tuple[FixRow, ...]], workers: int | None,
         cancel: Callable[[], bool] | None,
-    ) -> Iterator[Prepared | Failed]:
+    ) -> Iterator[Prepared | Known | Failed]:
+        known = store.all_hashes(self.db)
         if len(sources) <= IN_PROCESS_MAX or workers == 1:
             for source in sources:
                 path = str(source.path)
-                yield prepare(path, corrections, fixes=fixes.get(path, ()))
+                yield prepare(path, corrections, fixes=fixes.get(path, ()), known=known)
             return
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers or 2, mp_context=context) as pool:
-            futures: list[Future[Prepared | Failed]] = [
+        with ProcessPoolExecutor(workers or 2, mp_context=context, initializer=set_known,
+                                 initargs=(known,)) as pool:
+            futures: list[Future[Prepared | Known | Failed]] = [
                 pool.submit(prepare, str(source.path), corrections, True,
                             fixes.get(str(source.path), ())) for source in sources]
             try:
@@ -375,9 +374,13 @@ class Library:
             finally:
                 pool.shutdown(wait=True, cancel_futures=True)
 
-    def _store(self, result: Prepared | Failed, source: Source, report: ImportReport) -> None:
+    def _store(self, result: Prepared | Known | Failed, source: Source,
+               report: ImportReport) -> None:
         if isinstance(result, Failed):
             report.failed.append((source.display, result.reason))
+            return
+        if isinstance(result, Known):
+            report.skipped.append(source.display)
             return
         issue = result.issue
         old = store.issue_id_by_identity(self.db, source.paper, source.key)

@@ -336,3 +336,33 @@ def test_article_ids_matching_title_tag_or_entity(library: Library) -> None:
     assert budget in mentioning and len(mentioning) > 5
     assert library.article_ids_matching("  ") == set()
     assert library.article_ids_matching("没有这个名字") == set()
+
+
+def test_each_file_is_read_once_and_known_bytes_are_not_parsed_again(
+    tmp_path: Path, issues_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.core.pipeline as pipeline
+
+    reads: list[str] = []
+    parsed: list[str] = []
+    real_read, real_parse = pipeline.read_bytes, pipeline.parse_decoded
+
+    def counting_read(path: str | Path) -> tuple[bytes, str]:
+        reads.append(Path(path).name)
+        return real_read(path)
+
+    def counting_parse(decoded):
+        parsed.append(decoded.name)
+        return real_parse(decoded)
+
+    monkeypatch.setattr(pipeline, "read_bytes", counting_read)
+    monkeypatch.setattr(pipeline, "parse_decoded", counting_parse)
+    lib = Library(tmp_path / "lib.sqlite")
+    files = sorted(p.name for p in issues_dir.rglob("*.txt"))
+    assert len(lib.import_paths([issues_dir], workers=1).imported) == len(files)
+    assert sorted(reads) == files and sorted(parsed) == files
+    reads.clear()
+    parsed.clear()
+    again = lib.import_paths([issues_dir], workers=1)
+    assert len(again.skipped) == len(files) and not again.imported
+    assert sorted(reads) == files and parsed == []

@@ -77,6 +77,12 @@ def read_file(path: str | Path) -> Decoded:
     Only regular files are read: a named pipe would wait for a writer for ever and a
     device (``/dev/zero``) never ends, so both are refused before they are opened.
     """
+    data, name = read_bytes(path)
+    return decode_bytes(data, name)
+
+
+def read_bytes(path: str | Path) -> tuple[bytes, str]:
+    """The bytes of one issue file and its name for messages (see ``read_file``)."""
     path = Path(path)
     name = display_name(path.name)
     try:
@@ -87,7 +93,7 @@ def read_file(path: str | Path) -> Decoded:
         data = _read_regular(path, name)
     except OSError as error:
         raise DecodeError(name, f"cannot be read ({error.strerror or error})") from None
-    return decode_bytes(data, name)
+    return data, name
 
 
 def display_name(name: str) -> str:
@@ -132,7 +138,7 @@ def _read_regular(path: Path, name: str) -> bytes:
     return data
 
 
-def decode_bytes(data: bytes, name: str) -> Decoded:
+def decode_bytes(data: bytes, name: str, sha256: str = "") -> Decoded:
     """Decode the bytes of an issue file named ``name``.
 
     UTF-8 (with or without BOM), UTF-16/32 with BOM and GB18030 (which covers GBK and
@@ -146,7 +152,7 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
     text = _normalize(text, warnings)
     if not text.strip():
         raise DecodeError(name, "file holds no text")
-    return Decoded(name, text, encoding, hashlib.sha256(data).hexdigest(), warnings)
+    return Decoded(name, text, encoding, sha256 or hashlib.sha256(data).hexdigest(), warnings)
 
 
 def _decode(data: bytes, name: str, warnings: list[str]) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.analyze import Corrections, analyze_issue
-from reader.core.decode import DecodeError, read_file
+from reader.core.decode import DecodeError, decode_bytes, read_bytes
 from reader.core.model import Issue
 from reader.core.parse import parse_decoded
 from reader.core.splits import FixRow, apply_fixes, describe, fixes_from_rows
@@ -24,6 +24,24 @@ class Prepared:
     issue: Issue
     parse: Issue | None = None
     """The parse before the reader's split corrections, when it has any (to replay them)."""
+
+
+@dataclass
+class Known:
+    """A file whose exact bytes the library already holds (nothing more was done)."""
+
+    path: str
+    sha256: str
+
+
+KNOWN: frozenset[str] = frozenset()
+"""The hashes the library holds, set once in each worker process (``set_known``)."""
+
+
+def set_known(hashes: frozenset[str]) -> None:
+    """Worker initializer: the hashes to skip, sent once per process, not per file."""
+    global KNOWN  # one value per worker process, set before any task
+    KNOWN = hashes
 
 
 @dataclass
@@ -56,11 +74,18 @@ def corrections_from_rows(rows: CorrectionRows) -> Corrections:
 
 
 def prepare(path: str, corrections: CorrectionRows = (), analyze: bool = True,
-            fixes: tuple[FixRow, ...] = ()) -> Prepared | Failed:
-    """Decode, parse, apply the issue's split corrections and analyse one file; never
-    raises for a bad file. A correction that no longer applies becomes a warning."""
+            fixes: tuple[FixRow, ...] = (), known: frozenset[str] | None = None
+            ) -> Prepared | Known | Failed:
+    """Read one file once: hash it (skip it if the library holds these bytes, ``known``
+    or the worker's KNOWN), decode, parse, apply the issue's split corrections and
+    analyse; never raises for a bad file. A correction that no longer applies becomes a
+    warning."""
     try:
-        issue = parse_decoded(read_file(path))
+        data, name = read_bytes(path)
+        sha = hashlib.sha256(data).hexdigest()
+        if sha in (KNOWN if known is None else known):
+            return Known(path, sha)
+        issue = parse_decoded(decode_bytes(data, name, sha))
         parse = None
         if fixes:
             parse = copy.deepcopy(issue)

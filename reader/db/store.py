@@ -38,6 +38,11 @@ def issue_id_by_hash(db: sqlite_utils.Database, sha256: str) -> int | None:
     return int(row[0]) if row else None
 
 
+def all_hashes(db: sqlite_utils.Database) -> frozenset[str]:
+    """The SHA-256 of every issue file the library holds."""
+    return frozenset(str(row[0]) for row in db.execute("SELECT sha256 FROM issues"))
+
+
 def issue_by_hash(db: sqlite_utils.Database, sha256: str) -> tuple[int, str, str] | None:
     """(id, paper, key) of the issue with these exact bytes, if the library has it."""
     row = db.execute(
