@@ -55,6 +55,7 @@ class Segmenter:
         self._table: WordTable | None = None
         self._logs: dict[str, float] = {}
         self._tag_memo: dict[str, str] = {}
+        self._freq_memo: dict[str, int] = {}
         self.user_words: dict[str, str] = {}
         """Words of the user's own list with their tag (nr, ns, nt …), if it has one."""
 
@@ -86,7 +87,8 @@ class Segmenter:
         for word in words:
             starts.append(offset)
             offset += len(word)
-        return Tokens(words, starts, [self._tag_of(word) for word in words])
+        tag_of = self._tag_of
+        return Tokens(words, starts, [tag_of(word) or "x" for word in words])
 
     def cut(self, text: str) -> list[str]:
         """The words of ``jieba.Tokenizer.cut(text, HMM=False)``, computed twice as fast.
@@ -100,6 +102,8 @@ class Segmenter:
             self._logs = {}
         if len(self._tag_memo) > MAX_REMEMBERED:
             self._tag_memo = {}
+        if len(self._freq_memo) > MAX_REMEMBERED:
+            self._freq_memo = {}
         logtotal = math.log(table.total)
         words: list[str] = []
         for block in RE_HAN.split(text):
@@ -117,11 +121,14 @@ class Segmenter:
 
     def tag(self, word: str) -> str | None:
         """The part-of-speech tag of a dictionary word, None if unknown."""
-        return (self._table or self._loaded()).tag(word)
+        return self._tag_of(word) or None
 
     def freq(self, word: str) -> int:
         """jieba's frequency of a dictionary word (0 if unknown)."""
-        return (self._table or self._loaded()).count(word) or 0
+        count = self._freq_memo.get(word)
+        if count is None:
+            count = self._freq_memo[word] = (self._table or self._loaded()).count(word) or 0
+        return count
 
     def in_dictionary(self, word: str) -> bool:
         """True if ``word`` is a whole word of the segmenter's dictionary."""
@@ -148,9 +155,10 @@ class Segmenter:
         return self._table
 
     def _tag_of(self, word: str) -> str:
+        """The tag of ``word``, '' if it has none (remembered: the table is a bisect)."""
         tag = self._tag_memo.get(word)
         if tag is None:
-            tag = self._tag_memo[word] = (self._table or self._loaded()).tag(word) or "x"
+            tag = self._tag_memo[word] = (self._table or self._loaded()).tag(word) or ""
         return tag
 
     def _our_words(self, lex: Lexicon) -> list[tuple[str, int, str | None, bool]]:
