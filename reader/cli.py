@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -95,9 +96,15 @@ def analyze(pretty: bool) -> None:
     """Read text on stdin; print its entities and figures as JSON (offsets into that text)."""
     text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
     analysis = analyze_text(text)
-    document = {"entities": [asdict(e) for e in analysis.entities],
-                "figures": [asdict(f) for f in analysis.figures]}
+    document = {"entities": [_fields(e) for e in analysis.entities],
+                "figures": [_fields(f) for f in analysis.figures]}
     click.echo(json.dumps(document, ensure_ascii=False, indent=2 if pretty else None))
+
+
+def _fields(mention: Any) -> dict[str, Any]:
+    """A mention's fields as a dict: ``asdict`` without its deep copy (the fields are plain
+    values; a quarter of a second on 300,000 characters)."""
+    return {field.name: getattr(mention, field.name) for field in fields(mention)}
 
 
 def main() -> None:
