@@ -86,3 +86,16 @@ def test_fast_cut_equals_jieba_on_any_text(text: str) -> None:
     from reader.core.analyze.segmenter import default_segmenter
 
     assert default_segmenter().cut(text) == _jieba_cut(text)
+
+
+def test_the_word_table_is_cached_and_a_broken_cache_is_rebuilt(tmp_path: Path) -> None:
+    first = Segmenter(cache_dir=tmp_path, user_dict=tmp_path / "none.txt")
+    text = "南开区投资促进局在天津市召开会议，王顶堤街道参加。"
+    words = first.cut(text)
+    caches = list(tmp_path.glob("baokan-words-*.marshal"))
+    assert len(caches) == 1
+    second = Segmenter(cache_dir=tmp_path, user_dict=tmp_path / "none.txt")
+    assert second.cut(text) == words and second.tag("天津市") == first.tag("天津市") == "ns"
+    caches[0].write_bytes(caches[0].read_bytes()[:1000])  # a half-written file
+    third = Segmenter(cache_dir=tmp_path, user_dict=tmp_path / "none.txt")
+    assert third.cut(text) == words and third.freq("天津市") == first.freq("天津市") > 0
