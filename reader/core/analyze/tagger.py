@@ -55,21 +55,34 @@ def features(text: str, tokens: Tokens) -> list[list[str]]:
 
 
 def _word_features(tokens: Tokens, size: int) -> list[tuple[str, str]]:
-    """Per character: (word, tag + place in word)."""
+    """Per character: (word, tag + place in word); remembered per (word, tag)."""
     out: list[tuple[str, str]] = []
-    for word, tag in zip(tokens.words, tokens.tags, strict=True):
-        this = "v" + fold(word)
-        length = len(word)
-        if length == 1:
-            out.append((this, f"p{tag}S"))
-            continue
-        span = min(length, 4)
-        out.append((this, f"p{tag}B{span}"))
-        out.extend([(this, f"p{tag}M{span}")] * (length - 2))
-        out.append((this, f"p{tag}E{span}"))
+    if len(_WORD_MEMO) > MAX_WORDS:
+        _WORD_MEMO.clear()
+    memo = _WORD_MEMO
+    for key in zip(tokens.words, tokens.tags, strict=True):
+        attributes = memo.get(key)
+        if attributes is None:
+            attributes = memo[key] = _word_attributes(*key)
+        out += attributes
     if len(out) != size:  # tokens always cover the text; keep lengths equal regardless
         out = (out + [("v", "p")] * size)[:size]
     return out
+
+
+def _word_attributes(word: str, tag: str) -> list[tuple[str, str]]:
+    this = "v" + fold(word)
+    length = len(word)
+    if length == 1:
+        return [(this, f"p{tag}S")]
+    span = min(length, 4)
+    return [(this, f"p{tag}B{span}"), *[(this, f"p{tag}M{span}")] * (length - 2),
+            (this, f"p{tag}E{span}")]
+
+
+_WORD_MEMO: dict[tuple[str, str], list[tuple[str, str]]] = {}
+MAX_WORDS = 200_000
+"""Distinct (word, tag) pairs whose attributes are remembered (cleared past this)."""
 
 
 @dataclass(frozen=True)
