@@ -11,17 +11,31 @@ from typing import Any
 import click
 
 from reader import __version__
-from reader.commands import COMMANDS, USER_ERRORS
-from reader.core.analyze import analyze_issue, analyze_text
-from reader.core.decode import DecodeError, read_file
-from reader.core.issue_json import issue_to_json
-from reader.core.parse import parse_decoded
-from reader.core.resources import sample_issues
 
 EXIT_BAD_INPUT = 2
+LIBRARY_COMMANDS = ("import", "issues", "papers", "show", "search", "tag", "note", "export",
+                    "annotations", "backup", "repair")
+"""The names of ``reader.commands.COMMANDS`` (a test keeps both equal)."""
 
 
-@click.group(invoke_without_command=True)
+class _Commands(click.Group):
+    """The ``baokan`` group; the library's commands (SQLite, the parser) are imported only
+    when one of them is looked up, so ``baokan analyze`` starts in a fraction of the time
+    (0.9 s of imports on the project machine, most of a small analysis)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LIBRARY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LIBRARY_COMMANDS and cmd_name not in self.commands:
+            from reader.commands import COMMANDS
+
+            for command in COMMANDS:
+                self.add_command(command)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Commands, invoke_without_command=True)
 @click.version_option(__version__, prog_name="baokan")
 @click.option("--db", "db_path", type=click.Path(path_type=Path), default=None,
               help="Library file for the window (default: $BAOKAN_DB or the user data dir).")
@@ -53,6 +67,10 @@ def outline() -> None:
 
 def _show_sample_outline() -> None:
     """Print the outline of a sample issue."""
+    from reader.core.decode import read_file
+    from reader.core.parse import parse_decoded
+    from reader.core.resources import sample_issues
+
     sample = sample_issues()[0]
     issue = parse_decoded(read_file(sample))
     click.echo(f"{issue.title}  ({sample.name}, {len(issue.items)} items)")
@@ -75,6 +93,11 @@ def _outline_line(index: int, kind: str, title: str, bylines: list[str],
 @click.option("--pretty", is_flag=True, help="Indent the JSON for reading.")
 def parse(file: Path, no_analyze: bool, pretty: bool) -> None:
     """Parse one issue FILE and print it as JSON (format baokan.issue/1)."""
+    from reader.core.analyze import analyze_issue
+    from reader.core.decode import DecodeError, read_file
+    from reader.core.issue_json import issue_to_json
+    from reader.core.parse import parse_decoded
+
     try:
         issue = parse_decoded(read_file(file))
     except DecodeError as error:
@@ -86,14 +109,12 @@ def parse(file: Path, no_analyze: bool, pretty: bool) -> None:
     click.echo(json.dumps(document, ensure_ascii=False, indent=2 if pretty else None))
 
 
-for _command in COMMANDS:
-    cli.add_command(_command)
-
-
 @cli.command()
 @click.option("--pretty", is_flag=True, help="Indent the JSON for reading.")
 def analyze(pretty: bool) -> None:
     """Read text on stdin; print its entities and figures as JSON (offsets into that text)."""
+    from reader.core.analyze import analyze_text
+
     text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
     analysis = analyze_text(text)
     document = {"entities": [_fields(e) for e in analysis.entities],
@@ -111,9 +132,17 @@ def main() -> None:
     """Entry point of the console script: library errors are one line and exit status 2."""
     try:
         cli()
-    except USER_ERRORS as error:
+    except Exception as error:
+        if not _is_user_error(error):
+            raise
         click.echo(f"baokan: {error}", err=True)
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _is_user_error(error: Exception) -> bool:
+    """True for the library's expected errors (only its commands can raise them)."""
+    commands = sys.modules.get("reader.commands")
+    return commands is not None and isinstance(error, commands.USER_ERRORS)
 
 
 if __name__ == "__main__":
