@@ -108,6 +108,6 @@ def test_the_lazily_listed_commands_are_the_librarys() -> None:
     from reader.cli import LIBRARY_COMMANDS
     from reader.commands import COMMANDS
 
-    assert LIBRARY_COMMANDS == tuple(command.name for command in COMMANDS)
+    assert tuple(command.name for command in COMMANDS) == LIBRARY_COMMANDS
     result = CliRunner().invoke(cli, ["issues", "--help"])
     assert result.exit_code == 0 and "newest first" in result.output
