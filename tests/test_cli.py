@@ -90,3 +90,24 @@ def test_parse_of_a_non_utf8_file_name_prints_valid_utf8_json(tmp_path: Path) ->
     document = json.loads(done.stdout.decode("utf-8"))
     assert document["source"]["name"] == "\\xb1\\xa8\\xbf\\xaf_2024-08-30.txt"
     assert document["issue"]["date"] == "2024-08-30"
+
+
+def test_analyze_loads_neither_the_library_nor_the_parser() -> None:
+    code = ("import sys, io; sys.stdin = io.TextIOWrapper(io.BytesIO('南开区'.encode()));"
+            "from reader.cli import cli\n"
+            "try:\n    cli(['analyze'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('reader.library', 'sqlite_utils', 'reader.core.parse') "
+            "if m in sys.modules), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert json.loads(result.stdout)["entities"][0]["text"] == "南开区"
+    assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_the_lazily_listed_commands_are_the_librarys() -> None:
+    from reader.cli import LIBRARY_COMMANDS
+    from reader.commands import COMMANDS
+
+    assert tuple(command.name for command in COMMANDS) == LIBRARY_COMMANDS
+    result = CliRunner().invoke(cli, ["issues", "--help"])
+    assert result.exit_code == 0 and "newest first" in result.output

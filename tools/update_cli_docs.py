@@ -32,8 +32,11 @@ on stderr with exit status 2. This page is generated from the commands' own help
 def commands(group: click.Group, prefix: list[str]) -> list[list[str]]:
     """Every command path under ``group``, depth first, in name order."""
     found: list[list[str]] = []
-    for name in sorted(group.commands):
-        command = group.commands[name]
+    ctx = click.Context(group)
+    for name in sorted(group.list_commands(ctx)):  # the lazily loaded ones too
+        command = group.get_command(ctx, name)
+        if command is None:
+            continue
         found.append([*prefix, name])
         if isinstance(command, click.Group):
             found += commands(command, [*prefix, name])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from reader.core.analyze.context import PUNCT, Candidate, Context
 from reader.core.analyze.corrections import Corrections
 from reader.core.analyze.entities import USER_PRIORITY
@@ -32,12 +34,14 @@ def combine(ctx: Context, rules: list[Candidate], model: list[Span],
     1. The user's corrections come first: a rejected name is never taken from the model;
        added names, bylines and known people are never overridden.
     2. A rule mention that the model cuts into adjacent pieces covering it exactly stays
-       whole (北京市|海淀区, 京|津|冀).
+       whole (北京市|海淀区, 京|津|冀); so does a rule organization whose head the model
+       reads as places, the rest unmarked (北京市|海淀区|教师进修学校).
     3. A model organization overlapping a rule organization must end where it ends (it may
        only lengthen it on the left: 宁德时代新能源科技有限公司 over 新能源科技有限公司).
     4. Otherwise a model span beats the generic rule mentions it overlaps (中国足球报 over
        中国, 东北 over 东北地区) but a convention only when it strictly contains it with
-       the same type (李明轩 over 李明, 东湖高新区 over 高新区).
+       the same type (李明轩 over 李明, 东湖高新区 over 高新区); a model person never beats
+       a firm named right after 企业 or 公司 (上市公司金百泽).
     5. A model span that overlaps nothing is added unless ``_plausible`` says no; a rule
        mention the model did not mark stays (the rules find what the news data lacks).
     """
@@ -47,7 +51,7 @@ def combine(ctx: Context, rules: list[Candidate], model: list[Span],
     for index, cand in enumerate(rules):
         owner[cand.start:cand.end] = [index] * (cand.end - cand.start)
     places = _place_edges(model)
-    tiled = _tiled(rules, model)
+    tiled = _tiled(rules, model) | _place_headed(ctx, rules, model)
     for span in model:
         text = ctx.text[span.start:span.end]
         if corrections.is_rejected(text) or not _plausible(ctx, span, text, places):
@@ -79,6 +83,31 @@ def _tiled(rules: list[Candidate], model: list[Span]) -> set[int]:
         if position == rule.end and pieces >= 2:
             tiled.add(index)
     return tiled
+
+
+def _place_headed(ctx: Context, rules: list[Candidate], model: list[Span]) -> set[int]:
+    """Indexes of rule organizations whose head the model reads as places and whose rest it
+    leaves unmarked (北京市|海淀区|教师进修学校 with only the two places marked): a body
+    named after its place is one span for the reader (南开区人民政府), unless the place is a
+    foreign country (美国|政府)."""
+    by_start = {span.start: span for span in model}
+    starts = sorted(by_start)
+    headed = set()
+    for index, rule in enumerate(rules):
+        if rule.type != "org" or rule.start not in by_start:
+            continue
+        position = rule.start
+        while position < rule.end and position in by_start and \
+                by_start[position].type == "place":
+            position = by_start[position].end
+        rest = bisect_left(starts, position)
+        if position >= rule.end or position == rule.start or \
+                (rest < len(starts) and starts[rest] < rule.end):
+            continue
+        place = _leading_place(ctx, ctx.text[rule.start:rule.end])
+        if place is None or place.kind not in FOREIGN_KINDS:
+            headed.add(index)
+    return headed
 
 
 def _place_edges(model: list[Span]) -> tuple[set[int], set[int]]:
@@ -143,6 +172,8 @@ def _model_wins(ctx: Context, span: Span, rule: Candidate) -> bool:
         return False
     if rule.type == "org" and span.type == "org" and span.end != rule.end:
         return False  # 南开大学 + 教授团队: a body is only lengthened on its left
+    if rule.rule == "org-apposition" and span.type == "person":
+        return False  # 上市公司金百泽: the word before says firm; the model reads a person
     if not is_convention(ctx, rule):
         return True
     contains = span.start <= rule.start and rule.end <= span.end and \

@@ -1,16 +1,15 @@
-"""One lazily loaded jieba tokenizer with our dictionaries, giving words, offsets and tags."""
+"""Dictionary-only segmentation as jieba cuts it, with our dictionaries: words, offsets and tags."""
 
 from __future__ import annotations
 
-import hashlib
+import importlib.util
 import logging
-import marshal
 import math
-import os
 import re
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import platformdirs
 
 from reader.core.analyze.lexicon import Lexicon, lexicon
+from reader.core.analyze.wordtable import WordTable, load_table
 
 APP_NAME = "baokan-reader"
 USER_DICT_NAME = "userdict.txt"
@@ -46,38 +46,40 @@ class Tokens:
 
 
 class Segmenter:
-    """A jieba ``Tokenizer`` plus a tag table, loaded on first use (never at import)."""
+    """jieba's dictionary plus ours as one word table, loaded on first use (never at import)."""
 
     def __init__(self, cache_dir: Path | None = None, user_dict: Path | None = None) -> None:
         self.cache_dir = cache_dir or Path(platformdirs.user_cache_dir(APP_NAME))
         self.user_dict = user_dict or Path(platformdirs.user_data_dir(APP_NAME)) / USER_DICT_NAME
         self._lock = threading.Lock()
-        self._tokenizer: Any = None
-        self._tags: dict[str, str] = {}
+        self._table: WordTable | None = None
         self._logs: dict[str, float] = {}
+        self._tag_memo: dict[str, str] = {}
+        self._freq_memo: dict[str, int] = {}
         self.user_words: dict[str, str] = {}
         """Words of the user's own list with their tag (nr, ns, nt …), if it has one."""
 
     @property
     def loaded(self) -> bool:
-        """True once the tokenizer has been built."""
-        return self._tokenizer is not None
+        """True once the word table has been read."""
+        return self._table is not None
 
     def load(self) -> float:
-        """Build the tokenizer now if needed; return the seconds it took (0 if done)."""
-        if self._tokenizer is not None:
+        """Read the word table now if needed; return the seconds it took (0 if done)."""
+        if self._table is not None:
             return 0.0
         with self._lock:
-            if self._tokenizer is not None:
+            if self._table is not None:
                 return 0.0
             began = time.perf_counter()
-            self._tokenizer = self._build(lexicon())
+            table = load_table(jieba_dict_file(), self._ensure_cache_dir())
+            for word, freq, tag, user in self._our_words(lexicon()):
+                _add(table, word, freq, tag, keep_higher=not user)
+            self._table = table
             return time.perf_counter() - began
 
     def tokens(self, text: str) -> Tokens:
         """Segment ``text`` (dictionary words only, no HMM) into words with offsets and tags."""
-        if self._tokenizer is None:
-            self.load()
         words = self.cut(text)
         if sum(map(len, words)) != len(text):
             words = list(text)  # never happens, but offsets must stay true
@@ -85,8 +87,8 @@ class Segmenter:
         for word in words:
             starts.append(offset)
             offset += len(word)
-        get = self._tags.get
-        return Tokens(words, starts, [get(word, "x") for word in words])
+        tag_of = self._tag_of
+        return Tokens(words, starts, [tag_of(word) or "x" for word in words])
 
     def cut(self, text: str) -> list[str]:
         """The words of ``jieba.Tokenizer.cut(text, HMM=False)``, computed twice as fast.
@@ -95,16 +97,20 @@ class Segmenter:
         0.42 (tests/core/analyze/test_segmenter.py compares both), with the logarithms of
         word frequencies remembered between calls.
         """
-        if self._tokenizer is None:
-            self.load()
-        freq = self._tokenizer.FREQ
-        logtotal = math.log(self._tokenizer.total)
+        table = self._table or self._loaded()
+        if len(self._logs) > MAX_REMEMBERED:
+            self._logs = {}
+        if len(self._tag_memo) > MAX_REMEMBERED:
+            self._tag_memo = {}
+        if len(self._freq_memo) > MAX_REMEMBERED:
+            self._freq_memo = {}
+        logtotal = math.log(table.total)
         words: list[str] = []
         for block in RE_HAN.split(text):
             if not block:
                 continue
             if RE_HAN.match(block):
-                words += _cut_block(block, freq, logtotal, self._logs)
+                words += _cut_block(block, table.count, logtotal, self._logs)
             else:
                 for piece in RE_SKIP.split(block):
                     if RE_SKIP.match(piece):
@@ -115,35 +121,55 @@ class Segmenter:
 
     def tag(self, word: str) -> str | None:
         """The part-of-speech tag of a dictionary word, None if unknown."""
-        if self._tokenizer is None:
-            self.load()
-        return self._tags.get(word)
+        return self._tag_of(word) or None
 
     def freq(self, word: str) -> int:
         """jieba's frequency of a dictionary word (0 if unknown)."""
-        if self._tokenizer is None:
-            self.load()
-        return int(self._tokenizer.FREQ.get(word) or 0)
+        count = self._freq_memo.get(word)
+        if count is None:
+            count = self._freq_memo[word] = (self._table or self._loaded()).count(word) or 0
+        return count
 
     def in_dictionary(self, word: str) -> bool:
         """True if ``word`` is a whole word of the segmenter's dictionary."""
         return self.freq(word) > 0
 
-    def _build(self, lex: Lexicon) -> Any:
+    def jieba_tokenizer(self) -> Any:
+        """A ``jieba.Tokenizer`` given the same words (slow: for checks that both agree)."""
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
         tokenizer = jieba.Tokenizer()
         tokenizer.tmp_dir = str(self._ensure_cache_dir())
         tokenizer.initialize()
-        self._tags = self._load_tags(Path(jieba.__file__).parent / "dict.txt")
-        for name in lex.places:
-            self._add(tokenizer, name, GAZETTEER_FREQ, "ns")
-        for path in sorted(lex.dict_dir.glob("words*.txt")):
-            self._load_word_file(tokenizer, path, user=False)
-        if self.user_dict.is_file():
-            self._load_word_file(tokenizer, self.user_dict, user=True)
+        for word, freq, tag, user in self._our_words(lexicon()):
+            wanted = freq
+            if not user:
+                wanted = max(wanted, tokenizer.FREQ.get(word) or 0)
+            tokenizer.add_word(word, wanted, tag)
         return tokenizer
+
+    def _loaded(self) -> WordTable:
+        self.load()
+        assert self._table is not None
+        return self._table
+
+    def _tag_of(self, word: str) -> str:
+        """The tag of ``word``, '' if it has none (remembered: the table is a bisect)."""
+        tag = self._tag_memo.get(word)
+        if tag is None:
+            tag = self._tag_memo[word] = (self._table or self._loaded()).tag(word) or ""
+        return tag
+
+    def _our_words(self, lex: Lexicon) -> list[tuple[str, int, str | None, bool]]:
+        """(word, frequency, tag, from the user's list) in the order they are added."""
+        words: list[tuple[str, int, str | None, bool]] = [
+            (name, GAZETTEER_FREQ, "ns", False) for name in lex.places]
+        for path in sorted(lex.dict_dir.glob("words*.txt")):
+            words += self._word_file(path, user=False)
+        if self.user_dict.is_file():
+            words += self._word_file(self.user_dict, user=True)
+        return words
 
     def _ensure_cache_dir(self) -> Path:
         try:
@@ -152,55 +178,55 @@ class Segmenter:
         except OSError:
             return Path(tempfile.gettempdir())
 
-    def _load_tags(self, dict_file: Path) -> dict[str, str]:
-        """jieba's word → tag table, cached with marshal beside jieba's own cache."""
-        stat = dict_file.stat()
-        key = hashlib.sha1(f"{dict_file}|{stat.st_size}|{stat.st_mtime}".encode()).hexdigest()
-        cache = Path(self._ensure_cache_dir()) / f"baokan-tags-{key[:16]}.marshal"
-        try:
-            with cache.open("rb") as handle:
-                tags = marshal.load(handle)
-            if isinstance(tags, dict):
-                return tags
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
-        tags = _read_tags(dict_file)
-        _write_atomically(cache, marshal.dumps(tags))
-        return tags
-
-    def _load_word_file(self, tokenizer: Any, path: Path, user: bool) -> None:
+    def _word_file(self, path: Path, user: bool) -> list[tuple[str, int, str | None, bool]]:
+        words: list[tuple[str, int, str | None, bool]] = []
         for line in path.read_text(encoding="utf-8-sig", errors="replace").splitlines():
             parts = line.split()
             if not parts or parts[0].startswith("#"):
                 continue
             freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
             tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
-            self._add(tokenizer, parts[0], freq, tag, keep_higher=not user)
+            words.append((parts[0], GAZETTEER_FREQ if freq is None else freq, tag, user))
             if user:
                 self.user_words[parts[0]] = tag or ""
+        return words
 
-    def _add(self, tokenizer: Any, word: str, freq: int | None, tag: str | None,
-             keep_higher: bool = True) -> None:
-        """Add a word; our own lists never lower the frequency jieba already has."""
-        wanted = freq if freq is not None else GAZETTEER_FREQ
-        if keep_higher:
-            wanted = max(wanted, tokenizer.FREQ.get(word) or 0)
-        tokenizer.add_word(word, wanted, tag)
-        if tag:
-            self._tags[word] = tag
+
+def _add(table: WordTable, word: str, freq: int, tag: str | None, keep_higher: bool) -> None:
+    """Add a word; our own lists never lower the frequency jieba already has."""
+    wanted = max(freq, table.count(word) or 0) if keep_higher else freq
+    table.add(word, wanted, tag)
+
+
+def jieba_dict_file() -> Path:
+    """jieba's dict.txt, found without importing jieba (0.1–0.3 s saved)."""
+    spec = importlib.util.find_spec("jieba")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "dict.txt"
+        if path.is_file():
+            return path
+    import jieba
+
+    return Path(jieba.__file__).parent / "dict.txt"
+
+
+MAX_REMEMBERED = 1_000_000
+"""Fragments whose look-up is remembered (cleared past this, so a decade does not grow it)."""
 
 
 PREFIX_ONLY = 1.0
 """In the table of logarithms: a prefix of dictionary words that is no word itself (a log
 probability is never positive)."""
+UNKNOWN = 2.0
+"""In the table of logarithms: neither a word nor a prefix of one."""
 
 
-def _cut_block(block: str, freq: dict[str, int], logtotal: float,
+def _cut_block(block: str, count_of: Callable[[str], int | None], logtotal: float,
                logs: dict[str, float]) -> list[str]:
     """jieba's maximum-probability route through the word graph of one block, no HMM.
 
-    ``logs`` remembers, for each fragment met, its log probability or ``PREFIX_ONLY``: one
-    dictionary look-up per fragment that is a word or prefix once it has been seen.
+    ``logs`` remembers, for each fragment met, its log probability, ``PREFIX_ONLY`` or
+    ``UNKNOWN``: one look-up in the word table per distinct fragment.
     """
     size = len(block)
     best = [0.0] * (size + 1)
@@ -212,10 +238,11 @@ def _cut_block(block: str, freq: dict[str, int], logtotal: float,
         while end < size:
             logp = get(frag)
             if logp is None:
-                count = freq.get(frag)
-                if count is None:
-                    break
-                logp = logs[frag] = math.log(count) - logtotal if count else PREFIX_ONLY
+                count = count_of(frag)
+                logp = logs[frag] = UNKNOWN if count is None else \
+                    math.log(count) - logtotal if count else PREFIX_ONLY
+            if logp == UNKNOWN:
+                break
             if logp != PREFIX_ONLY:
                 prob = logp + best[end + 1]
                 if best_end < 0 or prob > best_p or (prob == best_p and end > best_end):
@@ -246,26 +273,6 @@ def _route_words(block: str, ends: list[int]) -> list[str]:
     if buffer:
         words.append(buffer)
     return words
-
-
-def _read_tags(dict_file: Path) -> dict[str, str]:
-    tags: dict[str, str] = {}
-    with dict_file.open("rb") as handle:
-        for raw in handle:
-            parts = raw.decode("utf-8", "replace").split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return tags
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".baokan-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except OSError:
-        pass
 
 
 _DEFAULT: list[Segmenter] = []

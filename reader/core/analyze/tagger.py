@@ -14,7 +14,7 @@ from reader.core.resources import resources_dir
 
 MODEL_PATH = ("models", "entities.crfsuite")
 """Where the shipped model lives under resources/ (written by tools/train_entities.py)."""
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 """Bump when ``features`` changes: a model is only valid for the features it was trained on."""
 TYPES = {"PER": "person", "LOC": "place", "ORG": "org"}
 PIECE = 1000
@@ -36,45 +36,53 @@ def fold(text: str) -> str:
 
 
 def features(text: str, tokens: Tokens) -> list[list[str]]:
-    """The attributes of every character of ``text``.
+    """The attributes of every character of ``text``: eight, each a string.
 
-    Characters at -2..+2, the bigrams around the character and the trigram centred on it;
-    the word of the segmenter that contains the character with its part-of-speech tag and
-    the character's place in it (Begin, Middle, End, Single + word length up to 4); the
-    words just before and after that word.
+    The characters at -1, 0 and +1, the two bigrams and the trigram they make; the word of
+    the segmenter that contains the character (folded) and its part-of-speech tag with the
+    character's place in it (Begin, Middle, End, Single + word length up to 4).
+    Version 1 also had the characters at ±2, the bigrams reaching them and the words
+    before and after: 14 attributes, F1 no better on trials (docs/analysis.md) and half
+    of crfsuite's time was spent looking them up.
     """
-    t = "\x02\x02" + fold(text) + "\x03\x03"
+    t = "\x02" + fold(text) + "\x03"
     n = len(text)
-    left2, left, mid, right, right2 = t[:n], t[1:n + 1], t[2:n + 2], t[3:n + 3], t[4:n + 4]
-    words = _word_features(tokens, n)
+    left, mid, right = t[:n], t[1:n + 1], t[2:n + 2]
     return [
-        [f"a{a}", f"b{b}", f"c{c}", f"d{d}", f"e{e}", f"f{a}{b}", f"g{b}{c}", f"h{c}{d}",
-         f"i{d}{e}", f"j{b}{c}{d}", *w]
-        for a, b, c, d, e, w in zip(left2, left, mid, right, right2, words, strict=True)
+        [f"b{b}", f"c{c}", f"d{d}", f"g{b}{c}", f"h{c}{d}", f"j{b}{c}{d}", v, p]
+        for b, c, d, (v, p) in zip(left, mid, right, _word_features(tokens, n), strict=True)
     ]
 
 
-def _word_features(tokens: Tokens, size: int) -> list[tuple[str, str, str, str]]:
-    """Per character: (word, tag + place in word, previous word, next word)."""
-    out: list[tuple[str, str, str, str]] = []
-    words, tags = tokens.words, tokens.tags
-    last = len(words) - 1
-    for index, (word, tag) in enumerate(zip(words, tags, strict=True)):
-        before = "w" + words[index - 1] if index else "w^"
-        after = "x" + words[index + 1] if index < last else "x$"
-        this = "v" + fold(word)
-        length = len(word)
-        if length == 1:
-            out.append((this, f"p{tag}S", before, after))
-            continue
-        span = min(length, 4)
-        out.append((this, f"p{tag}B{span}", before, after))
-        middle = (this, f"p{tag}M{span}", before, after)
-        out.extend([middle] * (length - 2))
-        out.append((this, f"p{tag}E{span}", before, after))
+def _word_features(tokens: Tokens, size: int) -> list[tuple[str, str]]:
+    """Per character: (word, tag + place in word); remembered per (word, tag)."""
+    out: list[tuple[str, str]] = []
+    if len(_WORD_MEMO) > MAX_WORDS:
+        _WORD_MEMO.clear()
+    memo = _WORD_MEMO
+    for key in zip(tokens.words, tokens.tags, strict=True):
+        attributes = memo.get(key)
+        if attributes is None:
+            attributes = memo[key] = _word_attributes(*key)
+        out += attributes
     if len(out) != size:  # tokens always cover the text; keep lengths equal regardless
-        out = (out + [("v", "p", "w", "x")] * size)[:size]
+        out = (out + [("v", "p")] * size)[:size]
     return out
+
+
+def _word_attributes(word: str, tag: str) -> list[tuple[str, str]]:
+    this = "v" + fold(word)
+    length = len(word)
+    if length == 1:
+        return [(this, f"p{tag}S")]
+    span = min(length, 4)
+    return [(this, f"p{tag}B{span}"), *[(this, f"p{tag}M{span}")] * (length - 2),
+            (this, f"p{tag}E{span}")]
+
+
+_WORD_MEMO: dict[tuple[str, str], list[tuple[str, str]]] = {}
+MAX_WORDS = 200_000
+"""Distinct (word, tag) pairs whose attributes are remembered (cleared past this)."""
 
 
 @dataclass(frozen=True)

@@ -125,3 +125,29 @@ def test_bioes_runs_are_read_whole_and_broken_runs_dropped() -> None:
               "I-LOC", "E-LOC", "O", "B-PER", "E-ORG"]
     assert spans_of(labels) == [("PER", 0, 3), ("LOC", 4, 5), ("LOC", 8, 10)]
     assert spans_of([]) == [] and spans_of(["O", "O"]) == []
+
+
+def test_a_body_whose_head_the_model_reads_as_places_stays_whole() -> None:
+    text = "在河北省石家庄市教师进修学校倡导下开展活动。"
+    rules = [at(text, "河北省石家庄市教师进修学校", "org", "org-named")]
+    model = [span(text, "河北省", "place"), span(text, "石家庄市", "place")]
+    assert voted(text, rules, model) == [("org", "河北省石家庄市教师进修学校", "org-named")]
+
+
+def test_place_headed_bodies_of_a_country_or_with_more_model_names_are_split() -> None:
+    text = "日本政府与东京市立教育研究所签约。"
+    rules = [at(text, "日本政府", "org", "org-named"),
+             at(text, "东京市立教育研究所", "org", "org-named")]
+    model = [span(text, "日本", "place"), span(text, "东京", "place"),
+             span(text, "教育研究所", "org")]
+    assert voted(text, rules, model) == [("place", "日本", "model"), ("place", "东京", "model"),
+                                         ("org", "教育研究所", "model")]
+
+
+def test_a_firm_named_after_the_word_company_is_no_person_of_the_model() -> None:
+    text = "上市公司林百川正式在园区设立总部。"
+    rules = [at(text, "林百川", "org", "org-apposition", 1)]
+    model = [span(text, "林百川", "person")]
+    assert voted(text, rules, model) == [("org", "林百川", "org-apposition")]
+    assert voted(text, [at(text, "林百川", "org", "org-suffix", 1)], model) == \
+        [("person", "林百川", "model")]  # the exception is for appositions only

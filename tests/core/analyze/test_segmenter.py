@@ -45,12 +45,29 @@ def test_warm_up_returns_seconds() -> None:
     assert isinstance(warm_up(), float)
 
 
+_JIEBA: list[object] = []
+
+
 def _jieba_cut(text: str) -> list[str]:
+    """jieba's own cut, HMM off, over jieba's own FREQ given our words by ``add_word``."""
+    from reader.core.analyze.segmenter import default_segmenter
+
+    if not _JIEBA:
+        _JIEBA.append(default_segmenter().jieba_tokenizer())
+    return list(_JIEBA[0].cut(text, HMM=False))  # type: ignore[attr-defined]
+
+
+def test_word_table_counts_and_tags_equal_jiebas() -> None:
     from reader.core.analyze.segmenter import default_segmenter
 
     segmenter = default_segmenter()
-    segmenter.load()
-    return list(segmenter._tokenizer.cut(text, HMM=False))
+    _jieba_cut("")
+    tokenizer = _JIEBA[0]
+    assert segmenter._loaded().total == tokenizer.total  # type: ignore[attr-defined]
+    for word in ["南开区", "南开", "南", "投资促进局", "王顶堤", "天津市", "中华人民共和", "码上"]:
+        assert segmenter.freq(word) == (tokenizer.FREQ.get(word) or 0), word  # type: ignore[attr-defined]
+    assert segmenter.tag("天津市") == "ns" and segmenter.tag("的") == "uj"
+    assert segmenter.tag("不是一个词语") is None and segmenter.freq("不是一个词语") == 0
 
 
 def test_fast_cut_equals_jieba_on_the_seeds() -> None:
@@ -69,3 +86,16 @@ def test_fast_cut_equals_jieba_on_any_text(text: str) -> None:
     from reader.core.analyze.segmenter import default_segmenter
 
     assert default_segmenter().cut(text) == _jieba_cut(text)
+
+
+def test_the_word_table_is_cached_and_a_broken_cache_is_rebuilt(tmp_path: Path) -> None:
+    first = Segmenter(cache_dir=tmp_path, user_dict=tmp_path / "none.txt")
+    text = "南开区投资促进局在天津市召开会议，王顶堤街道参加。"
+    words = first.cut(text)
+    caches = list(tmp_path.glob("baokan-words-*.marshal"))
+    assert len(caches) == 1
+    second = Segmenter(cache_dir=tmp_path, user_dict=tmp_path / "none.txt")
+    assert second.cut(text) == words and second.tag("天津市") == first.tag("天津市") == "ns"
+    caches[0].write_bytes(caches[0].read_bytes()[:1000])  # a half-written file
+    third = Segmenter(cache_dir=tmp_path, user_dict=tmp_path / "none.txt")
+    assert third.cut(text) == words and third.freq("天津市") == first.freq("天津市") > 0
