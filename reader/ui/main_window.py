@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -16,13 +16,12 @@ from reader.ui.entities import EntitiesPanel
 from reader.ui.find import FindBar, reading_pane
 from reader.ui.import_dialog import dropped_paths
 from reader.ui.instance import LibraryLock
-from reader.ui.issue_tree import ARTICLE
 from reader.ui.layout import Panes, ReadOnlyLabel
 from reader.ui.menus import AppActions
 from reader.ui.panels import NotesPanel, TagsPanel
 from reader.ui.preferences import apply_appearance
 from reader.ui.reading import Reading
-from reader.ui.reads import ReadRunner
+from reader.ui.reads import LibraryWatch, ReadRunner
 from reader.ui.search_pane import SearchPane
 from reader.ui.settings import Settings
 from reader.ui.splits import SplitMenu
@@ -65,10 +64,9 @@ class MainWindow(QMainWindow):
         self.tree_pane.expand_defaults()
         library.subscribe(self.apply_changes)
         library.on_failure(self._library_failure)
-        self.poll_timer = QTimer(self)
-        self.poll_timer.setInterval(POLL_MS)
-        self.poll_timer.timeout.connect(self.poll_library)
-        self.poll_timer.start()
+        self.watch = LibraryWatch(library, self.app_actions.importer.is_running,
+                                  self.apply_changes, POLL_MS, self)
+        self.poll_library = self.watch.poll
 
     def _make_parts(self) -> None:
         library = self._library
@@ -118,7 +116,9 @@ class MainWindow(QMainWindow):
         self.search.searched.connect(lambda _n: self.left_tabs.setCurrentWidget(self.search))
         self.corpus.article_requested.connect(self.reading.open_at)
         self.entities.article_requested.connect(self.reading.open_at)
-        self.corpus.entity_chosen.connect(self._entity_chosen)
+        self.corpus.entity_chosen.connect(
+            lambda *_: self.right_tabs.setCurrentWidget(self.entities))
+        self.corpus.entity_chosen.connect(self.entities.show_mentions)
         self.corpus.preferences_changed.connect(self.apply_preferences)
         for message in (self.search.message, self.reading.message, self.notes.message_posted,
                         self.tags.message_posted, self.history.change_refused):
@@ -139,14 +139,14 @@ class MainWindow(QMainWindow):
     def _apply_read_only(self) -> None:
         """In a read-only library, every action that would change it is disabled."""
         self.read_only_label.setVisible(self.read_only)
-        if not self.read_only:
-            return
-        for action in (self.window_actions.add_note_action, *self.app_actions.writing_actions()):
-            action.setEnabled(False)
-        self.notes.set_read_only(True)
-        self.tags.set_read_only(True)
-        self.setAcceptDrops(False)
-        self.retranslate_ui()
+        if self.read_only:
+            for action in (self.window_actions.add_note_action,
+                           *self.app_actions.writing_actions()):
+                action.setEnabled(False)
+            self.notes.set_read_only(True)
+            self.tags.set_read_only(True)
+            self.setAcceptDrops(False)
+            self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         """Set the window's own texts; each part retranslates itself."""
@@ -158,8 +158,6 @@ class MainWindow(QMainWindow):
                      self.search, self.window_actions, self.find_bar, self.entities, self.corpus):
             part.retranslate_ui()
 
-    # ---------------------------------------------------------------- changes
-
     @Slot(object)
     def apply_changes(self, changes: Changes) -> None:
         """Refresh whatever shows something the change touched (Anki's OpChanges): after
@@ -168,12 +166,6 @@ class MainWindow(QMainWindow):
         self.reading.apply_changes(changes)
         self.corpus.apply_changes(changes)
         self.library_changed.emit(changes)
-
-    @Slot()
-    def poll_library(self) -> None:
-        """Notice what other programs did to the library (and a file deleted under us)."""
-        if not self.app_actions.importer.is_running() and (changes := self._library.poll()):
-            self.apply_changes(changes)
 
     def _library_failure(self, message: str) -> None:
         """The library cannot be written any more: say so, what to do, and stop editing."""
@@ -185,18 +177,12 @@ class MainWindow(QMainWindow):
         """Import the sample issues shipped with the app, in the background."""
         return self.app_actions.import_paths(list(sample_issues()), SAMPLE_PAPER)
 
-    def _entity_chosen(self, type_: str, name: str) -> None:
-        self.right_tabs.setCurrentWidget(self.entities)
-        self.entities.show_mentions(type_, name)
-
     @Slot()
     def apply_preferences(self) -> None:
         """Apply the stored theme, reading font, highlight colors and language now."""
         apply_appearance(self._settings, self.view)
         if not self.app_actions.language_actions[self._settings.language].isChecked():
             self.app_actions.set_language(self._settings.language)
-
-    # ---------------------------------------------------------------- misc
 
     @Slot(str)
     def show_message(self, text: str) -> None:
@@ -218,7 +204,7 @@ class MainWindow(QMainWindow):
             self.app_actions.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.poll_timer.stop()
+        self.watch.timer.stop()
         self.app_actions.shutdown()
         self.reads.shutdown()
         self._settings.save_window(self, self.splitter)
@@ -226,5 +212,3 @@ class MainWindow(QMainWindow):
             self.library_lock.release()
         super().closeEvent(event)
 
-
-__all__ = ["ARTICLE", "MainWindow"]

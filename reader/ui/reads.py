@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from reader.library import Library
 
@@ -115,3 +115,23 @@ class ReadRunner(QObject):
             self._queue.put(None)
             self._thread.join(timeout=10)
             self._thread = None
+
+
+class LibraryWatch(QObject):
+    """Every ``interval_ms``, ask the library what other programs changed (and whether its
+    file was deleted or replaced) and hand it to ``apply``; skipped while ``busy()``."""
+
+    def __init__(self, library: Library, busy: Callable[[], bool],
+                 apply: Callable[[Any], None], interval_ms: int,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._library, self._busy, self._apply = library, busy, apply
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+
+    @Slot()
+    def poll(self) -> None:
+        if not self._busy() and (changes := self._library.poll()):
+            self._apply(changes)
