@@ -356,7 +356,9 @@ def title_roles(lines: list[str]) -> list[str]:
     A line that leads into the headline (ending in ——, ：, or …时强调) is a kicker; a line
     opening with —— and a parenthesised dateline (``(2024年8月30日…通过)``) are subtitles and
     never the main title. Of the other lines the first is the title: the ones before it
-    are kickers, the ones after it subtitles.
+    are kickers, the ones after it subtitles. A headline broken over lines mid-phrase is
+    one title: a main title line too short to be a headline by itself (``南开区打造``,
+    ``南开区科技局``) goes on into the next line.
     """
     roles = ["subtitle" if line.startswith(("——", "—")) or is_dateline(line) else ""
              for line in lines]
@@ -365,5 +367,19 @@ def title_roles(lines: list[str]) -> list[str]:
                                       or all(roles[i + 1:]))), None)
     if main is None:
         main = next((i for i, role in enumerate(roles) if not role), 0)
-    return [role or ("kicker" if i < main else "title" if i == main else "subtitle")
+    last = main
+    while last + 1 < len(lines) and not roles[last + 1] and _goes_on(lines[last]):
+        last += 1
+    return [role or ("kicker" if i < main else "title" if i <= last else "subtitle")
             for i, role in enumerate(roles)]
+
+
+BROKEN_TITLE_MAX = 7
+"""A main title line of at most this many characters, without a space or a closing mark,
+is the first part of a headline broken over lines."""
+
+
+def _goes_on(line: str) -> bool:
+    text = line.strip()
+    return (0 < len(text) <= BROKEN_TITLE_MAX and " " not in text and "\u3000" not in text
+            and text[-1] not in "！？!?。”」』）)")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.records import ArticleRow, Highlight
 from reader.core.spans import Block, document_spans, to_body, to_document
+from reader.core.textrules import title_roles as line_roles
 from reader.ui.settings import DEFAULT_COLORS
 from reader.ui.settings import LAYERS as SETTING_LAYERS
 from reader.ui.theme import LIGHT_TEXT, shown_color, text_over_highlight
@@ -80,13 +81,9 @@ def tooltip(highlight: Highlight) -> str:
 
 
 def title_roles(lines: Sequence[str]) -> list[tuple[str, str]]:
-    """(role, line) for the title lines: the longest is the title, kickers before it,
-    subtitles after it."""
-    if not lines:
-        return []
-    main = max(range(len(lines)), key=lambda i: len(lines[i]))
-    roles = ["kicker"] * main + ["title"] + ["subtitle"] * (len(lines) - main - 1)
-    return list(zip(roles, lines, strict=True))
+    """(role, line) for the title lines: kicker, title or subtitle by position and form
+    (``reader.core.textrules.title_roles``), never by length."""
+    return list(zip(line_roles(list(lines)), lines, strict=True))
 
 
 class Mark(NamedTuple):

@@ -335,7 +335,12 @@ def test_title_roles_come_from_position_and_form_not_length() -> None:
     assert title_roles(["参与全球治理", "——把握发展机遇述评之五"]) == ["title", "subtitle"]
     assert title_roles(["区委全会决议", "(2024年8月30日区委全会通过)"]) == ["title", "subtitle"]
     assert title_roles(["(2024年8月30日通过)", "一项决议"]) == ["subtitle", "title"]
-    assert title_roles(["南开区", "园林绿化扩容提质", "为居民添绿"]) == ["title", "subtitle", "subtitle"]
+    # a headline broken mid-phrase is one title; a complete first line is not continued
+    assert title_roles(["南开区", "园林绿化扩容提质", "为居民添绿"]) == ["title", "title", "subtitle"]
+    assert title_roles(["南开区科技局", "强力提升科技研发供给能力", "技术合同成交额", "突破80亿元"]) == [
+        "title", "title", "subtitle", "subtitle"]
+    assert title_roles(["天津市首批工业遗产授牌", "南开企业榜上有名"]) == ["title", "subtitle"]
+    assert title_roles(["好消息！", "新馆开放"]) == ["title", "subtitle"]
     assert title_roles(["记者手记："]) == ["title"]
 
 

@@ -56,10 +56,13 @@ def test_spans_split_at_paragraph_ends_and_skip_hidden_layers() -> None:
     assert highlight_spans(spans, blocks, ["person"]) == [(20, 22, "person")]
 
 
-def test_title_roles_put_kicker_before_and_subtitle_after_the_longest_line() -> None:
-    assert title_roles(["南开区打造", "“消费+园区”帮扶新模式 助力对口协作", "副题"]) == [
-        ("kicker", "南开区打造"), ("title", "“消费+园区”帮扶新模式 助力对口协作"),
-        ("subtitle", "副题")]
+def test_title_roles_follow_form_and_position_not_length() -> None:
+    # a headline broken mid-phrase is one title (南开区打造 + what it builds), not a kicker
+    assert title_roles(["南开区打造", "“消费+园区”帮扶新模式 助力对口协作", "副题也更长一些的一行"]) == [
+        ("title", "南开区打造"), ("title", "“消费+园区”帮扶新模式 助力对口协作"),
+        ("subtitle", "副题也更长一些的一行")]
+    assert title_roles(["市长在全市安全生产工作会议上强调", "压实责任 守牢底线"]) == [
+        ("kicker", "市长在全市安全生产工作会议上强调"), ("title", "压实责任 守牢底线")]
 
 
 def test_tooltip_names_type_and_value() -> None:
