@@ -42,8 +42,7 @@ from reader.core.records import (
 )
 from reader.core.sources import FileId, Source, collect_sources, file_id, printable
 from reader.core.splits import FixRow, SplitFix, Where, apply_fixes, describe, ref_of
-from reader.db import annotations as ann
-from reader.db import backups, exports, figures, store
+from reader.db import articles, backups, entities, exports, figures, issues, notes, tags
 from reader.db import splits as split_store
 from reader.db.annotations import AnnotationError
 from reader.db.backups import Backup
@@ -314,7 +313,7 @@ class Library:
         todo = self._new_sources(sources, report, explicit=bool(paper))
         total = len(sources)
         done = total - len(todo)
-        corrections = tuple(ann.list_corrections(self.db))
+        corrections = tuple(entities.list_corrections(self.db))
         by_path = {str(source.path): source for source in todo}
         fixes = self._fixes_by_path(todo)
         try:
@@ -337,7 +336,7 @@ class Library:
         hashed once, by ``prepare``, which skips the bytes the library already holds."""
         todo = []
         for source in sources:
-            known = None if explicit else store.identity_by_path(self.db, source.display)
+            known = None if explicit else issues.identity_by_path(self.db, source.display)
             todo.append(Source(source.path, *known) if known else source)
         return todo
 
@@ -345,7 +344,7 @@ class Library:
         """The stored split corrections of each source's issue, if it is in the library."""
         found = {}
         for source in sources:
-            issue_id = store.issue_id_by_identity(self.db, source.paper, source.key)
+            issue_id = issues.issue_id_by_identity(self.db, source.paper, source.key)
             rows = split_store.fix_rows(self.db, issue_id) if issue_id is not None else ()
             if rows:
                 found[str(source.path)] = rows
@@ -356,7 +355,7 @@ class Library:
         fixes: dict[str, tuple[FixRow, ...]], workers: int | None,
         cancel: Callable[[], bool] | None,
     ) -> Iterator[Prepared | Known | Failed]:
-        known = store.all_hashes(self.db)
+        known = issues.all_hashes(self.db)
         if len(sources) <= IN_PROCESS_MAX or workers == 1:
             for source in sources:
                 path = str(source.path)
@@ -383,22 +382,22 @@ class Library:
             report.skipped.append(source.display)
             return
         issue = result.issue
-        old = store.issue_id_by_identity(self.db, source.paper, source.key)
+        old = issues.issue_id_by_identity(self.db, source.paper, source.key)
         if old is not None and report.backup is None and self.is_file:
             report.backup = str(backups.make_backup(self.db, Path(self.path), "before-import"))
         with transaction(self.db):
-            if store.issue_by_hash(self.db, issue.source.sha256) is not None:
+            if issues.issue_by_hash(self.db, issue.source.sha256) is not None:
                 report.skipped.append(source.display)
                 return
-            old = store.issue_id_by_identity(self.db, source.paper, source.key)
+            old = issues.issue_id_by_identity(self.db, source.paper, source.key)
             if old is None:
-                issue_id = store.insert_issue(self.db, issue, source.display, source.paper,
+                issue_id = issues.insert_issue(self.db, issue, source.display, source.paper,
                                               source.key)
-                touched = [a for a, _, _ in store.issue_articles(self.db, issue_id)]
+                touched = [a for a, _, _ in articles.issue_articles(self.db, issue_id)]
                 report.imported.append(source.display)
             else:
                 issue_id = old
-                touched = store.replace_issue(self.db, old, issue, source.display)
+                touched = issues.replace_issue(self.db, old, issue, source.display)
                 report.replaced.append(source.display)
             if result.parse is not None:
                 split_store.save_parse(self.db, issue_id, result.parse)
@@ -413,7 +412,7 @@ class Library:
 
     def papers(self) -> list[tuple[int, str, int]]:
         """(id, name, issue count) of every paper."""
-        return store.list_papers(self.db)
+        return issues.list_papers(self.db)
 
     @writes
     def rename_paper(self, old: str, new: str) -> None:
@@ -423,7 +422,7 @@ class Library:
             raise AnnotationError("a paper needs a name")
         try:
             with transaction(self.db):
-                store.rename_paper(self.db, old, new)
+                issues.rename_paper(self.db, old, new)
         except LookupError as error:
             raise AnnotationError(str(error)) from None
         self.announce(Changes(papers=True, everything=True))
@@ -431,38 +430,38 @@ class Library:
     # ------------------------------------------------------------ reading
 
     def issues(self) -> list[IssueRow]:
-        return store.list_issues(self.db)
+        return issues.list_issues(self.db)
 
     def articles(self, issue_id: int) -> list[tuple[int, str, str]]:
-        return store.issue_articles(self.db, issue_id)
+        return articles.issue_articles(self.db, issue_id)
 
     def removed_articles(self, issue_id: int) -> list[tuple[int, str, str]]:
         """Articles that left the issue's text on a re-import but carry tags or notes."""
-        return store.issue_articles(self.db, issue_id, removed=True)
+        return articles.issue_articles(self.db, issue_id, removed=True)
 
     def article(self, article_id: int) -> ArticleRow:
-        row = store.get_article(self.db, article_id)
+        row = articles.get_article(self.db, article_id)
         if row is None:
             raise AnnotationError(f"no article {article_id}")
         return row
 
     def article_labels(self, issue_ids: list[int]) -> dict[int, list[ArticleLabel]]:
         """Each issue's tree rows (id, kind, title, head of an untitled text, removed)."""
-        return store.article_labels(self.db, issue_ids)
+        return articles.article_labels(self.db, issue_ids)
 
     def tree_matches(self, text: str) -> TreeMatches:
         """What the tree filter shows for ``text``: the matching articles, and the rows of
         the issues that hold them (one query each, for a background read)."""
-        ids, issues = store.tree_matches(self.db, text)
-        return TreeMatches(text, ids, store.article_labels(self.db, issues))
+        ids, issues = articles.tree_matches(self.db, text)
+        return TreeMatches(text, ids, articles.article_labels(self.db, issues))
 
     def article_ids_matching(self, text: str) -> set[int]:
         """Articles whose title contains ``text`` or with a tag or entity named ``text``."""
-        return store.article_ids_matching(self.db, text)
+        return articles.article_ids_matching(self.db, text)
 
     def highlights(self, article_id: int) -> list[Highlight]:
         """Entity mentions and figures of an article, with offsets into its text."""
-        return store.article_highlights(self.db, article_id)
+        return articles.article_highlights(self.db, article_id)
 
     def integrity_errors(self) -> list[str]:
         return integrity_errors(self.db)
@@ -491,7 +490,7 @@ class Library:
 
     def daily_backup(self) -> Path | None:
         """A backup if none was made in the last 24 hours and the library holds something."""
-        if not self.is_file or self.damage or not store.list_papers(self.db):
+        if not self.is_file or self.damage or not issues.list_papers(self.db):
             return None
         if not backups.due_daily(Path(self.path)):
             return None
@@ -513,40 +512,40 @@ class Library:
 
     @writes
     def add_tag(self, article_id: int, name: str) -> bool:
-        added = ann.add_tag(self.db, article_id, name)
+        added = tags.add_tag(self.db, article_id, name)
         self.announce(Changes(tagged=frozenset({article_id}), tags=True))
         return added
 
     @writes
     def remove_tag(self, article_id: int, name: str) -> bool:
-        removed = ann.remove_tag(self.db, article_id, name)
+        removed = tags.remove_tag(self.db, article_id, name)
         self.announce(Changes(tagged=frozenset({article_id}), tags=True))
         return removed
 
     def tags(self) -> list[TagRow]:
-        return ann.list_tags(self.db)
+        return tags.list_tags(self.db)
 
     def article_tags(self, article_id: int) -> list[str]:
-        return ann.article_tags(self.db, article_id)
+        return tags.article_tags(self.db, article_id)
 
     @writes
     def rename_tag(self, old: str, new: str) -> None:
-        ann.rename_tag(self.db, old, new)
+        tags.rename_tag(self.db, old, new)
         self.announce(Changes(tags=True))
 
     @writes
     def merge_tags(self, sources: list[str], target: str) -> None:
-        ann.merge_tags(self.db, sources, target)
+        tags.merge_tags(self.db, sources, target)
         self.announce(Changes(tags=True))
 
     @writes
     def delete_tag(self, name: str) -> None:
-        ann.delete_tag(self.db, name)
+        tags.delete_tag(self.db, name)
         self.announce(Changes(tags=True))
 
     @writes
     def set_tag_color(self, name: str, color: str) -> None:
-        ann.set_tag_color(self.db, name, color)
+        tags.set_tag_color(self.db, name, color)
         self.announce(Changes(tags=True))
 
     # ------------------------------------------------------------ notes
@@ -555,45 +554,45 @@ class Library:
     def add_note(self, article_id: int, body: str, start: int | None = None,
                  end: int | None = None, color: str = "", expected: str | None = None) -> int:
         """Add a note; ``expected`` (the passage as shown) guards against a changed text."""
-        note_id = ann.add_note(self.db, article_id, body, start, end, color, expected=expected)
+        note_id = notes.add_note(self.db, article_id, body, start, end, color, expected=expected)
         self.announce(Changes(notes=frozenset({article_id})))
         return note_id
 
     @writes
     def update_note(self, note_id: int, *, body: str | None = None,
                     color: str | None = None) -> None:
-        ann.update_note(self.db, note_id, body=body, color=color)
-        self.announce(Changes(notes=frozenset({ann.get_note(self.db, note_id).article_id})))
+        notes.update_note(self.db, note_id, body=body, color=color)
+        self.announce(Changes(notes=frozenset({notes.get_note(self.db, note_id).article_id})))
 
     @writes
     def delete_note(self, note_id: int) -> NoteRow:
-        note = ann.delete_note(self.db, note_id)
+        note = notes.delete_note(self.db, note_id)
         self.announce(Changes(notes=frozenset({note.article_id})))
         return note
 
     @writes
     def restore_note(self, note: NoteRow) -> int:
         """Put back a note that ``delete_note`` returned (undo); returns its new id."""
-        note_id = store.restore_note(self.db, note)
+        note_id = notes.restore_note(self.db, note)
         self.announce(Changes(notes=frozenset({note.article_id})))
         return note_id
 
     def note(self, note_id: int) -> NoteRow:
-        return ann.get_note(self.db, note_id)
+        return notes.get_note(self.db, note_id)
 
     def notes(self, article_id: int | None = None) -> list[NoteRow]:
-        return ann.list_notes(self.db, article_id)
+        return notes.list_notes(self.db, article_id)
 
     # ------------------------------------------------------------ entity corrections
 
     @writes
     def reject_entity(self, type_: str, name: str) -> None:
-        ann.add_correction(self.db, "reject", type_, name)
+        entities.add_correction(self.db, "reject", type_, name)
         self.announce(Changes(entities=True))
 
     @writes
     def merge_entity(self, type_: str, alias: str, target: str) -> None:
-        ann.add_correction(self.db, "merge", type_, alias, target)
+        entities.add_correction(self.db, "merge", type_, alias, target)
         self.announce(Changes(entities=True))
 
     def entity_index(self) -> list[EntityCount]:
@@ -602,7 +601,7 @@ class Library:
 
     def entity_mentions(self, type_: str, name: str, limit: int = 200) -> list[Mention]:
         """Where the entity ``(type, name)`` is mentioned, with the sentence around it."""
-        return store.entity_mentions(self.db, type_, name, limit)
+        return entities.entity_mentions(self.db, type_, name, limit)
 
     def figure_ids(self, text: str = "", column: str = "", descending: bool = False
                    ) -> list[int]:
@@ -626,7 +625,7 @@ class Library:
 
     def correction_rows(self) -> CorrectionRows:
         """The entity corrections as plain rows (for a worker or ``baokan parse``)."""
-        return tuple(ann.list_corrections(self.db))
+        return tuple(entities.list_corrections(self.db))
 
     # ------------------------------------------------------------ split corrections
 
@@ -665,7 +664,7 @@ class Library:
         with transaction(self.db):
             fix_id = split_store.add_fix(self.db, issue_id, fix, created)
             split_store.save_parse(self.db, issue_id, parse)
-            touched = store.replace_issue(self.db, issue_id, issue,
+            touched = issues.replace_issue(self.db, issue_id, issue,
                                           split_store.source_path(self.db, issue_id))
         self.announce(self._resplit_changes(issue_id, touched))
         return fix_id
@@ -684,7 +683,7 @@ class Library:
             split_store.remove_fix(self.db, fix_id)
             if not fixes:
                 split_store.drop_parse(self.db, record.issue_id)
-            touched = store.replace_issue(self.db, record.issue_id, issue,
+            touched = issues.replace_issue(self.db, record.issue_id, issue,
                                           split_store.source_path(self.db, record.issue_id))
         self.announce(self._resplit_changes(record.issue_id, touched))
         return record
@@ -709,11 +708,11 @@ class Library:
     def split_fix_rows_for_file(self, path: str | Path) -> tuple[FixRow, ...]:
         """The stored split corrections of the issue imported from this file (by its
         bytes, else its path), for ``baokan parse``."""
-        issue_id = store.issue_id_by_hash(self.db, file_sha256(path))
+        issue_id = issues.issue_id_by_hash(self.db, file_sha256(path))
         if issue_id is None:
-            identity = store.identity_by_path(self.db, printable(Path(path).resolve()))
+            identity = issues.identity_by_path(self.db, printable(Path(path).resolve()))
             if identity is not None:
-                issue_id = store.issue_id_by_identity(self.db, *identity)
+                issue_id = issues.issue_id_by_identity(self.db, *identity)
         return split_store.fix_rows(self.db, issue_id) if issue_id is not None else ()
 
     def _parse_of(self, issue_id: int) -> Any:

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 import platformdirs
@@ -300,3 +301,8 @@ def is_failure(error: BaseException) -> bool:
 def data_version(db: sqlite_utils.Database) -> int:
     """``PRAGMA data_version``: changes whenever another connection commits to the file."""
     return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
+def now() -> str:
+    """The current time as an ISO 8601 string in UTC, to the second."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()

@@ -7,9 +7,10 @@ from typing import Any
 
 import sqlite_utils
 
-from reader.db import annotations as ann
-from reader.db.connection import transaction
-from reader.db.store import now, reanchor_notes
+from reader.db import tags as tag_store
+from reader.db.annotations import AnnotationError
+from reader.db.connection import now, transaction
+from reader.db.notes import reanchor_notes
 
 NOTE_COLUMNS = ["note_id", "uid", "paper", "issue", "issue_date", "article_id", "article_title",
                 "bylines", "start", "end", "quote", "note", "color", "status", "tags",
@@ -89,7 +90,7 @@ _ISSUE_REF = ["issue_sha256", "issue_name", "issue_paper", "issue_key"]
 
 def annotations_document(db: sqlite_utils.Database) -> dict[str, Any]:
     """Every tag and note, keyed by issue hash and article position, for sharing."""
-    tags = [{"name": t.name, "color": t.color} for t in ann.list_tags(db)]
+    tags = [{"name": t.name, "color": t.color} for t in tag_store.list_tags(db)]
     tagged = db.execute(
         "SELECT i.sha256, i.source_name, coalesce(p.name, ''), i.source_key, a.position, "
         "a.title, t.name FROM article_tags at "
@@ -115,20 +116,20 @@ def annotations_document(db: sqlite_utils.Database) -> dict[str, Any]:
 def merge_annotations(db: sqlite_utils.Database, document: dict[str, Any]) -> dict[str, int]:
     """Merge an annotations file into the library without duplicates; returns counts."""
     if document.get("format") != ANNOTATIONS_FORMAT:
-        raise ann.AnnotationError(
+        raise AnnotationError(
             f"not a Baokan annotations file (format {document.get('format')!r})")
     counts = {"tags": 0, "article_tags": 0, "notes": 0, "unmatched": 0}
     with transaction(db):
         for tag in document.get("tags", []):
             exists = db.execute("SELECT 1 FROM tags WHERE name = ?", [tag["name"]]).fetchone()
-            ann.tag_id(db, tag["name"], create=True, color=tag.get("color", ""))
+            tag_store.tag_id(db, tag["name"], create=True, color=tag.get("color", ""))
             counts["tags"] += 0 if exists else 1
         for link in document.get("article_tags", []):
             article = _find_article(db, link)
             if article is None:
                 counts["unmatched"] += 1
                 continue
-            tag = ann.tag_id(db, link["tag"], create=True)
+            tag = tag_store.tag_id(db, link["tag"], create=True)
             cursor = db.execute("INSERT OR IGNORE INTO article_tags (article_id, tag_id, created)"
                                 " VALUES (?,?,?)", [article, tag, now()])
             counts["article_tags"] += cursor.rowcount

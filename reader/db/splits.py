@@ -11,7 +11,7 @@ from reader.core.issue_json import issue_from_json, issue_to_json
 from reader.core.model import Issue, Item, Paragraph, Source
 from reader.core.records import FixRecord
 from reader.core.splits import FixRow, SplitFix, fix_to_row, fixes_from_rows
-from reader.db.store import now
+from reader.db.connection import now
 
 _COLUMNS = "action, line, nth, line_before, target, target_nth, target_before"
 

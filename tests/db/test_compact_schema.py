@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.db import migrations
-from reader.db.annotations import add_correction
+from reader.db.entities import add_correction
 from reader.db.search import reindex_all
 from reader.library import Library
 

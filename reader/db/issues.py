@@ -1,36 +1,25 @@
-"""Write parsed issues into the library and read issues and articles back."""
+"""Issues and papers: store a parsed issue, replace it on re-import keeping every
+annotation, list them."""
 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlite_utils
 
-from reader.core.anchor import Anchor, reanchor
 from reader.core.model import Issue, Item
 from reader.core.records import (
-    ArticleLabel,
-    ArticleRow,
-    Highlight,
     IssueRow,
-    Mention,
 )
 from reader.core.rematch import Incoming, Stored, match_items
 from reader.core.spans import in_body, paragraph_starts
 from reader.core.splits import squeeze
-from reader.db.connection import transaction
+from reader.db.connection import now
+from reader.db.entities import entity_id
 from reader.db.migrations import ensure_paper
+from reader.db.notes import reanchor_notes
 from reader.db.search import index_article, unindex_article
-
-if TYPE_CHECKING:
-    from reader.core.records import NoteRow
-
-
-def now() -> str:
-    """The current time as an ISO 8601 string in UTC, to the second."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 def issue_id_by_hash(db: sqlite_utils.Database, sha256: str) -> int | None:
@@ -229,16 +218,6 @@ def _write_details(
     index_article(db, article_id, body, item.title)
 
 
-def entity_id(db: sqlite_utils.Database, type_: str, name: str) -> int:
-    """The id of the entity ``(type, name)``, created if new."""
-    row = db.execute("SELECT id FROM entities WHERE type = ? AND name = ?",
-                     [type_, name]).fetchone()
-    if row:
-        return int(row[0])
-    cursor = db.execute("INSERT INTO entities (type, name) VALUES (?, ?)", [type_, name])
-    return int(cursor.lastrowid or 0)
-
-
 def _link_duplicates(db: sqlite_utils.Database, issue: Issue, ids: list[int]) -> None:
     for item, article_id in zip(issue.items, ids, strict=True):
         if item.duplicate_of is not None:
@@ -248,9 +227,6 @@ def _link_duplicates(db: sqlite_utils.Database, issue: Issue, ids: list[int]) ->
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
-
-
-# ---------------------------------------------------------------- matching on re-import
 
 
 def _old_articles(db: sqlite_utils.Database, issue_id: int) -> list[Stored]:
@@ -315,29 +291,6 @@ def _follow_text(db: sqlite_utils.Database, bodies: dict[int, str]) -> None:
             reanchor_notes(db, holders[0], bodies[holders[0]], only=note_id)
 
 
-def reanchor_notes(db: sqlite_utils.Database, article_id: int, body: str,
-                   only: int | None = None) -> None:
-    """Re-attach every passage note of an article to its changed text."""
-    rows = db.execute(
-        'SELECT id, start, "end", quote, prefix, suffix FROM notes '
-        "WHERE article_id = ? AND quote != '' AND (? IS NULL OR id = ?)",
-        [article_id, only, only],
-    ).fetchall()
-    for note_id, start, end, quote, prefix, suffix in rows:
-        anchor = Anchor(start if start is not None else -1, end if end is not None else -1,
-                        quote, prefix, suffix)
-        found = reanchor(anchor, body)
-        if found.status == "detached":
-            db.execute("UPDATE notes SET status = 'detached' WHERE id = ?", [note_id])
-        else:
-            status = "attached" if found.status == "exact" else "moved"
-            db.execute('UPDATE notes SET start = ?, "end" = ?, status = ? WHERE id = ?',
-                       [found.start, found.end, status, note_id])
-
-
-# ---------------------------------------------------------------- reading
-
-
 _ISSUE_COLUMNS = ("i.id, i.title, i.date, i.source_name, i.sha256, i.encoding, i.item_count, "
                   "i.imported_at, coalesce(p.name, ''), i.source_key")
 
@@ -349,149 +302,3 @@ def list_issues(db: sqlite_utils.Database) -> list[IssueRow]:
         "ORDER BY p.name, i.date IS NULL, i.date DESC, i.title DESC, i.source_key DESC"
     ).fetchall()
     return [IssueRow(*row) for row in rows]
-
-
-def get_article(db: sqlite_utils.Database, article_id: int) -> ArticleRow | None:
-    row = db.execute(
-        "SELECT a.id, a.issue_id, a.position, a.kind, a.title, a.title_lines, a.bylines, "
-        "a.byline, a.credit, a.duplicate_of, a.body, coalesce(i.title, ''), i.date "
-        "FROM articles a LEFT JOIN issues i ON i.id = a.issue_id WHERE a.id = ?",
-        [article_id],
-    ).fetchone()
-    if row is None:
-        return None
-    spans = db.execute(
-        'SELECT kind, start, "end" FROM paragraphs WHERE article_id = ? ORDER BY position',
-        [article_id],
-    ).fetchall()
-    return ArticleRow(
-        row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), json.loads(row[6]),
-        row[7], row[8], row[9], row[10], [(k, s, e) for k, s, e in spans], row[11], row[12],
-    )
-
-
-def issue_articles(db: sqlite_utils.Database, issue_id: int,
-                   removed: bool = False) -> list[tuple[int, str, str]]:
-    """(id, kind, title) of an issue's articles in reading order; with ``removed``, the
-    annotated articles kept after they left the issue's text instead."""
-    rows = db.execute(
-        "SELECT id, kind, title FROM articles WHERE issue_id = ? AND removed = ? "
-        "ORDER BY position", [issue_id, int(removed)],
-    ).fetchall()
-    return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
-
-
-LABEL_HEAD = 40
-"""Characters of an untitled item's text read for its label (never the whole body)."""
-
-
-
-def article_labels(db: sqlite_utils.Database, issue_ids: list[int]
-                   ) -> dict[int, list[ArticleLabel]]:
-    """Each issue's tree rows: its live articles in reading order, then the removed ones."""
-    found: dict[int, list[ArticleLabel]] = {issue: [] for issue in issue_ids}
-    for chunk in range(0, len(issue_ids), 500):
-        part = issue_ids[chunk:chunk + 500]
-        rows = db.execute(
-            "SELECT issue_id, id, kind, title, CASE WHEN title = '' THEN "
-            f"substr(body, 1, {LABEL_HEAD}) ELSE '' END, removed FROM articles "
-            f"WHERE issue_id IN ({','.join('?' * len(part))}) "
-            "ORDER BY issue_id, removed, position", part).fetchall()
-        for issue, *row in rows:
-            found[int(issue)].append((int(row[0]), str(row[1]), str(row[2]), str(row[3]),
-                                      bool(row[4])))
-    return found
-
-
-def tree_matches(db: sqlite_utils.Database, text: str) -> tuple[set[int], list[int]]:
-    """(article ids, their issues' ids) for the tree filter: articles whose title (or, when
-    untitled, the start of their text) contains ``text``, or that carry a tag or mention
-    an entity of that name."""
-    text = text.strip()
-    if not text:
-        return set(), []
-    rows = db.execute(
-        "SELECT id, issue_id FROM articles WHERE removed = 0 AND issue_id IS NOT NULL AND ("
-        "instr(lower(title), lower(:t)) > 0 OR (title = '' AND "
-        f"instr(lower(substr(body, 1, {LABEL_HEAD})), lower(:t)) > 0)) "
-        "UNION SELECT a.id, a.issue_id FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-        "JOIN articles a ON a.id = at.article_id WHERE t.name = :t AND a.issue_id IS NOT NULL "
-        "UNION SELECT a.id, a.issue_id FROM entity_mentions m "
-        "JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id "
-        "WHERE e.name = :t COLLATE NOCASE AND a.issue_id IS NOT NULL", {"t": text},
-    ).fetchall()
-    return {int(r[0]) for r in rows}, sorted({int(r[1]) for r in rows})
-
-
-def article_ids_matching(db: sqlite_utils.Database, text: str) -> set[int]:
-    """Live articles whose title contains ``text``, or that carry a tag or mention an
-    entity named ``text`` (names compared without case); empty for blank ``text``."""
-    text = text.strip()
-    if not text:
-        return set()
-    rows = db.execute(
-        "SELECT id FROM articles WHERE removed = 0 AND instr(lower(title), lower(?)) > 0 "
-        "UNION SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-        "WHERE t.name = ? "
-        "UNION SELECT m.article_id FROM entity_mentions m "
-        "JOIN entities e ON e.id = m.entity_id WHERE e.name = ? COLLATE NOCASE",
-        [text, text, text],
-    ).fetchall()
-    return {int(row[0]) for row in rows}
-
-
-def article_highlights(db: sqlite_utils.Database, article_id: int) -> list[Highlight]:
-    """Every entity mention and figure of an article, sorted by start offset."""
-    mentions = db.execute(
-        'SELECT m.start, m."end", e.type, e.name FROM entity_mentions m '
-        "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?", [article_id]
-    ).fetchall()
-    figures = db.execute(
-        'SELECT start, "end", kind, value, unit FROM figures WHERE article_id = ?',
-        [article_id],
-    ).fetchall()
-    spans = [Highlight(s, e, t, n) for s, e, t, n in mentions]
-    spans += [Highlight(s, e, "figure", k, v, u) for s, e, k, v, u in figures]
-    return sorted(spans, key=lambda h: (h.start, h.end))
-
-
-# ---------------------------------------------------------------- corpus views
-
-SENTENCE_ENDS = "。！？!?；;\n"
-SENTENCE_MAX = 80
-"""A mention's context is cut to at most this many characters either side."""
-
-
-def sentence_around(body: str, start: int, end: int) -> str:
-    """The sentence of ``body`` holding ``start:end`` (clamped to SENTENCE_MAX each side)."""
-    left = max((body.rfind(mark, 0, start) for mark in SENTENCE_ENDS), default=-1) + 1
-    rights = [i for i in (body.find(mark, end) for mark in SENTENCE_ENDS) if i >= 0]
-    right = min(rights) + 1 if rights else len(body)
-    left, right = max(left, start - SENTENCE_MAX), min(right, end + SENTENCE_MAX)
-    return body[left:right].strip()
-
-
-def entity_mentions(db: sqlite_utils.Database, type_: str, name: str,
-                    limit: int = 200) -> list[Mention]:
-    """Mentions of the entity ``(type, name)`` in live articles, newest issue first."""
-    rows = db.execute(
-        'SELECT a.id, coalesce(i.title, \'\'), i.date, a.title, a.body, m.start, m."end" '
-        "FROM entity_mentions m JOIN entities e ON e.id = m.entity_id "
-        "JOIN articles a ON a.id = m.article_id LEFT JOIN issues i ON i.id = a.issue_id "
-        "WHERE e.type = ? AND e.name = ? AND a.removed = 0 "
-        "ORDER BY i.date IS NULL, i.date DESC, a.position, m.start LIMIT ?",
-        [type_, name, limit],
-    ).fetchall()
-    return [Mention(r[0], r[1], r[2], r[3], sentence_around(r[4], r[5], r[6]), r[5], r[6])
-            for r in rows]
-
-
-def restore_note(db: sqlite_utils.Database, note: NoteRow) -> int:
-    """Put a deleted note back as it was (same uid, passage, status, dates); its new id."""
-    with transaction(db):
-        cursor = db.execute(
-            'INSERT INTO notes (uid, article_id, start, "end", quote, prefix, suffix, status, '
-            "body, color, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [note.uid, note.article_id, note.start, note.end, note.quote, note.prefix,
-             note.suffix, note.status, note.body, note.color, note.created, note.updated])
-    return int(cursor.lastrowid or 0)

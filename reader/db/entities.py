@@ -1,0 +1,82 @@
+"""Entities: their ids, where each is mentioned, and the reader's corrections (reject, merge)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from reader.core.records import (
+    Mention,
+)
+from reader.db.connection import now, transaction
+
+
+def entity_id(db: sqlite_utils.Database, type_: str, name: str) -> int:
+    """The id of the entity ``(type, name)``, created if new."""
+    row = db.execute("SELECT id FROM entities WHERE type = ? AND name = ?",
+                     [type_, name]).fetchone()
+    if row:
+        return int(row[0])
+    cursor = db.execute("INSERT INTO entities (type, name) VALUES (?, ?)", [type_, name])
+    return int(cursor.lastrowid or 0)
+
+
+SENTENCE_ENDS = "。！？!?；;\n"
+
+
+SENTENCE_MAX = 80
+"""A mention's context is cut to at most this many characters either side."""
+
+
+def sentence_around(body: str, start: int, end: int) -> str:
+    """The sentence of ``body`` holding ``start:end`` (clamped to SENTENCE_MAX each side)."""
+    left = max((body.rfind(mark, 0, start) for mark in SENTENCE_ENDS), default=-1) + 1
+    rights = [i for i in (body.find(mark, end) for mark in SENTENCE_ENDS) if i >= 0]
+    right = min(rights) + 1 if rights else len(body)
+    left, right = max(left, start - SENTENCE_MAX), min(right, end + SENTENCE_MAX)
+    return body[left:right].strip()
+
+
+def entity_mentions(db: sqlite_utils.Database, type_: str, name: str,
+                    limit: int = 200) -> list[Mention]:
+    """Mentions of the entity ``(type, name)`` in live articles, newest issue first."""
+    rows = db.execute(
+        'SELECT a.id, coalesce(i.title, \'\'), i.date, a.title, a.body, m.start, m."end" '
+        "FROM entity_mentions m JOIN entities e ON e.id = m.entity_id "
+        "JOIN articles a ON a.id = m.article_id LEFT JOIN issues i ON i.id = a.issue_id "
+        "WHERE e.type = ? AND e.name = ? AND a.removed = 0 "
+        "ORDER BY i.date IS NULL, i.date DESC, a.position, m.start LIMIT ?",
+        [type_, name, limit],
+    ).fetchall()
+    return [Mention(r[0], r[1], r[2], r[3], sentence_around(r[4], r[5], r[6]), r[5], r[6])
+            for r in rows]
+
+
+def add_correction(db: sqlite_utils.Database, action: str, type_: str, name: str,
+                   target: str = "") -> None:
+    """Record a rejection or a merge and apply it to what is already stored."""
+    with transaction(db):
+        db.execute(
+            "INSERT OR REPLACE INTO entity_corrections (action, type, name, target, created) "
+            "VALUES (?,?,?,?,?)", [action, type_, name, target, now()])
+        if action == "reject":
+            db.execute("DELETE FROM entities WHERE type = ? AND name = ?", [type_, name])
+        else:
+            _apply_merge(db, type_, name, target)
+
+
+def _apply_merge(db: sqlite_utils.Database, type_: str, alias: str, target: str) -> None:
+    row = db.execute("SELECT id FROM entities WHERE type = ? AND name = ?",
+                     [type_, alias]).fetchone()
+    if row is None:
+        return
+    into = entity_id(db, type_, target)
+    # a span that already names the target stays once: the alias's copy goes with it
+    db.execute("UPDATE OR IGNORE entity_mentions SET entity_id = ? WHERE entity_id = ?",
+               [into, row[0]])
+    db.execute("DELETE FROM entities WHERE id = ?", [row[0]])
+
+
+def list_corrections(db: sqlite_utils.Database) -> list[tuple[str, str, str, str]]:
+    rows = db.execute(
+        "SELECT action, type, name, target FROM entity_corrections ORDER BY id").fetchall()
+    return [(str(a), str(t), str(n), str(g)) for a, t, n, g in rows]
