@@ -2,7 +2,8 @@
 
 ``main-window.png`` (the system language), then ``main-window-zh.png`` and
 ``main-window-en.png`` with the UI in Chinese and in English.
-Run under Xvfb with a CJK font installed (PLATFORM.md §6), from the checkout:
+Run under Xvfb with a CJK font installed (Debian: ``xvfb`` and ``fonts-noto-cjk``), from
+the checkout:
 ``xvfb-run -a .venv/bin/python docs/screenshots/take_screenshots.py``
 """
 
