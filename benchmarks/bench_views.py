@@ -57,14 +57,27 @@ def main() -> int:
         shutil.copyfile(args.db, db)
         library = Library(db)
         settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        started = time.perf_counter()
         window = MainWindow(library, settings)
         window.show()
         QApplication.processEvents()
+        window_up = time.perf_counter() - started
         issues = len(library.issues())
         print(f"machine: {platform.machine()}, Python {platform.python_version()}, "
               f"load {os.getloadavg()[0]:.1f}; library: {issues} issues, "
               f"{library.figure_count():,} figures")
-        rows = []
+        rows: list[tuple[str, float, float]] = [("window up (library open, tree shown)", 0.0,
+                                                 window_up)]
+        first = library.articles(library.issues()[0].id)[0][0]
+        window.open_article(first)
+        def press_j_and_k() -> None:
+            for n in range(30):
+                (window.next_article if n < 15 else window.previous_article)()
+                QApplication.processEvents()  # one key press each: the gap is per press
+
+        rows.append(("J / K: 30 presses, one at a time", *measured(press_j_and_k, None)))
+        rows.append(("search a common word (南开)", *measured(
+            lambda: window.search.run("南开"), window.search.searched)))
         edit = window.tree_pane.filter_edit
         rows.append(("tree filter: type 南, then 南开", *measured(
             lambda: (edit.setText("南"), edit.setText("南开")), window.tree_pane.filter_applied)))
