@@ -3,8 +3,9 @@
 ``ReadRunner.ask(key, query, done)`` runs ``query(library)`` on one reader thread that
 holds its own read-only connection, and calls ``done(result)`` on the GUI thread. A newer
 question with the same ``key`` supersedes an older one: the older one is skipped if it
-has not started and its answer is dropped if it has, so a filter typed quickly only ever
-shows the answer for the text in the box. Only plain data crosses the threads.
+has not started, and its SQL is interrupted (its answer dropped) if it has, so a filter
+typed quickly only ever shows, and only waits for, the answer for the text in the box.
+Only plain data crosses the threads.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from reader.library import Library
 
 Query = Callable[[Library], Any]
+PROGRESS_STEPS = 20_000
+"""SQLite virtual-machine steps between two checks that a read is still wanted."""
 log = logging.getLogger(__name__)
 
 
@@ -57,6 +60,10 @@ class ReadRunner(QObject):
         key = self._waiting.get(ticket, ("", None))[0]
         return self._latest.get(key) == ticket
 
+    def _stop_unless(self, ticket: int) -> Callable[[], bool]:
+        """SQLite's progress handler for a read: True (stop) once it is superseded."""
+        return lambda: not self._is_current(ticket)
+
     def _run(self) -> None:
         """The reader thread: answer each question in turn, with its own connection."""
         library: Library | None = None
@@ -69,9 +76,14 @@ class ReadRunner(QObject):
                 try:
                     if library is None:
                         library = Library(self._path, readonly=True, check=False)
+                    # SQLite asks every PROGRESS_STEPS steps whether to go on: a read that
+                    # was superseded stops at once instead of running to its end
+                    library.db.conn.set_progress_handler(self._stop_unless(ticket),
+                                                         PROGRESS_STEPS)
                     result = query(library)
                 except Exception as error:  # the thread boundary: report, never die
-                    log.exception("background read failed")
+                    if self._is_current(ticket):
+                        log.exception("background read failed")
                     self._bridge.answered.emit(ticket, None, str(error) or type(error).__name__)
                     continue
                 self._bridge.answered.emit(ticket, result, "")

@@ -47,3 +47,25 @@ def test_the_reader_sees_what_the_window_wrote(qtbot: QtBot, library: Library) -
     qtbot.waitUntil(lambda: bool(answers))
     runner.shutdown()
     assert answers == [{article}]
+
+
+def test_a_superseded_read_is_interrupted_not_waited_for(qtbot: QtBot, library: Library) -> None:
+    """Typing on in the filter must not wait for the answer to what was typed before."""
+    runner = ReadRunner(library)
+    answers: list[object] = []
+    started = threading.Event()
+
+    def endless(lib: Library) -> object:
+        started.set()
+        return lib.db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                              "SELECT count(*) FROM n").fetchone()  # never ends by itself
+
+    runner.ask("filter", endless, answers.append)
+    assert started.wait(10)
+    began = time.perf_counter()
+    runner.ask("filter", lambda lib: len(lib.issues()), answers.append)
+    qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
+    waited = time.perf_counter() - began
+    runner.shutdown()
+    assert answers == [len(library.issues())]
+    assert waited < 5  # the endless query was stopped, not run to its end
