@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,10 +40,19 @@ KNOWN: frozenset[str] = frozenset()
 """The hashes the library holds, set once in each worker process (``set_known``)."""
 
 
+WORKER_NICENESS = 5
+"""How much lower a worker process runs than the app: the window (and whatever else the
+reader does) keeps the CPU when an import competes with it for the cores."""
+
+
 def set_known(hashes: frozenset[str]) -> None:
-    """Worker initializer: the hashes to skip, sent once per process, not per file."""
+    """Worker initializer: the hashes to skip, sent once per process, not per file; and a
+    lower priority for the process (where the OS has one)."""
     global KNOWN  # one value per worker process, set before any task
     KNOWN = hashes
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(WORKER_NICENESS)
 
 
 @dataclass
