@@ -33,7 +33,9 @@ def take(app: QApplication, tmp: Path, name: str, language: str) -> None:
     settings.language = language
     window, library = build(args, settings, ask=False)
     window.resize(1400, 860)
-    hits = window.run_search(ARTICLE_TITLE)
+    while window.app_actions.importer.is_running() or not library.issues():
+        app.processEvents()  # the samples are imported in the background
+    hits = library.search(ARTICLE_TITLE)
     window.open_article(hits[0].article_id)
     window.left_tabs.setCurrentIndex(0)
     window.tree.expandAll()
