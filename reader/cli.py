@@ -116,7 +116,7 @@ def parse(file: Path, no_analyze: bool, pretty: bool, raw: bool, db_path: Path |
     if not raw:
         from reader.commands import stored_corrections
 
-        fixes, corrections = stored_corrections(db_path, file)
+        fixes, corrections = stored_corrections(db_path, file, issue.source.sha256)
     if fixes:
         issue = correct(issue, fixes)
     if not no_analyze:

@@ -77,10 +77,11 @@ def _open(db_path: Path | None, write: bool) -> Library:
         return Library(db_path, readonly=True)
 
 
-def stored_corrections(db_path: Path | None, file: Path
+def stored_corrections(db_path: Path | None, file: Path, sha256: str
                        ) -> tuple[tuple[FixRow, ...], CorrectionRows]:
-    """The split corrections of the issue imported from ``file`` and the entity
-    corrections, from the library if there is one (never created here)."""
+    """The split corrections of the issue imported from ``file`` (whose bytes hash to
+    ``sha256``) and the entity corrections, from the library if there is one (never
+    created here)."""
     try:
         library = _open(db_path, write=False)
     except NoLibrary:
@@ -89,7 +90,7 @@ def stored_corrections(db_path: Path | None, file: Path
         click.echo(f"baokan: warning: corrections not applied: {error}", err=True)
         return (), ()
     try:
-        return library.split_fix_rows_for_file(file), library.correction_rows()
+        return library.split_fix_rows_for_file(file, sha256), library.correction_rows()
     finally:
         library.close()
 

@@ -22,7 +22,6 @@ from reader.core.pipeline import (
     Known,
     Prepared,
     corrections_from_rows,
-    file_sha256,
     prepare,
     set_known,
 )
@@ -705,10 +704,10 @@ class Library:
                       for n, r in enumerate(mine)]
         return infos
 
-    def split_fix_rows_for_file(self, path: str | Path) -> tuple[FixRow, ...]:
+    def split_fix_rows_for_file(self, path: str | Path, sha256: str) -> tuple[FixRow, ...]:
         """The stored split corrections of the issue imported from this file (by its
-        bytes, else its path), for ``baokan parse``."""
-        issue_id = issues.issue_id_by_hash(self.db, file_sha256(path))
+        bytes' ``sha256``, else its path), for ``baokan parse``."""
+        issue_id = issues.issue_id_by_hash(self.db, sha256)
         if issue_id is None:
             identity = issues.identity_by_path(self.db, printable(Path(path).resolve()))
             if identity is not None:

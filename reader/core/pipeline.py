@@ -63,15 +63,6 @@ class Failed:
     reason: str
 
 
-def file_sha256(path: str | Path) -> str:
-    """The SHA-256 of a file's bytes, read in chunks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 CorrectionRows = tuple[tuple[str, str, str, str], ...]
 """(action, type, name, target) rows as the library stores them; plain data for workers."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
@@ -38,24 +40,14 @@ class CorpusViews(QObject):
             self.entity_index = EntityIndexDialog(self._library, self._window, self._reads)
             self.entity_index.set_read_only(self._library.readonly)
             self.entity_index.entity_chosen.connect(self.entity_chosen)
-        elif self.entity_index.property("stale"):
-            self.entity_index.refresh()
-            self.entity_index.setProperty("stale", False)
-        self.entity_index.show()
-        self.entity_index.raise_()
-        return self.entity_index
+        return _present(self.entity_index)
 
     @Slot()
     def show_figures(self) -> FiguresDialog:
         if self.figures is None:
             self.figures = FiguresDialog(self._library, self._reads, self._window)
             self.figures.figure_opened.connect(self.article_requested)
-        elif self.figures.property("stale"):
-            self.figures.refresh()
-            self.figures.setProperty("stale", False)
-        self.figures.show()
-        self.figures.raise_()
-        return self.figures
+        return _present(self.figures)
 
     @Slot()
     def show_preferences(self) -> PreferencesDialog:
@@ -80,3 +72,16 @@ class CorpusViews(QObject):
         for dialog in (self.entity_index, self.figures):
             if dialog is not None:
                 dialog.retranslate_ui()
+
+
+Dialog = TypeVar("Dialog", EntityIndexDialog, FiguresDialog)
+
+
+def _present(dialog: Dialog) -> Dialog:
+    """Show a corpus dialog in front, first reading again what changed while it was hidden."""
+    if dialog.property("stale"):
+        dialog.refresh()
+        dialog.setProperty("stale", False)
+    dialog.show()
+    dialog.raise_()
+    return dialog
