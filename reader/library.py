@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import multiprocessing
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -46,6 +47,7 @@ from reader.db import splits as split_store
 from reader.db.annotations import AnnotationError
 from reader.db.backups import Backup
 from reader.db.connection import (
+    Database,
     LibraryBusy,
     NoLibrary,
     NotALibrary,
@@ -63,6 +65,7 @@ from reader.db.connection import (
 from reader.db.migrations import backups_dir
 from reader.db.search import count as search_count
 from reader.db.search import search
+from reader.db.writer import Writer
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, current file name)"""
@@ -102,10 +105,15 @@ def writes(method: Method) -> Method:
     """
     @functools.wraps(method)
     def guarded(self: Library, *args: Any, **kwargs: Any) -> Any:
+        writer = self._writer
+        if writer is not None and writer.on_thread():
+            return method(self, *args, **kwargs)  # inside a write: the outer one guards
         if self.readonly:
             raise ReadOnlyError(self.readonly_reason)
         try:
-            return method(self, *args, **kwargs)
+            if writer is None:
+                return method(self, *args, **kwargs)
+            return self._on_writer(writer, functools.partial(method, self, *args, **kwargs))
         except LibraryBusy as error:
             raise BusyError(str(error)) from None
         except Exception as error:
@@ -188,23 +196,73 @@ class Library:
         return ":memory:" if str(path) == ":memory:" else Path(path or default_path())
 
     def __init__(self, path: str | Path | None = None, *, readonly: bool = False,
-                 create: bool = True, check: bool = True) -> None:
+                 create: bool = True, check: bool = True, writer: Writer | None = None
+                 ) -> None:
         """Open the library; ``create=False`` refuses a path where there is none yet.
 
         A damaged library opens read-only with ``damage`` set; a file that is not a
         library, or that cannot be opened at all, raises StorageError. ``check=False``
         skips ``quick_check`` (a second connection of a process that checked already).
+        With a ``writer`` (another Library's, see ``start_writer``) this connection only
+        reads and every write runs on that writer's thread.
         """
         self.path = self.resolve_path(path)
-        opened = open_library(self.path, readonly=readonly, create=create, check=check)
-        self.db = opened.db
+        self._writer = writer
+        """Where this library's writes run (None: on this connection)."""
+        self._owns_writer = False
+        self._local = threading.local()
+        opened = open_library(self.path, readonly=readonly or writer is not None,
+                              create=create, check=check)
+        self._db = opened.db
         self.damage = opened.damage
-        self.readonly = opened.readonly
+        self.readonly = opened.readonly if writer is None else bool(opened.damage)
         self.failure: str | None = None
         self._listeners: list[Listener] = []
         self._failure_listeners: list[Callable[[str], None]] = []
         self._file = file_id(self.path) if self.is_file else None
         self._version = data_version(self.db)
+
+    @property
+    def db(self) -> Database:
+        """The connection of the calling thread: the writer's own on the writer thread,
+        this library's (read-only once a writer runs) everywhere else."""
+        writer = self._writer
+        if writer is not None and writer.on_thread():
+            return writer.db
+        return self._db
+
+    @property
+    def writer(self) -> Writer | None:
+        """The thread every write of this library runs on, to share with a job's library."""
+        return self._writer
+
+    def start_writer(self) -> None:
+        """From now on every write runs on one writer thread that holds the only writable
+        connection; this library's own connection becomes read-only (the window does this;
+        the command line writes on its one connection)."""
+        if self._writer is not None or not self.is_file or self.readonly:
+            return
+        self._writer = Writer(Path(self.path))
+        self._owns_writer = True
+        own, self._db = self._db, open_library(self.path, readonly=True, check=False).db
+        own.close()
+
+    def _on_writer(self, writer: Writer, work: Callable[[], Any]) -> Any:
+        """Run a write on the writer thread; the changes it announces there are announced
+        here, on the calling thread, when it has finished (or failed)."""
+        pending: list[Changes] = []
+
+        def job() -> Any:
+            self._local.pending = pending
+            try:
+                return work()
+            finally:
+                self._local.pending = None
+        try:
+            return writer.run(job)
+        finally:
+            for changes in pending:
+                self.announce(changes)
 
     @property
     def is_file(self) -> bool:
@@ -221,7 +279,9 @@ class Library:
                 "using it); changes are not saved")
 
     def close(self) -> None:
-        self.db.close()
+        self._db.close()
+        if self._owns_writer and self._writer is not None:
+            self._writer.close()
 
     # ------------------------------------------------------------ changes and failures
 
@@ -235,7 +295,12 @@ class Library:
 
     def announce(self, changes: Changes) -> None:
         """Tell every listener what changed (also for changes made by another connection,
-        such as a background import, whose report carries them)."""
+        such as a background import, whose report carries them). On the writer thread
+        they wait for the end of the write, and are told on the thread that asked for it."""
+        pending = getattr(self._local, "pending", None)
+        if pending is not None:
+            pending.append(changes)
+            return
         self._version = data_version(self.db)
         if changes:
             for listener in list(self._listeners):
@@ -293,7 +358,6 @@ class Library:
 
     # ------------------------------------------------------------ import
 
-    @writes
     def import_paths(
         self, paths: list[str | Path], progress: Progress | None = None,
         cancel: Callable[[], bool] | None = None, workers: int | None = None,
@@ -304,8 +368,11 @@ class Library:
         An issue is identified by its paper (the imported folder's name, or ``paper``)
         and its name in the paper (its path under that folder): a file with the same
         paper and name but new bytes replaces the stored issue, keeping its tags and
-        notes; the same name in another paper is another issue.
+        notes; the same name in another paper is another issue. Files are read and
+        analysed here; each issue is handed to the writer to store (``_store``).
         """
+        if self.readonly:
+            raise ReadOnlyError(self.readonly_reason)
         sources, missing = collect_sources(paths, (paper and paper.strip()) or None,
                                            self.own_files())
         report = ImportReport(failed=[(f.path, f.reason) for f in missing])
@@ -372,6 +439,7 @@ class Library:
             finally:
                 pool.shutdown(wait=True, cancel_futures=True)
 
+    @writes
     def _store(self, result: Prepared | Known | Failed, source: Source,
                report: ImportReport) -> None:
         if isinstance(result, Failed):

@@ -49,6 +49,9 @@ class LibraryBusy(StorageError):
     """Another connection kept the library locked for longer than the busy timeout."""
 
 
+Database = sqlite_utils.Database
+"""The connection type the facade passes around (it imports no SQL library itself)."""
+
 def default_path() -> Path:
     """The library file: ``$BAOKAN_DB`` if set, else ``library.sqlite`` in the user data dir."""
     configured = os.environ.get(DB_ENV)

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QObject, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from reader.library import ImportReport
+from reader.library import ImportReport, Library
 from reader.ui.dialogs import ImportReportDialog
 from reader.ui.tasks import Task, import_job
 
@@ -74,9 +74,9 @@ class Importer(QObject):
     import_finished = Signal(object)
     import_failed = Signal(str)
 
-    def __init__(self, db_path: Path, progress: ImportProgress, window: QWidget) -> None:
+    def __init__(self, library: Library, progress: ImportProgress, window: QWidget) -> None:
         super().__init__(window)
-        self._db_path = db_path
+        self._library = library
         self._window = window
         self.progress = progress
         self.task: Task | None = None
@@ -90,7 +90,7 @@ class Importer(QObject):
         """Start importing ``paths`` in the background; False if an import is running."""
         if self.is_running() or not paths:
             return False
-        self.task = Task(import_job(self._db_path, paths, paper), self)
+        self.task = Task(import_job(self._library, paths, paper), self)
         self.task.progressed.connect(self.progress.show_progress)
         self.task.finished.connect(self._finished)
         self.task.failed.connect(self._failed)

@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
     def __init__(self, library: Library, settings: Settings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        library.start_writer()  # from here on, every write runs on the writer thread
         self._library = library
         self._settings = settings or Settings()
         self.library_lock: LibraryLock | None = None

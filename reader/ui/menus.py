@@ -45,7 +45,7 @@ class AppActions(QObject):
         self._exports: list[Task] = []
         self.progress = ImportProgress(window)
         window.statusBar().addPermanentWidget(self.progress)
-        self.importer = Importer(Path(library.path), self.progress, window)
+        self.importer = Importer(library, self.progress, window)
         self.importer.import_finished.connect(self._import_finished)
         self.importer.import_failed.connect(self._task_failed)
         self._make_file_actions()

@@ -100,11 +100,15 @@ class Task(QObject):
         self.failed.emit(message)
 
 
-def import_job(db_path: Path, paths: list[Path], paper: str | None = None) -> Job:
-    """A job importing ``paths`` through a connection of its own; returns an ImportReport
-    (its ``changes`` are announced on the window's library when it arrives)."""
+def import_job(window_library: Library, paths: list[Path], paper: str | None = None) -> Job:
+    """A job importing ``paths``: it reads through a connection of its own and hands each
+    issue to the window library's writer thread to store; returns an ImportReport (its
+    ``changes`` are announced on the window's library when it arrives)."""
+    db_path, writer = Path(window_library.path), window_library.writer
+
     def job(progress: Progress, cancelled: Cancelled) -> ImportReport:
-        library = Library(db_path, check=False)  # the window checked the file on opening
+        # the window checked the file on opening
+        library = Library(db_path, check=False, writer=writer)
         try:
             return library.import_paths(list(paths), progress=progress, cancel=cancelled,
                                         paper=paper)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSettings
@@ -66,3 +67,12 @@ def issue_rows(model: QAbstractItemModel) -> list[QModelIndex]:
 
     walk(QModelIndex())
     return rows
+
+
+def write_sql(library: Library, sql: str, params: list[object] | None = None) -> Any:
+    """Run raw SQL the way the window writes: on the library's writer thread, whose
+    connection is the only writable one once a window has started it."""
+    writer = library.writer
+    if writer is None:
+        return library.db.execute(sql, params).fetchall()
+    return writer.run(lambda: library.db.execute(sql, params).fetchall())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl, qVersion
@@ -14,11 +15,13 @@ from pytestqt.qtbot import QtBot
 from benchmarks.corpus import generate
 from reader import __version__
 from reader.app import app_icon
+from reader.db import issues
 from reader.library import ImportReport, Library
 from reader.ui.dialogs import ImportReportDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
 from tests.ui.conftest import article_titled, issue_rows
+from tests.ui.test_main_window import BUDGET
 
 WAIT_MS = 60_000
 
@@ -74,6 +77,37 @@ def test_import_runs_off_the_ui_thread_with_progress_then_refreshes_the_tree(
     assert len(window.tree_model.issue_ids()) == 8
     assert not window.app_actions.progress.isVisible()
     assert report_dialogs(window) == []
+
+
+def test_the_window_and_its_import_write_through_one_writer_thread(
+        qtbot: QtBot, window: MainWindow, library: Library, new_issues: list[Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's connection is read-only; its tags and the import's issues are all
+    stored by the one writer thread, interleaved, none lost."""
+    writer = library.writer
+    assert writer is not None
+    writer_thread = writer.run(threading.current_thread)
+    stored_on: list[threading.Thread] = []
+    original = issues.insert_issue
+
+    def recording(*args: Any, **kwargs: Any) -> int:
+        stored_on.append(threading.current_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(issues, "insert_issue", recording)
+    article = article_titled(library, BUDGET)
+    window.open_article(article)
+    assert window.app_actions.import_paths(new_issues)
+    for n in range(10):
+        window.tags.entry.setText(f"导入时{n}")
+        window.tags.add_entered()
+    with qtbot.waitSignal(window.app_actions.importer.import_finished, timeout=WAIT_MS):
+        pass
+    assert len(window.tree_model.issue_ids()) == 8
+    assert {f"导入时{n}" for n in range(10)} <= set(library.article_tags(article))
+    assert stored_on and set(stored_on) == {writer_thread}
+    with pytest.raises(Exception, match="readonly"):
+        library.db.execute("DELETE FROM tags")
 
 
 def test_the_progress_widget_shows_the_current_file(window: MainWindow) -> None:

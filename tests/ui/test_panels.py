@@ -14,7 +14,7 @@ from reader.library import Library
 from reader.ui.main_window import MainWindow
 from reader.ui.panels import COLOR_ROLE, NOTE_COLORS, NOTE_PREVIEW_CHARS, SAVE_DELAY_MS, close_rect
 from reader.ui.settings import Settings
-from tests.ui.conftest import article_titled
+from tests.ui.conftest import article_titled, write_sql
 from tests.ui.test_main_window import BUDGET, make_window, select_in_view
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -91,7 +91,7 @@ def test_a_detached_note_shows_its_quote_and_a_mark(qtbot: QtBot, library: Libra
     window, article_id, body = open_budget(qtbot, library, settings)
     start = body.index("奋力实现")
     note_id = library.add_note(article_id, "旧段落", start, start + 4)
-    library.db.execute("UPDATE notes SET status = 'detached' WHERE id = ?", [note_id])
+    write_sql(library, "UPDATE notes SET status = 'detached' WHERE id = ?", [note_id])
     window.notes.refresh()
     row = window.notes.model.index(0, 0)
     assert row.data().startswith("⚠ “奋力实现”")
@@ -107,7 +107,7 @@ def test_delete_a_note_then_undo_and_redo(qtbot: QtBot, library: Library, settin
     window, article_id, body = open_budget(qtbot, library, settings)
     start = body.index("奋力实现")
     note_id = library.add_note(article_id, "留着", start, start + 4, color=NOTE_COLORS[1])
-    library.db.execute("UPDATE notes SET status = 'detached' WHERE id = ?", [note_id])
+    write_sql(library, "UPDATE notes SET status = 'detached' WHERE id = ?", [note_id])
     before = library.note(note_id)
     window.notes.refresh()
     window.notes.select_note(note_id)

@@ -20,6 +20,7 @@ from reader.ui.dialogs import export_dialog
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
 from tests.conftest import SAMPLES
+from tests.ui.conftest import write_sql
 
 WAIT_MS = 60_000
 WRITER = """
@@ -169,9 +170,9 @@ def test_a_write_failure_says_so_and_turns_the_window_read_only(
     window = make_window(qtbot, library, settings)
     article = library.articles(library.issues()[0].id)[0][0]
     window.open_article(article)
-    library.db.execute("VACUUM")  # no free pages left to fill
-    pages = library.db.execute("PRAGMA page_count").fetchone()[0]
-    library.db.execute(f"PRAGMA max_page_count = {pages}")
+    write_sql(library, "VACUUM")  # no free pages left to fill
+    pages = write_sql(library, "PRAGMA page_count")[0][0]
+    write_sql(library, f"PRAGMA max_page_count = {pages}")  # on the writable connection
     window.tags.entry.setText("很长的标签" * 2000)
     with qtbot.waitSignal(window.library_failed, timeout=5000):
         window.tags.add_entered()
