@@ -62,7 +62,7 @@ def offer_samples(window: MainWindow, library: Library, ask: bool) -> None:
                 "MainWindow", "The library has no issues yet. Import the sample issues?"))
         if answer != QMessageBox.StandardButton.Yes:
             return
-    window.import_samples()
+    window.app_actions.import_samples()
 
 
 def warn_read_only(lock: LibraryLock) -> None:

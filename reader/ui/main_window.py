@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from reader.core.resources import sample_issues
 from reader.library import Changes, Library
 from reader.ui import theme
 from reader.ui.article_view import ArticleView
@@ -14,7 +13,6 @@ from reader.ui.corpus_views import CorpusViews
 from reader.ui.dialogs import failure_box
 from reader.ui.entities import EntitiesPanel
 from reader.ui.find import FindBar, reading_pane
-from reader.ui.import_dialog import dropped_paths
 from reader.ui.instance import LibraryLock
 from reader.ui.layout import Panes, ReadOnlyLabel
 from reader.ui.menus import AppActions
@@ -30,8 +28,6 @@ from reader.ui.undo import AnnotationHistory
 from reader.ui.window_actions import Slots, WindowActions
 
 MESSAGE_MS = 8000
-SAMPLE_PAPER = "Samples · 示例"
-"""The paper the shipped sample issues are filed under."""
 POLL_MS = 2000
 """How often the window looks for changes made by other programs (and a vanished file)."""
 
@@ -40,8 +36,7 @@ class MainWindow(QMainWindow):
     """Where users read: tree on the left, the article in the centre, notes and tags right.
     The panes, actions and dialogs are their own classes; the window wires them."""
 
-    library_changed = Signal(object)
-    """A Changes value, after the window has refreshed what it shows."""
+    library_changed = Signal(object)  # a Changes value, after the window has refreshed
     library_failed = Signal(str)
 
     def __init__(self, library: Library, settings: Settings | None = None,
@@ -50,8 +45,7 @@ class MainWindow(QMainWindow):
         library.start_writer()  # from here on, every write runs on the writer thread
         self._library = library
         self._settings = settings or Settings()
-        self.library_lock: LibraryLock | None = None
-        """The lock that makes this window the library's writer (set by the app)."""
+        self.library_lock: LibraryLock | None = None  # makes this window the writer (app)
         self.setObjectName("mainWindow")
         self._make_parts()
         self._connect()
@@ -141,11 +135,9 @@ class MainWindow(QMainWindow):
         """In a read-only library, every action that would change it is disabled."""
         self.read_only_label.setVisible(self.read_only)
         if self.read_only:
-            for action in (self.window_actions.add_note_action,
-                           *self.app_actions.writing_actions()):
-                action.setEnabled(False)
-            self.notes.set_read_only(True)
-            self.tags.set_read_only(True)
+            self.app_actions.disable_writing()
+            for panel in (self.notes, self.tags):
+                panel.set_read_only(True)
             self.setAcceptDrops(False)
             self.retranslate_ui()
 
@@ -174,10 +166,6 @@ class MainWindow(QMainWindow):
         self._apply_read_only()
         failure_box(self, message).open()
 
-    def import_samples(self) -> bool:
-        """Import the sample issues shipped with the app, in the background."""
-        return self.app_actions.import_paths(list(sample_issues()), SAMPLE_PAPER)
-
     @Slot()
     def apply_preferences(self) -> None:
         """Apply the stored theme, reading font, highlight colors and language now."""
@@ -193,16 +181,6 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_paths(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        """Issue files or folders dropped on the window are imported in the background."""
-        if paths := dropped_paths(event.mimeData()):
-            event.acceptProposedAction()
-            self.app_actions.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.watch.timer.stop()

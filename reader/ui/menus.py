@@ -5,21 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
+from reader.core.resources import sample_issues
 from reader.library import EXPORTS, ImportReport, Library
 from reader.ui import i18n
 from reader.ui.backups import RestoreDialog
 from reader.ui.dialogs import about_box, ask_export_path
 from reader.ui.file_dialogs import chosen, folder_dialog, open_files_dialog
-from reader.ui.import_dialog import Importer, ImportProgress
+from reader.ui.import_dialog import Importer, ImportProgress, dropped_paths
 from reader.ui.settings import Settings
 from reader.ui.tasks import Task, daily_backup_job, export_job
 from reader.ui.window_actions import WindowActions
 
 LANGUAGE_NAMES = i18n.LANGUAGE_NAMES
+SAMPLE_PAPER = "Samples · 示例"
+"""The paper the shipped sample issues are filed under."""
 
 
 def home_folder() -> Path:
@@ -52,6 +55,7 @@ class AppActions(QObject):
         self._make_language_menu()
         self._make_help_menu()
         window.setAcceptDrops(True)
+        window.installEventFilter(self)
 
     # ---------------------------------------------------------------- building
 
@@ -103,9 +107,31 @@ class AppActions(QObject):
         self.help_menu.addAction(self.about_action)
         self.restore_dialog: RestoreDialog | None = None
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Issue files or folders dropped on the window are imported in the background."""
+        kind = event.type()
+        if watched is self._window and kind in (QEvent.Type.DragEnter, QEvent.Type.Drop):
+            assert isinstance(event, QDropEvent)  # a QDragEnterEvent is one too
+            if paths := dropped_paths(event.mimeData()):
+                event.acceptProposedAction()
+                if kind == QEvent.Type.Drop:
+                    self.import_paths(paths)
+                return True
+        return super().eventFilter(watched, event)
+
     def writing_actions(self) -> list[QAction]:
         """The actions that change the library (disabled when it is read-only)."""
-        return [self.import_files_action, self.import_folder_action, self.restore_action]
+        return [self.import_files_action, self.import_folder_action, self.restore_action,
+                self._menus.add_note_action]
+
+    def disable_writing(self) -> None:
+        """The library turned read-only: nothing that would change it can be started."""
+        for action in self.writing_actions():
+            action.setEnabled(False)
+
+    def import_samples(self) -> bool:
+        """Import the sample issues shipped with the app, in the background."""
+        return self.import_paths(list(sample_issues()), SAMPLE_PAPER)
 
     def retranslate_ui(self) -> None:
         """Set the texts of the actions and menus added here."""

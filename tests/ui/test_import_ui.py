@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl, qVersion
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QUrl, qVersion
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -191,10 +191,18 @@ def test_dropping_a_folder_on_the_window_imports_it(qtbot: QtBot, window: MainWi
                                                     new_issues: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(new_issues[0].parent.parent))])
+    text = QMimeData()
+    text.setText("不是文件")
+    for offered, welcome in ((mime, True), (text, False)):
+        enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, offered,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        enter.setAccepted(False)
+        QCoreApplication.sendEvent(window, enter)
+        assert enter.isAccepted() is welcome
     drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(window.app_actions.importer.import_finished, timeout=WAIT_MS):
-        window.dropEvent(drop)
+        QCoreApplication.sendEvent(window, drop)
     assert drop.isAccepted()
     assert window.acceptDrops()
     assert len(window.tree_model.issue_ids()) == 8

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QTextCursor
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -84,8 +84,11 @@ def test_dialogs_on_the_library_folder_keep_its_locks_while_another_process_writ
     drop = QMimeData()
     drop.setUrls([QUrl.fromLocalFile(str(db)), QUrl.fromLocalFile(str(db) + "-wal")])
     with qtbot.waitSignal(actions.importer.import_finished, timeout=WAIT_MS) as finished:
-        window.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, drop,
-                                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+        for event in (QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, drop,
+                                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+                      QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, drop,
+                                 Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)):
+            QCoreApplication.sendEvent(window, event)  # as a real drag: enter, then drop
     assert [reason for _, reason in finished.args[0].failed] == [
         "this is the library's own file, not an issue"] * 2
     assert locks_held(db)
