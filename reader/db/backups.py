@@ -11,6 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from reader.db.annotations import AnnotationError
 from reader.db.connection import StorageError, open_library, quick_check, transaction
 from reader.db.migrations import backup_to, backups_dir, ensure_paper, migrate
 from reader.db.search import reindex_all
@@ -79,12 +80,23 @@ def restore(db: sqlite_utils.Database, source: Path) -> None:
     opened = open_library(source, readonly=True)
     try:
         if opened.damage:
-            raise StorageError(f"the backup {source.name} is damaged ({opened.damage[0]}); "
-                               "choose another")
+            raise AnnotationError(f"the backup {source.name} is damaged "
+                                  f"({opened.damage[0]}); choose another")
+        theirs, ours = _encoding(opened.db), _encoding(db)
+        if theirs != ours:  # SQLite cannot change an open file's text encoding
+            raise AnnotationError(
+                f"the backup {source.name} stores its text as {theirs} and this library as "
+                f"{ours} (one of them was made by another version), so it cannot be restored "
+                "into it; nothing was changed. Open a copy of the backup as its own library "
+                "(--db) instead")
         _copy_in(opened.db, db)
     finally:
         opened.db.close()
     migrate(db, None)
+
+
+def _encoding(db: sqlite_utils.Database) -> str:
+    return str(db.execute("PRAGMA encoding").fetchone()[0])
 
 
 def _page_size(db: sqlite_utils.Database) -> int:

@@ -17,6 +17,7 @@ from reader.db.migrations import (
     APPLICATION_ID,
     LEGACY_TABLES,
     PAGE_SIZE,
+    TEXT_ENCODING,
     backup_to,
     migrate,
     schema_version,
@@ -101,8 +102,9 @@ def open_library(path: str | Path | None = None, *, readonly: bool = False,
     try:
         _check_identity(db, target)
         if not readonly and target != ":memory:":
-            if not db.table_names():
-                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # before the first page
+            if not db.table_names():  # a new file: settings that only a new file takes
+                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+                conn.execute(f"PRAGMA encoding = '{TEXT_ENCODING}'")
             _set_wal(conn)
         damage = quick_check(db) if check and target != ":memory:" else []
         if damage:

@@ -16,10 +16,13 @@ def table_sizes(db: sqlite_utils.Database) -> list[tuple[str, int]]:
 
 
 def text_bytes(db: sqlite_utils.Database) -> int:
-    """UTF-8 bytes of the text the articles hold (titles and bodies)."""
-    row = db.execute("SELECT sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))) "
-                     "FROM articles").fetchone()
-    return int(row[0] or 0)
+    """UTF-8 bytes of the text the articles hold (titles and bodies), whatever encoding the
+    file stores it in (a CAST to BLOB would count UTF-16 bytes in a UTF-16 library)."""
+    total = 0
+    for title, body in db.execute("SELECT title, body FROM articles"):
+        total += len((title or "").encode("utf-8", "surrogatepass"))
+        total += len((body or "").encode("utf-8", "surrogatepass"))
+    return total
 
 
 def file_bytes(db: sqlite_utils.Database) -> int:

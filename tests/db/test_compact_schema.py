@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.db import migrations
+from reader.db import migrations, stats
 from reader.db.entities import add_correction
 from reader.db.search import reindex_all
-from reader.library import Library
+from reader.library import AnnotationError, Library
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SAMPLES = Path(__file__).resolve().parent.parent.parent / "resources" / "samples"
@@ -182,3 +182,52 @@ def test_the_before_upgrade_backup_restores_into_the_upgraded_library(v2_library
     assert {k: v for k, v in after.items() if k not in ("tags", "article_tags")} == \
         {k: v for k, v in before.items() if k not in ("tags", "article_tags")}
     assert after["tags"][: len(before["tags"])] == before["tags"]
+
+
+def encoding(library: Library) -> str:
+    return str(library.db.execute("PRAGMA encoding").fetchone()[0])
+
+
+def test_a_new_library_stores_text_as_utf16_in_code_point_order(tmp_path: Path) -> None:
+    """A Hanzi takes 2 bytes instead of 3; names still sort as they did in UTF-8."""
+    library = Library(tmp_path / "new.sqlite")
+    assert encoding(library) == migrations.TEXT_ENCODING == "UTF-16be"
+    folder = tmp_path / "issues"
+    folder.mkdir()
+    shutil.copy(sorted(SAMPLES.glob("*.txt"))[0], folder / "a.txt")
+    library.import_paths([folder])
+    article = library.articles(library.issues()[0].id)[0][0]
+    names = ["天津", "人民", "Zürich", "abc", "ｆｕｌｌ", "一", "南开区", "南开"]
+    for name in [*names, "𠀋字"]:
+        library.add_tag(article, name)
+    # BINARY collation compares UTF-16BE bytes: code-point order in the Basic Multilingual
+    # Plane, as Python (and UTF-8) order str
+    rows = library.db.execute("SELECT name FROM tags WHERE name != '𠀋字' "
+                              "ORDER BY name COLLATE BINARY").fetchall()
+    assert [name for (name,) in rows] == sorted(names)
+    assert "𠀋字" in {t.name for t in library.tags()}  # beyond U+FFFF: round-trips
+    utf8 = sum(len(library.article(a).title.encode()) + len(library.article(a).body.encode())
+               for issue in library.issues() for a, _, _ in library.articles(issue.id))
+    assert stats.text_bytes(library.db) == utf8  # the size ratio counts UTF-8 bytes
+    assert library.search("𠀋") == [] and library.search("南开")
+    library.close()
+
+
+def test_an_old_utf8_library_keeps_its_encoding_and_refuses_a_foreign_backup(
+        v2_library: Path, tmp_path: Path) -> None:
+    old = Library(v2_library)
+    assert encoding(old) == "UTF-8"  # SQLite fixes the encoding when a file is made
+    old.add_tag(1, "旧库")
+    assert old.search("南开")
+    new = Library(tmp_path / "new.sqlite")
+    new_backup = new.make_backup()
+    before = snapshot(v2_library)
+    with pytest.raises(AnnotationError, match=r"UTF-16be.*cannot be restored.*nothing was"):
+        old.restore_backup(new_backup)
+    assert not old.readonly  # refused, not failed: the library is still writable
+    old.add_tag(1, "还能写")
+    old.close()
+    after = snapshot(v2_library)
+    assert {k: v for k, v in after.items() if k not in ("tags", "article_tags")} == \
+        {k: v for k, v in before.items() if k not in ("tags", "article_tags")}
+    new.close()
