@@ -165,10 +165,12 @@ class SearchPage:
 
 @dataclass(frozen=True)
 class TreeMatches:
-    """The tree filter's answer: matching article ids and their issues' rows."""
+    """The tree filter's answer: the matching (live) articles, the issues that hold them,
+    and the rows of the first of those issues (the ones the tree opens)."""
 
     text: str
     ids: set[int]
+    issues: set[int]
     labels: dict[int, list[ArticleLabel]]
 
 
@@ -516,11 +518,18 @@ class Library:
         """Each issue's tree rows (id, kind, title, head of an untitled text, removed)."""
         return articles.article_labels(self.db, issue_ids)
 
-    def tree_matches(self, text: str) -> TreeMatches:
-        """What the tree filter shows for ``text``: the matching articles, and the rows of
-        the issues that hold them (one query each, for a background read)."""
+    def tree_matches(self, text: str, order: list[int] | None = None,
+                     labelled: int | None = None) -> TreeMatches:
+        """What the tree filter shows for ``text`` (for a background read): the matching
+        articles, their issues, and the rows of the first ``labelled`` of those issues in
+        ``order`` (the tree's issue order; all of them by default). A filter that matches
+        nearly everything reads the rows of the few issues it opens, not of the decade."""
         ids, issues = articles.tree_matches(self.db, text)
-        return TreeMatches(text, ids, articles.article_labels(self.db, issues))
+        holding = set(issues)
+        if order is not None:
+            issues = [issue for issue in order if issue in holding]
+        wanted = issues if labelled is None else issues[:labelled]
+        return TreeMatches(text, ids, holding, articles.article_labels(self.db, wanted))
 
     def article_ids_matching(self, text: str) -> set[int]:
         """Articles whose title contains ``text`` or with a tag or entity named ``text``."""

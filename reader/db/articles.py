@@ -66,9 +66,9 @@ def article_labels(db: sqlite_utils.Database, issue_ids: list[int]
 
 
 def tree_matches(db: sqlite_utils.Database, text: str) -> tuple[set[int], list[int]]:
-    """(article ids, their issues' ids) for the tree filter: articles whose title (or, when
-    untitled, the start of their text) contains ``text``, or that carry a tag or mention
-    an entity of that name."""
+    """(article ids, their issues' ids) for the tree filter: live articles whose title (or,
+    when untitled, the start of their text) contains ``text``, or that carry a tag or
+    mention an entity of that name."""
     text = text.strip()
     if not text:
         return set(), []
@@ -77,10 +77,12 @@ def tree_matches(db: sqlite_utils.Database, text: str) -> tuple[set[int], list[i
         "instr(lower(title), lower(:t)) > 0 OR (title = '' AND "
         f"instr(lower(substr(body, 1, {LABEL_HEAD})), lower(:t)) > 0)) "
         "UNION SELECT a.id, a.issue_id FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-        "JOIN articles a ON a.id = at.article_id WHERE t.name = :t AND a.issue_id IS NOT NULL "
+        "JOIN articles a ON a.id = at.article_id WHERE t.name = :t AND a.removed = 0 "
+        "AND a.issue_id IS NOT NULL "
         "UNION SELECT a.id, a.issue_id FROM entity_mentions m "
         "JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id "
-        "WHERE e.name = :t COLLATE NOCASE AND a.issue_id IS NOT NULL", {"t": text},
+        "WHERE e.name = :t COLLATE NOCASE AND a.removed = 0 AND a.issue_id IS NOT NULL",
+        {"t": text},
     ).fetchall()
     return {int(r[0]) for r in rows}, sorted({int(r[1]) for r in rows})
 

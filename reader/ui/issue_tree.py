@@ -289,6 +289,16 @@ class IssueTreeModel(QAbstractItemModel):
                 return self._index_of(child)
         return QModelIndex()
 
+    def issue_node(self, issue_id: int) -> Node | None:
+        return self._issue_nodes.get(issue_id)
+
+    def root(self) -> Node:
+        return self._root
+
+    def node_index(self, node: Node) -> QModelIndex:
+        """The model index of ``node`` (built from its row: no search)."""
+        return self._index_of(node)
+
     def issue_nodes(self) -> list[Node]:
         """Every issue row, in tree order."""
         return list(self._issues)
@@ -361,29 +371,35 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         self._holders: set[int] = set()
         """id() of every paper, year and issue node holding a matching article."""
 
-    def set_filter(self, text: str, matching_ids: set[int]) -> None:
-        """Show the articles ``matching_ids`` (with their groups) for ``text``."""
+    def set_filter(self, text: str, matching_ids: set[int], issue_ids: set[int]) -> None:
+        """Show the articles ``matching_ids`` for ``text``, in the issues ``issue_ids``
+        that hold them (with their groups)."""
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
             self.beginFilterChange()
         self._text, self._ids = text.casefold(), set(matching_ids)
-        self._holders = self._holding(self._ids) if self._text else set()
+        self._holders = self._holding(issue_ids) if self._text else set()
         if hasattr(self, "endFilterChange"):
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
             self.invalidateRowsFilter()
 
-    def _holding(self, ids: set[int]) -> set[int]:
+    def _holding(self, issue_ids: set[int]) -> set[int]:
+        """id() of the issue nodes ``issue_ids`` and of their years and papers (the
+        issues' articles need not have been read)."""
         model = self.sourceModel()
         if not isinstance(model, IssueTreeModel):
             return set()
         holders: set[int] = set()
-        for issue in model.issue_nodes():
-            if any(child.id in ids and not child.removed for child in issue.children):
-                node: Node | None = issue
-                while node is not None and id(node) not in holders:
-                    holders.add(id(node))
-                    node = node.parent
+        for issue_id in issue_ids:
+            node = model.issue_node(issue_id)
+            while node is not None and id(node) not in holders:
+                holders.add(id(node))
+                node = node.parent
         return holders
+
+    def holds(self, node: Node) -> bool:
+        """Whether a paper, year or issue node holds a match of the filter."""
+        return id(node) in self._holders
 
     def filter_text(self) -> str:
         return self._text

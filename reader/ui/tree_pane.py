@@ -14,6 +14,7 @@ from reader.ui.issue_tree import (
     ArticleFilterProxy,
     IssueTreeModel,
     Key,
+    Node,
 )
 from reader.ui.reads import ReadRunner
 
@@ -132,7 +133,9 @@ class TreePane(QWidget):
             return
         if not self.proxy.filter_text():
             self._unfiltered_open = self.expanded_keys()
-        self._reads.ask("tree-filter", lambda library: library.tree_matches(text),
+        order = self.model.issue_ids()  # tree order: the first matches are read whole
+        self._reads.ask("tree-filter",
+                        lambda library: library.tree_matches(text, order, OPEN_MATCHES),
                         self._filter_answered)
 
     def _filter_answered(self, matches: TreeMatches) -> None:
@@ -140,7 +143,7 @@ class TreePane(QWidget):
         current = index.data(ID_ROLE) if index.data(KIND_ROLE) not in GROUPS else None
         self.tree.collapseAll()
         self.model.fill(matches.labels)
-        self.proxy.set_filter(matches.text, matches.ids)
+        self.proxy.set_filter(matches.text, matches.ids, matches.issues)
         self._expand_matches()
         if current in matches.ids:
             self.select(int(current))
@@ -148,23 +151,33 @@ class TreePane(QWidget):
 
     def _expand_matches(self) -> None:
         """Open the papers and years that hold matches, and the first OPEN_MATCHES issues
-        (opening every issue of a decade lays out tens of thousands of rows)."""
+        (opening every issue of a decade lays out tens of thousands of rows). Walks the
+        model's nodes: only the rows it opens are looked up in the view."""
         opened = 0
         self.tree.setUpdatesEnabled(False)
         try:
-            for index in self._group_rows():
-                if index.data(KIND_ROLE) != "issue":
-                    self.tree.expand(index)
-                elif opened < OPEN_MATCHES:
-                    self.tree.expand(index)
-                    opened += 1
+            for paper in self.model.root().children:
+                if not self.proxy.holds(paper):
+                    continue
+                self._expand_node(paper)
+                for year in paper.children:
+                    if not self.proxy.holds(year):
+                        continue
+                    self._expand_node(year)
+                    for issue in year.children:
+                        if opened < OPEN_MATCHES and self.proxy.holds(issue):
+                            self._expand_node(issue)
+                            opened += 1
         finally:
             self.tree.setUpdatesEnabled(True)
+
+    def _expand_node(self, node: Node) -> None:
+        self.tree.expand(self.proxy.mapFromSource(self.model.node_index(node)))
 
     def _show_unfiltered(self) -> None:
         """Back to the whole tree, opened as it was before the filter."""
         self.tree.collapseAll()
-        self.proxy.set_filter("", set())
+        self.proxy.set_filter("", set(), set())
         for key in getattr(self, "_unfiltered_open", []):
             index = self.proxy.mapFromSource(self.model.index_of_key(key))
             if index.isValid():

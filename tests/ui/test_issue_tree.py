@@ -132,7 +132,8 @@ def test_filter_proxy_passes_qtmodeltester(qtmodeltester: ModelTester, library: 
     proxy = ArticleFilterProxy()
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy)
-    proxy.set_filter("派出所", library.article_ids_matching("派出所"))
+    matches = library.tree_matches("派出所")
+    proxy.set_filter("派出所", matches.ids, matches.issues)
     qtmodeltester.check(proxy)
     assert proxy.rowCount() >= 1
     issue = issue_rows(proxy)[0]

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.spans import to_document
 from reader.library import Hit, Library
+from reader.ui import tree_pane
 from reader.ui.article_view import LAYER_COLORS
 from reader.ui.issue_tree import ID_ROLE
 from reader.ui.main_window import MainWindow
@@ -287,3 +288,30 @@ def test_clearing_the_filter_reopens_the_tree_as_it_was(qtbot: QtBot, library: L
     assert len(window.tree_pane.expanded_issues()) > len(before)
     type_filter(qtbot, window, "")
     assert window.tree_pane.expanded_issues() == before
+
+
+def test_a_filter_matching_many_issues_reads_only_the_issues_it_opens(
+        qtbot: QtBot, library: Library, settings: Settings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a decade 南开 matches nearly every issue: the answer carries the rows of the first
+    OPEN_MATCHES issues only, and another matching issue shows its matches when opened."""
+    monkeypatch.setattr(tree_pane, "OPEN_MATCHES", 1)
+    window = make_window(qtbot, library, settings)
+    order = window.tree_model.issue_ids()
+    everything = library.tree_matches("习近平")
+    holding = [issue for issue in order if issue in everything.issues]
+    assert len(holding) > 1
+    few = library.tree_matches("习近平", order, 1)
+    assert few.ids == everything.ids and few.issues == everything.issues
+    assert list(few.labels) == holding[:1]
+    type_filter(qtbot, window, "习近平")
+    assert window.tree_pane.expanded_issues() == holding[:1]
+    later = window.proxy.mapFromSource(window.tree_model.issue_index(holding[1]))
+    assert later.isValid() and not window.tree.isExpanded(later)
+    window.tree.expand(later)  # read now, filtered as the first
+    rows = [window.proxy.index(r, 0, later).data(ID_ROLE)
+            for r in range(window.proxy.rowCount(later))]
+    assert rows and set(rows) <= everything.ids
+    for issue in holding:
+        window.tree.expand(window.proxy.mapFromSource(window.tree_model.issue_index(issue)))
+    assert set(shown_articles(window)) == everything.ids
