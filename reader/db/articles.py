@@ -79,9 +79,12 @@ def tree_matches(db: sqlite_utils.Database, text: str) -> tuple[set[int], list[i
         "UNION SELECT a.id, a.issue_id FROM article_tags at JOIN tags t ON t.id = at.tag_id "
         "JOIN articles a ON a.id = at.article_id WHERE t.name = :t AND a.removed = 0 "
         "AND a.issue_id IS NOT NULL "
+        # the entities first, then their mentions by index (a join let SQLite scan every
+        # mention of the decade: 0.38 s)
         "UNION SELECT a.id, a.issue_id FROM entity_mentions m "
-        "JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id "
-        "WHERE e.name = :t COLLATE NOCASE AND a.removed = 0 AND a.issue_id IS NOT NULL",
+        "JOIN articles a ON a.id = m.article_id WHERE m.entity_id IN "
+        "(SELECT id FROM entities WHERE name = :t COLLATE NOCASE) "
+        "AND a.removed = 0 AND a.issue_id IS NOT NULL",
         {"t": text},
     ).fetchall()
     return {int(r[0]) for r in rows}, sorted({int(r[1]) for r in rows})
@@ -97,8 +100,8 @@ def article_ids_matching(db: sqlite_utils.Database, text: str) -> set[int]:
         "SELECT id FROM articles WHERE removed = 0 AND instr(lower(title), lower(?)) > 0 "
         "UNION SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id "
         "WHERE t.name = ? "
-        "UNION SELECT m.article_id FROM entity_mentions m "
-        "JOIN entities e ON e.id = m.entity_id WHERE e.name = ? COLLATE NOCASE",
+        "UNION SELECT m.article_id FROM entity_mentions m WHERE m.entity_id IN "
+        "(SELECT id FROM entities WHERE name = ? COLLATE NOCASE)",
         [text, text, text],
     ).fetchall()
     return {int(row[0]) for row in rows}

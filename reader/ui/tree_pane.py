@@ -9,6 +9,7 @@ from reader.library import Library, TreeMatches
 from reader.ui.issue_tree import (
     GROUPS,
     ID_ROLE,
+    ISSUE,
     KIND_ROLE,
     PAPER,
     ArticleFilterProxy,
@@ -69,28 +70,27 @@ class TreePane(QWidget):
         if selected is not None:
             self.select(selected)
 
-    def _group_rows(self) -> list[QModelIndex]:
-        """The proxy's paper, year and issue rows (the rows that can be expanded)."""
-        rows, todo = [], [QModelIndex()]
+    def _open_nodes(self) -> list[Node]:
+        """The papers, years and issues open in the tree, walking down open rows only (a
+        closed year's issues are not looked at)."""
+        found: list[Node] = []
+        todo = list(reversed(self.model.root().children))
         while todo:
-            parent = todo.pop()
-            for row in range(self.proxy.rowCount(parent)):
-                index = self.proxy.index(row, 0, parent)
-                if index.data(KIND_ROLE) in GROUPS:
-                    rows.append(index)
-                    if index.data(KIND_ROLE) != "issue":
-                        todo.append(index)
-        return rows
+            node = todo.pop()
+            index = self.proxy.mapFromSource(self.model.node_index(node))
+            if index.isValid() and self.tree.isExpanded(index):
+                found.append(node)
+                if node.kind != ISSUE:
+                    todo.extend(reversed(node.children))
+        return found
 
     def expanded_keys(self) -> list[Key]:
         """What is open in the tree: papers, years and issues."""
-        return [self.model.key(self.proxy.mapToSource(index))
-                for index in self._group_rows() if self.tree.isExpanded(index)]
+        return [node.key for node in self._open_nodes()]
 
     def expanded_issues(self) -> list[int]:
         """The ids of the issues open in the tree."""
-        return [int(index.data(ID_ROLE)) for index in self._group_rows()
-                if index.data(KIND_ROLE) == "issue" and self.tree.isExpanded(index)]
+        return [node.id for node in self._open_nodes() if node.kind == ISSUE]
 
     def expand_defaults(self) -> None:
         """At start: every paper open, with its newest year."""
@@ -150,9 +150,10 @@ class TreePane(QWidget):
         self.filter_applied.emit(matches.text)
 
     def _expand_matches(self) -> None:
-        """Open the papers and years that hold matches, and the first OPEN_MATCHES issues
-        (opening every issue of a decade lays out tens of thousands of rows). Walks the
-        model's nodes: only the rows it opens are looked up in the view."""
+        """Open the papers that hold matches, and the years and issues of the first
+        OPEN_MATCHES matching issues; later years stay closed (opening every year of a
+        decade lays out thousands of issue rows, every issue tens of thousands of
+        articles). Walks the model's nodes: only the rows it opens are looked up."""
         opened = 0
         self.tree.setUpdatesEnabled(False)
         try:
@@ -161,7 +162,7 @@ class TreePane(QWidget):
                     continue
                 self._expand_node(paper)
                 for year in paper.children:
-                    if not self.proxy.holds(year):
+                    if opened >= OPEN_MATCHES or not self.proxy.holds(year):
                         continue
                     self._expand_node(year)
                     for issue in year.children:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -308,10 +309,22 @@ def test_a_filter_matching_many_issues_reads_only_the_issues_it_opens(
     assert window.tree_pane.expanded_issues() == holding[:1]
     later = window.proxy.mapFromSource(window.tree_model.issue_index(holding[1]))
     assert later.isValid() and not window.tree.isExpanded(later)
-    window.tree.expand(later)  # read now, filtered as the first
+    expand_with_parents(window, later)  # read now, filtered as the first
     rows = [window.proxy.index(r, 0, later).data(ID_ROLE)
             for r in range(window.proxy.rowCount(later))]
     assert rows and set(rows) <= everything.ids
     for issue in holding:
-        window.tree.expand(window.proxy.mapFromSource(window.tree_model.issue_index(issue)))
+        expand_with_parents(
+            window, window.proxy.mapFromSource(window.tree_model.issue_index(issue)))
     assert set(shown_articles(window)) == everything.ids
+
+
+def expand_with_parents(window: MainWindow, index: QModelIndex) -> None:
+    """Open a row as the reader does: its paper and year first."""
+    chain = []
+    while index.isValid():
+        chain.append(index)
+        index = index.parent()
+    for row in reversed(chain):
+        window.tree.expand(row)
+        QApplication.processEvents()  # the view lays the opened rows out, then shows them
