@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.search = SearchPane(library, self.reads, self)
         self.view = ArticleView(self)
         self.find_bar = FindBar(self.view, self)
-        self.notes = NotesPanel(library, self.view, self.history, self)
+        self.notes = NotesPanel(library, self.history, self)
         self.tags = TagsPanel(library, self.history, self)
         self.entities = EntitiesPanel(library, self)
         self.corpus = CorpusViews(library, self.reads, self._settings, self)
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.window_actions = WindowActions(self, Slots(
             self.reading.next, self.reading.previous,
-            self.notes.add_from_selection,
+            self.reading.add_note,
             self.search.focus_field, self.tree_pane.filter_edit.setFocus, self.close,
             self.find_bar.open_bar, self.find_bar.find_next, self.find_bar.find_previous,
             self.view.zoom_in, self.view.zoom_out, self.corpus.show_entity_index,

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library import AnnotationError, Library, NoteRow
-from reader.ui.article_view import ArticleView, Mark, swatch
+from reader.ui.article_view import swatch
 from reader.ui.row_list import NO_PARENT, Index, Row, RowListModel
 from reader.ui.undo import AnnotationHistory
 
@@ -146,17 +146,24 @@ def shortcut_action(widget: QWidget, key: QKeySequence, slot: object) -> QAction
 
 
 class NotesPanel(QWidget):
-    """The notes of the open article: listed, drawn over the text, edited and saved as typed."""
+    """The notes of the open article: listed, edited and saved as typed. It does not hold
+    the article view: it says which passages to mark and which to select by signal, and
+    is handed the selected passage when a note is to be added (``add_on``)."""
 
     note_added = Signal(int)
     note_saved = Signal(int)
     message_posted = Signal(str)
+    passages_changed = Signal(int, object)
+    """(article id, [(body start, body end, colour)]): the noted passages to mark."""
+    passage_requested = Signal(int, int)
+    """(body start, body end): a note's passage to select in the text."""
+    add_requested = Signal()
+    """The reader asked to add a note on the selected passage (the Add note button)."""
 
-    def __init__(self, library: Library, view: ArticleView, history: AnnotationHistory,
+    def __init__(self, library: Library, history: AnnotationHistory,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library = library
-        self._view = view
         self._history = history
         self._article_id: int | None = None
         self._current: NoteRow | None = None
@@ -223,7 +230,7 @@ class NotesPanel(QWidget):
         self.save_timer.timeout.connect(self.save_pending)
         self.swatches.idClicked.connect(self._color_chosen)
         self.delete_button.clicked.connect(self.delete_current)
-        self.add_button.clicked.connect(self.add_from_selection)
+        self.add_button.clicked.connect(self.add_requested)
         self._history.notes_changed.connect(self._notes_changed)
         self._history.note_restored.connect(self.select_note)
 
@@ -280,13 +287,11 @@ class NotesPanel(QWidget):
         self._mark_passages(notes)
 
     def _mark_passages(self, notes: list[NoteRow]) -> None:
-        if self._view.article_id() != self._article_id:
+        if self._article_id is None:
             return
-        marks = [Mark(start, end, note_color(note), underline=True) for note in notes
-                 if note.status != "detached" and note.start is not None
-                 and note.end is not None
-                 for start, end in self._view.document_spans(note.start, note.end)]
-        self._view.set_marks("notes", marks)
+        self.passages_changed.emit(self._article_id, [
+            (note.start, note.end, note_color(note)) for note in notes
+            if note.status != "detached" and note.start is not None and note.end is not None])
 
     @Slot(int)
     def select_note(self, note_id: int) -> None:
@@ -321,7 +326,7 @@ class NotesPanel(QWidget):
     def _note_clicked(self, index: QModelIndex) -> None:
         note = self.model.note_at(index.row())
         if note.start is not None and note.end is not None and note.status != "detached":
-            self._view.select_body_range(note.start, note.end)
+            self.passage_requested.emit(note.start, note.end)
 
     @Slot(int)
     def _notes_changed(self, article_id: int) -> None:
@@ -330,10 +335,9 @@ class NotesPanel(QWidget):
 
     # ---------------------------------------------------------------- editing
 
-    @Slot()
-    def add_from_selection(self) -> None:
-        """Add a note on the selected passage (with the draft's text) and open it to edit."""
-        selected = self._view.selected_body_range()
+    def add_on(self, selected: tuple[int, int] | None, shown: str) -> None:
+        """Add a note on the passage ``selected`` (body offsets; ``shown`` is its text as
+        the reader sees it) with the draft's text, and open it to edit."""
         if self._article_id is None or selected is None:
             self.message_posted.emit(tr("NotesPanel", "Select a passage of the article first."))
             return
@@ -343,7 +347,7 @@ class NotesPanel(QWidget):
         try:
             with self._own_change():
                 note_id = self._library.add_note(self._article_id, body, start, end,
-                                                 expected=self._view.shown_body(start, end))
+                                                 expected=shown)
         except AnnotationError as error:
             self.message_posted.emit(str(error))
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.library import AnnotationError, Changes, Library
-from reader.ui.article_view import ArticleView
+from reader.ui.article_view import ArticleView, Mark
 from reader.ui.entities import EntitiesPanel
 from reader.ui.find import FindBar
 from reader.ui.panels import NotesPanel, TagsPanel
@@ -32,9 +32,28 @@ class Reading(QObject):
         self._find = find
         self._article_id: int | None = None
         tree.article_selected.connect(self.open)
+        self._notes.passages_changed.connect(self._mark_notes)
+        self._notes.passage_requested.connect(view.select_body_range)
+        self._notes.add_requested.connect(self.add_note)
 
     def current(self) -> int | None:
         return self._article_id
+
+    @Slot()
+    def add_note(self) -> None:
+        """Add a note on the passage selected in the text (Add note, Ctrl+N)."""
+        selected = self._view.selected_body_range()
+        shown = self._view.shown_body(*selected) if selected is not None else ""
+        self._notes.add_on(selected, shown)
+
+    @Slot(int, object)
+    def _mark_notes(self, article_id: int, passages: list[tuple[int, int, str]]) -> None:
+        """Underline the noted passages of the article shown."""
+        if self._view.article_id() != article_id:
+            return
+        self._view.set_marks("notes", [
+            Mark(start, end, color, underline=True) for body_start, body_end, color in passages
+            for start, end in self._view.document_spans(body_start, body_end)])
 
     @Slot(int)
     def open(self, article_id: int) -> None:

@@ -219,3 +219,31 @@ def test_a_very_long_note_is_listed_by_its_start_and_edited_whole(qtbot: QtBot, 
     assert listed.split("\n", 1)[1] == body[:NOTE_PREVIEW_CHARS] + "…"
     window.notes.select_note(note)
     assert window.notes.body_edit.toPlainText() == body
+
+
+def test_the_notes_panel_works_without_a_view_by_signals(qtbot: QtBot, library: Library) -> None:
+    """The panel holds no article view: it asks for marks and selections by signal and is
+    handed the passage to note."""
+    from reader.ui.panels import NotesPanel
+    from reader.ui.undo import AnnotationHistory
+
+    panel = NotesPanel(library, AnnotationHistory(library))
+    qtbot.addWidget(panel)
+    article_id = article_titled(library, BUDGET)
+    body = library.article(article_id).body
+    start = body.index("11.07亿元")
+    panel.set_article(article_id)
+    panel.editor.setPlainText("一条笔记")
+    with qtbot.waitSignal(panel.passages_changed) as marked:
+        panel.add_on((start, start + 7), body[start:start + 7])
+    assert marked.args == [article_id, [(start, start + 7, NOTE_COLORS[0])]]
+    [note] = library.notes(article_id)
+    assert (note.body, note.quote) == ("一条笔记", "11.07亿元")
+    with qtbot.waitSignal(panel.passage_requested) as requested:
+        panel.list.clicked.emit(panel.model.index(0, 0))
+    assert requested.args == [start, start + 7]
+    with qtbot.waitSignal(panel.message_posted):
+        panel.add_on(None, "")  # nothing selected: said, nothing added
+    with qtbot.waitSignal(panel.add_requested):
+        panel.add_button.click()
+    assert len(library.notes(article_id)) == 1

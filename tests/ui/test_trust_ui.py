@@ -149,7 +149,7 @@ def test_a_note_after_a_reimport_lands_on_the_passage_selected(
         assert window.app_actions.import_paths([paper])
     assert "（插入的几个字）" in window.view.document().toPlainText()
     find_in_view(window, passage)
-    window.notes.add_from_selection()
+    window.reading.add_note()
     notes = library.notes(article)
     assert len(notes) == 1 and notes[0].quote == passage
     assert library.article(article).body[notes[0].start:notes[0].end] == passage
