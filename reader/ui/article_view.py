@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 from reader.core.records import ArticleRow, Highlight
 from reader.core.spans import Block, document_spans, to_body, to_document
 from reader.core.textrules import title_roles as line_roles
+from reader.ui import plain
 from reader.ui.settings import DEFAULT_COLORS
 from reader.ui.settings import LAYERS as SETTING_LAYERS
 from reader.ui.theme import LIGHT_TEXT, shown_color, text_over_highlight
@@ -389,7 +390,7 @@ class ArticleView(QTextBrowser):
             QPointF(event.pos()) + self._scroll_offset(), Qt.HitTestAccuracy.ExactHit)
         text = self.tooltip_at(position) if position >= 0 else ""
         if text:
-            QToolTip.showText(event.globalPos(), text, self.viewport())
+            QToolTip.showText(event.globalPos(), plain.tip(text), self.viewport())
         else:
             QToolTip.hideText()
             event.ignore()

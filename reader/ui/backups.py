@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library import AnnotationError, Backup, Library
+from reader.ui import plain
 
 
 def tr(text: str) -> str:
@@ -95,7 +95,7 @@ class RestoreDialog(QDialog):
             cells = [backup.made, reason_text(backup.reason), f"{backup.size / 1e6:.1f} MB"]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(backup.path))
+                item.setToolTip(plain.tip(str(backup.path)))
                 self.table.setItem(row, column, item)
         if self._backups:
             self.table.selectRow(0)
@@ -109,10 +109,9 @@ class RestoreDialog(QDialog):
 
     # Asking is kept apart so tests can answer for the user.
     def confirm(self, backup: Backup) -> bool:
-        answer = QMessageBox.question(self, self.windowTitle(), tr(
+        return plain.ask(self, self.windowTitle(), tr(
             "Put the library back as it was on %1? Everything done since then is replaced; "
             "the library as it is now is backed up first.").replace("%1", backup.made))
-        return answer == QMessageBox.StandardButton.Yes
 
     @Slot()
     def restore_selected(self) -> None:
@@ -122,7 +121,7 @@ class RestoreDialog(QDialog):
         try:
             before = self._library.restore_backup(backup.path)
         except AnnotationError as error:
-            QMessageBox.warning(self, self.windowTitle(), str(error))
+            plain.warn(self, self.windowTitle(), str(error))
             return
         self.refresh()
         self.restored.emit(str(before))
@@ -132,5 +131,5 @@ class RestoreDialog(QDialog):
         try:
             self._library.make_backup("manual")
         except AnnotationError as error:
-            QMessageBox.warning(self, self.windowTitle(), str(error))
+            plain.warn(self, self.windowTitle(), str(error))
         self.refresh()

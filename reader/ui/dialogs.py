@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.library import ImportReport
+from reader.ui import plain
 from reader.ui.file_dialogs import chosen, save_dialog
 
 translate = QCoreApplication.translate
@@ -55,7 +55,7 @@ class ImportReportDialog(QDialog):
         self.setObjectName("importReport")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report = report
-        self.summary = QLabel(self)
+        self.summary = plain.label(self)
         self.failures = QTableWidget(len(report.failed), 2, self)
         self.failures.setObjectName("importFailures")
         self.failures.verticalHeader().hide()
@@ -75,7 +75,7 @@ class ImportReportDialog(QDialog):
     def _fill(self, failed: list[tuple[str, str]]) -> None:
         for row, (path, reason) in enumerate(failed):
             item = QTableWidgetItem(Path(path).name)
-            item.setToolTip(path)
+            item.setToolTip(plain.tip(path))
             self.failures.setItem(row, 0, item)
             self.failures.setItem(row, 1, QTableWidgetItem(reason))
         self.failures.resizeColumnToContents(0)

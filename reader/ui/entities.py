@@ -22,11 +22,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
-    QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -37,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.records import Highlight
 from reader.library import EntityCount, Library, Mention
+from reader.ui import plain
 from reader.ui.article_view import LAYER_COLORS, swatch
 from reader.ui.reads import ReadRunner
 from reader.ui.row_list import Index, Row, RowListModel
@@ -146,7 +144,7 @@ class EntitiesPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)
-        self.heading = QLabel(self)
+        self.heading = plain.label(self)
         self.heading.setWordWrap(True)
         self.mentions_model = RowListModel(self)
         self.mentions = QListView(self)
@@ -356,16 +354,14 @@ class EntityIndexDialog(QDialog):
 
     # Asking is kept apart so tests can answer for the user.
     def confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.windowTitle(), question)
-        return answer == QMessageBox.StandardButton.Yes
+        return plain.ask(self, self.windowTitle(), question)
 
     def ask_target(self, entity: EntityCount) -> str | None:
         names = [e.name for e in self.model.entities() if e.type == entity.type
                  and e.name != entity.name]
-        name, ok = QInputDialog.getItem(
-            self, tr("Merge"), tr("Merge “%1” into:").replace("%1", entity.name), names, 0,
-            True)
-        return name.strip() if ok and name.strip() else None
+        name = plain.choose(self, tr("Merge"), tr("Merge “%1” into:").replace("%1", entity.name),
+                            names, editable=True)
+        return name.strip() if name and name.strip() else None
 
     @Slot()
     def reject_selected(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from reader.library import FigureRow, Library
+from reader.ui import plain
 from reader.ui.article_view import format_value
 from reader.ui.entities import SORT_ROLE, table_view
 from reader.ui.reads import ReadRunner
@@ -118,7 +119,7 @@ class FigureTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return sort_key(figure, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in ("text", "context"):
-            return figure.context
+            return plain.tip(figure.context)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "value":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

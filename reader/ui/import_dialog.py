@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from reader.library import ImportReport, Library
+from reader.ui import plain
 from reader.ui.dialogs import ImportReportDialog
 from reader.ui.tasks import Task, import_job
 
@@ -33,7 +34,7 @@ class ImportProgress(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importProgress")
-        self.label = QLabel(self)
+        self.label = plain.label(self)
         self.bar = QProgressBar(self)
         self.bar.setMaximumWidth(220)
         self.cancel_button = QPushButton(self)

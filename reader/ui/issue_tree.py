@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from reader.library import ArticleLabel, IssueRow, Library
+from reader.ui import plain
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -221,7 +222,7 @@ class IssueTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return node.label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(node)
+            return plain.tip(self._tooltip(node))
         if role == ID_ROLE:
             return node.id
         if role == KIND_ROLE:

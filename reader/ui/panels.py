@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library import AnnotationError, Library, NoteRow
+from reader.ui import plain
 from reader.ui.article_view import swatch
 from reader.ui.row_list import NO_PARENT, Index, Row, RowListModel
 from reader.ui.undo import AnnotationHistory
@@ -183,7 +184,7 @@ class NotesPanel(QWidget):
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.heading = QLabel(self)
+        self.heading = plain.label(self)
         self.heading.setObjectName("noteHeading")
         self.heading.setWordWrap(True)
         self.body_edit = QPlainTextEdit(self)

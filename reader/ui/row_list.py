@@ -6,6 +6,8 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from reader.ui import plain
+
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,7 +49,7 @@ class RowListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.tooltip or None
+            return plain.tip(row.tooltip) or None
         if role == ID_ROLE:
             return row.id
         return None

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from reader.library import AnnotationError, Library
+from reader.ui import plain
 from reader.ui.undo import AnnotationHistory
 
 
@@ -75,9 +76,9 @@ class SplitMenu(QObject):
         """Ask which item of the issue this one copies, then mark it."""
         others = [a for a in siblings if a != article_id]
         names = [self._label(a) for a in others]
-        name, ok = QInputDialog.getItem(self._parent, tr("Mark as a copy"),
-                                        tr("This item is a copy of:"), names, 0, False)
-        if ok and name in names:
+        name = plain.choose(self._parent, tr("Mark as a copy"), tr("This item is a copy of:"),
+                            names, editable=False)
+        if name in names:
             self.mark_copy(article_id, line, others[names.index(name)])
 
     def mark_copy(self, article_id: int, line: tuple[str, int], original: int) -> None:
