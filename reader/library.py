@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -110,17 +111,26 @@ def writes(method: Method) -> Method:
             return method(self, *args, **kwargs)  # inside a write: the outer one guards
         if self.readonly:
             raise ReadOnlyError(self.readonly_reason)
-        try:
+        with failures_told(self):
             if writer is None:
                 return method(self, *args, **kwargs)
             return self._on_writer(writer, functools.partial(method, self, *args, **kwargs))
-        except LibraryBusy as error:
-            raise BusyError(str(error)) from None
-        except Exception as error:
-            if isinstance(error, StorageError) or is_failure(error):
-                raise self.failed(str(error)) from error
-            raise
     return cast(Method, guarded)
+
+
+@contextmanager
+def failures_told(library: Library) -> Iterator[None]:
+    """Turn what a write raised into what its caller is told: a busy file into
+    BusyError; a failed file (disk full, I/O, gone) into LibraryFailure, after the
+    library turned read-only and told its failure listeners."""
+    try:
+        yield
+    except LibraryBusy as error:
+        raise BusyError(str(error)) from None
+    except Exception as error:
+        if isinstance(error, StorageError) or is_failure(error):
+            raise library.failed(str(error)) from error
+        raise
 
 
 EXPORTS = {
@@ -213,6 +223,8 @@ class Library:
         """Where this library's writes run (None: on this connection)."""
         self._owns_writer = False
         self._local = threading.local()
+        self._started: dict[int, list[Changes]] = {}
+        """The changes of each write started with ``start_write``, until it is finished."""
         opened = open_library(self.path, readonly=readonly or writer is not None,
                               create=create, check=check)
         self._db = opened.db
@@ -248,6 +260,46 @@ class Library:
         self._owns_writer = True
         own, self._db = self._db, open_library(self.path, readonly=True, check=False).db
         own.close()
+
+    def start_write(self, work: Callable[[], Any]) -> Future[Any]:
+        """Start a write (a call of this library's ``@writes`` methods) on the writer
+        thread without waiting: the window's way to keep the GUI thread free during a
+        long change (a split correction re-splits and re-analyses its issue). Hand the
+        future to ``finish_write`` on this thread when it is done. Without a writer
+        thread the work runs here and now."""
+        if self.readonly:
+            raise ReadOnlyError(self.readonly_reason)
+        pending: list[Changes] = []
+
+        def job() -> Any:
+            self._local.pending = pending
+            try:
+                return work()
+            finally:
+                self._local.pending = None
+        future: Future[Any]
+        if self._writer is None:
+            future = Future()
+            try:
+                future.set_result(job())
+            except Exception as error:
+                future.set_exception(error)
+        else:
+            future = self._writer.submit(job)
+        self._started[id(future)] = pending
+        return future
+
+    def finish_write(self, future: Future[Any]) -> Any:
+        """On the thread that started it: announce what a ``start_write`` changed and
+        return its result, or raise its error as a direct write would (a failed file
+        turns the library read-only and tells the failure listeners)."""
+        pending = self._started.pop(id(future), [])
+        try:
+            with failures_told(self):
+                return future.result()
+        finally:
+            for changes in pending:
+                self.announce(changes)
 
     def _on_writer(self, writer: Writer, work: Callable[[], Any]) -> Any:
         """Run a write on the writer thread; the changes it announces there are announced
@@ -798,6 +850,14 @@ class Library:
     def _resplit(self, issue_id: int, fixes: list[SplitFix], require_last: bool = False
                  ) -> tuple[Any, Any]:
         """(corrected and analysed issue, the parse it came from) for these fixes."""
+        issue, parse = self._applied(issue_id, fixes, require_last)
+        analyze_issue(issue, self.corrections())
+        return issue, parse
+
+    def _applied(self, issue_id: int, fixes: list[SplitFix], require_last: bool = False
+                 ) -> tuple[Any, Any]:
+        """(corrected issue, not yet analysed; its parse); with ``require_last``, refused
+        with the reason when the last fix does not apply."""
         try:
             parse = self._parse_of(issue_id)
         except LookupError as error:
@@ -805,8 +865,14 @@ class Library:
         applied = apply_fixes(parse, fixes)
         if require_last and applied.stale and applied.stale[-1][0] == len(fixes) - 1:
             raise AnnotationError(applied.stale[-1][1])
-        analyze_issue(applied.issue, self.corrections())
         return applied.issue, parse
+
+    def check_split_fix(self, issue_id: int, fix: SplitFix) -> None:
+        """Raise AnnotationError with the reason if ``fix`` would not apply to its issue
+        (a read, without the analysis that storing it runs: the window asks before it
+        hands the correction to the writer)."""
+        fixes = [record.fix for record in split_store.list_fixes(self.db, issue_id)] + [fix]
+        self._applied(issue_id, fixes, require_last=True)
 
     def _resplit_changes(self, issue_id: int, touched: list[int]) -> Changes:
         every = frozenset(touched)

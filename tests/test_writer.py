@@ -116,3 +116,25 @@ def test_a_read_only_or_memory_library_starts_no_writer(tmp_path: Path,
     readonly.start_writer()
     assert readonly.writer is None
     readonly.close()
+
+
+def test_a_started_write_is_announced_and_refused_where_it_is_finished(
+        tmp_path: Path, issues_dir: Path) -> None:
+    library = Library(tmp_path / "lib.sqlite")
+    library.import_paths([issues_dir])
+    library.start_writer()
+    heard: list[tuple[int, Changes]] = []
+    library.subscribe(lambda changes: heard.append((threading.get_ident(), changes)))
+    article = library.articles(library.issues()[0].id)[0][0]
+    gate = threading.Event()
+    assert library.writer is not None
+    library.writer.submit(gate.wait)
+    started = library.start_write(lambda: library.add_tag(article, "稍后"))
+    assert not started.done() and heard == []  # the caller goes on while the writer works
+    gate.set()
+    assert library.finish_write(started) is True
+    assert heard == [(threading.get_ident(), Changes(tagged=frozenset({article}), tags=True))]
+    refused = library.start_write(lambda: library.rename_paper("issues", " "))
+    with pytest.raises(AnnotationError, match="name"):
+        library.finish_write(refused)
+    library.close()

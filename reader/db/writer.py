@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
@@ -57,6 +57,10 @@ class Writer:
         if self.on_thread():
             return work()
         return self._pool.submit(work).result()
+
+    def submit(self, work: Callable[[], T]) -> Future[T]:
+        """Hand ``work`` to the writer thread without waiting for it."""
+        return self._pool.submit(work)
 
     def close(self) -> None:
         """Finish what was handed in, close the connection, end the thread."""

@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.watch.timer.stop()
+        self.history.wait_for_writes()
         self.app_actions.shutdown()
         self.reads.shutdown()
         self._settings.save_window(self, self.splitter)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from reader.library import AnnotationError, FixRecord, Library, NoteRow
+from reader.library import AnnotationError, FixRecord, Library, NoteRow, SplitFix
 
 
 def tr(text: str) -> str:
@@ -22,11 +26,15 @@ class AnnotationHistory(QObject):
     """After a split correction or its undo: the article to show."""
     change_refused = Signal(str)
     """A change was not made because the library is read-only; the message says so."""
+    _write_done = Signal()
+    """Emitted on the writer thread when a write handed over ends (queued to this one)."""
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.stack = QUndoStack(self)
+        self._writes: list[tuple[Future[Any], Callable[[Any], None]]] = []
+        self._write_done.connect(self._finish_writes, Qt.ConnectionType.QueuedConnection)
 
     def _push(self, command: QUndoCommand) -> None:
         """Do ``command`` (and keep it for undo), unless the library cannot be changed."""
@@ -51,7 +59,46 @@ class AnnotationHistory(QObject):
     def correct_split(self, label: str, article_id: int, action: str, line: tuple[str, int],
                       target: tuple[int, str, int] | None = None,
                       show: int | None = None) -> None:
-        self._push(SplitCommand(self, label, article_id, action, line, target, show))
+        """Correct the split at a line of ``article_id`` (refused at once, with the reason,
+        when it cannot apply); stored in the background, undoable."""
+        where, index = line
+        try:
+            issue_id, fix = self.library.split_fix_at(
+                article_id, action, where, index, target)  # type: ignore[arg-type]
+            self.library.check_split_fix(issue_id, fix)
+        except AnnotationError as error:
+            self.refused(error)
+            return
+        self._push(SplitCommand(self, label, issue_id, fix,
+                                show if show is not None else article_id))
+
+    def run_later(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Run a write on the library's writer thread; back on the GUI thread, announce
+        its changes and call ``done(result)``, or say why it failed."""
+        try:
+            future = self.library.start_write(work)
+        except AnnotationError as error:
+            self.refused(error)
+            return
+        self._writes.append((future, done))
+        future.add_done_callback(lambda _future: self._write_done.emit())
+
+    def _finish_writes(self) -> None:
+        """Finish, in order, the writes that are done (queued to the GUI thread)."""
+        while self._writes and self._writes[0][0].done():
+            future, done = self._writes.pop(0)
+            try:
+                result = self.library.finish_write(future)
+            except AnnotationError as error:
+                self.refused(error)
+                continue
+            done(result)
+
+    def wait_for_writes(self) -> None:
+        """Block until every write handed over is finished (tests, closing)."""
+        for future, _done in list(self._writes):
+            future.exception()
+        self._finish_writes()
 
 
 class DeleteNoteCommand(QUndoCommand):
@@ -116,39 +163,38 @@ class TagCommand(QUndoCommand):
 class SplitCommand(QUndoCommand):
     """Correct how an issue was split (split, join, a line's role, a copy); undo removes
     the correction and the issue is split again without it. Notes and tags stay on their
-    text either way (the library re-anchors them)."""
+    text either way (the library re-anchors them).
 
-    def __init__(self, history: AnnotationHistory, label: str, article_id: int,
-                 action: str, line: tuple[str, int],
-                 target: tuple[int, str, int] | None = None, show: int | None = None) -> None:
+    The correction is worked out (and refused) at once, before it is pushed; storing it
+    re-splits and re-analyses the issue, so that runs on the writer thread while the
+    window goes on, and the article is shown when it is done. Redo and undo are handed
+    to the writer in order, so an undo pressed before the redo finished waits for it."""
+
+    def __init__(self, history: AnnotationHistory, label: str, issue_id: int,
+                 fix: SplitFix, show: int) -> None:
         super().__init__(label)
         self._history = history
-        self._request = (article_id, action, line, target)
-        self._show = show if show is not None else article_id
+        self._issue_id, self._fix = issue_id, fix
+        self._show = show
         self._record: FixRecord | None = None
         self._fix_id: int | None = None
 
     def redo(self) -> None:
         library = self._history.library
-        try:
+
+        def work() -> None:  # on the writer thread
             if self._record is None:
-                article_id, action, (where, index), target = self._request
-                self._fix_id = library.correct_split(article_id, action, where,  # type: ignore[arg-type]
-                                                     index, target)  # type: ignore[arg-type]
+                self._fix_id = library.add_split_fix(self._issue_id, self._fix)
             else:
                 self._fix_id = library.restore_split_fix(self._record)
-        except AnnotationError as error:
-            self._history.refused(error)
-            self.setObsolete(True)
-            return
-        self._history.article_requested.emit(self._show)
+        self._history.run_later(work, lambda _none: self._history.article_requested.emit(
+            self._show))
 
     def undo(self) -> None:
-        if self._fix_id is None:
-            return
-        try:
-            self._record = self._history.library.remove_split_fix(self._fix_id)
-        except AnnotationError as error:
-            self._history.refused(error)
-            return
-        self._history.article_requested.emit(self._show)
+        library = self._history.library
+
+        def work() -> None:  # on the writer thread, after the redo before it
+            if self._fix_id is not None:
+                self._record = library.remove_split_fix(self._fix_id)
+        self._history.run_later(work, lambda _none: self._history.article_requested.emit(
+            self._show))

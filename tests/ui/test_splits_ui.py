@@ -3,6 +3,7 @@ once, undone and redone with Ctrl+Z / Ctrl+Shift+Z, notes and tags kept on their
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QPoint
@@ -63,6 +64,7 @@ def test_a_line_made_a_title_splits_the_story_off_and_undo_rejoins(qtbot, tmp_pa
     assert not action(menu, "split_subhead").isEnabled()  # the parser read it as a subhead
     assert action(menu, "split_body").isEnabled()
     action(menu, "split_title").trigger()
+    window.history.wait_for_writes()  # stored on the writer thread
 
     assert titles(library) == ["河北区推进老旧小区改造", "红桥区开展社区义诊"]
     second = article_titled(library, "红桥区开展社区义诊")
@@ -73,10 +75,12 @@ def test_a_line_made_a_title_splits_the_story_off_and_undo_rejoins(qtbot, tmp_pa
     assert window.history.stack.undoText() == "This line is a title"
 
     window.window_actions.undo_action.trigger()
+    window.history.wait_for_writes()  # stored on the writer thread
     assert titles(library) == ["河北区推进老旧小区改造"]
     assert library.note(note).article_id == first
     assert "红桥区开展社区义诊" in window.view.toPlainText()
     window.window_actions.redo_action.trigger()
+    window.history.wait_for_writes()  # stored on the writer thread
     assert titles(library) == ["河北区推进老旧小区改造", "红桥区开展社区义诊"]
     assert library.article_tags(first) == ["城市更新"]
     [info] = library.split_fixes()
@@ -93,6 +97,7 @@ def test_join_opens_the_joined_article_and_a_refused_fix_says_why(qtbot, tmp_pat
     cursor.setPosition(1)
     menu = layout_menu(window, window.view.cursorRect(cursor).center())
     action(menu, "split_join").trigger()
+    window.history.wait_for_writes()  # stored on the writer thread
     assert titles(library) == ["河北区推进老旧小区改造"]
     assert window.current_article() == first
     assert "红桥区开展社区义诊" in window.view.toPlainText()
@@ -112,7 +117,33 @@ def test_mark_as_copy_from_the_window(qtbot, tmp_path, settings):
     second = article_titled(library, "红桥区开展社区义诊")
     window.open_article(second)
     window.split_menu.mark_copy(second, ("title", 0), first)
+    window.history.wait_for_writes()
     assert library.article(second).duplicate_of == first
     menu = layout_menu(window, point_of_paragraph(window, 0))
     action(menu, "split_original").trigger()
+    window.history.wait_for_writes()  # stored on the writer thread
     assert library.article(second).duplicate_of is None
+
+
+def test_a_split_correction_is_stored_while_the_window_goes_on(qtbot, tmp_path, settings):
+    """Storing a correction re-splits and re-analyses the issue on the writer thread:
+    the menu action returns at once, the tree and view follow when it is done."""
+    window, library = glued_window(qtbot, tmp_path, settings)
+    first = article_titled(library, "河北区推进老旧小区改造")
+    window.open_article(first)
+    gate = threading.Event()
+    library.writer.submit(gate.wait)  # the writer is busy with something else
+    menu = layout_menu(window, point_of_paragraph(window, 2))
+    action(menu, "split_title").trigger()  # returns although the writer is busy
+    assert titles(library) == ["河北区推进老旧小区改造"]
+    assert window.history.stack.undoText() == "This line is a title"
+    window.window_actions.undo_action.trigger()  # queued behind its redo
+    window.window_actions.redo_action.trigger()
+    gate.set()
+    with qtbot.waitSignal(window.history.article_requested, timeout=30_000):
+        pass
+    window.history.wait_for_writes()
+    assert titles(library) == ["河北区推进老旧小区改造", "红桥区开展社区义诊"]
+    assert "红桥区开展社区义诊" not in window.view.toPlainText()
+    [info] = library.split_fixes()
+    assert info.applies
