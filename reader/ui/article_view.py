@@ -179,6 +179,9 @@ class ArticleView(QTextBrowser):
     def article_id(self) -> int | None:
         return self._text.id if self._text else None
 
+    def article_title(self) -> str:
+        return self._text.title if self._text else ""
+
     # ---------------------------------------------------------------- rendering
 
     def show_article(self, text: ArticleRow, highlights: Sequence[Highlight]) -> None:

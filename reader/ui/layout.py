@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QWidget
 
 
@@ -33,6 +33,19 @@ class Panes(QSplitter):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+def window_title(article_title: str, read_only: bool, broken: bool) -> str:
+    """The main window's title: the open article and the library's state. Qt adds the
+    application's name after it (so the title never names the app itself, which made
+    "Baokan Reader — 报刊阅读器 Baokan Reader")."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+    state = (tr("read-only: the library cannot be saved") if broken
+             else tr("read-only") if read_only else "")
+    if not state:
+        return article_title
+    return f"{article_title} ({state})" if article_title else f"({state})"
 
 
 class ReadOnlyLabel(QLabel):

@@ -14,7 +14,7 @@ from reader.ui.dialogs import failure_box
 from reader.ui.entities import EntitiesPanel
 from reader.ui.find import FindBar, reading_pane
 from reader.ui.instance import LibraryLock
-from reader.ui.layout import Panes, ReadOnlyLabel
+from reader.ui.layout import Panes, ReadOnlyLabel, window_title
 from reader.ui.menus import AppActions
 from reader.ui.panels import NotesPanel, TagsPanel
 from reader.ui.preferences import apply_appearance
@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
             message.connect(self.show_message)
         self.history.article_requested.connect(self.reading.open_corrected)
         self.notes.note_added.connect(lambda _id: self.show_message(self.tr("Note added.")))
+        self.view.article_shown.connect(self._show_title)
         self.view.text_size_changed.connect(
             lambda _size: setattr(self._settings, "text_zoom", self.view.zoom()))
         QGuiApplication.styleHints().colorSchemeChanged.connect(
@@ -143,13 +144,14 @@ class MainWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         """Set the window's own texts; each part retranslates itself."""
-        broken = self._library.failure or self._library.damage
-        self.setWindowTitle(self.tr("Baokan Reader (read-only: the library cannot be saved)")
-                            if broken else self.tr("Baokan Reader (read-only)")
-                            if self.read_only else self.tr("Baokan Reader"))
+        self._show_title()
         for part in (self.view, self.app_actions, self.notes, self.tags, self.tree_pane,
                      self.search, self.window_actions, self.find_bar, self.entities, self.corpus):
             part.retranslate_ui()
+
+    def _show_title(self) -> None:
+        broken = bool(self._library.failure or self._library.damage)
+        self.setWindowTitle(window_title(self.view.article_title(), self.read_only, broken))
 
     @Slot(object)
     def apply_changes(self, changes: Changes) -> None:

@@ -17,111 +17,111 @@
     <context>
         <name>AppActions</name>
         <message>
-            <location filename="../../reader/ui/menus.py" line="112" />
+            <location filename="../../reader/ui/menus.py" line="138" />
             <source>&amp;Import files…</source>
             <translation>导入文件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="113" />
+            <location filename="../../reader/ui/menus.py" line="139" />
             <source>Import &amp;folder…</source>
             <translation>导入文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="114" />
+            <location filename="../../reader/ui/menus.py" line="140" />
             <source>&amp;Export as CSV</source>
             <translation>导出为 CSV(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="115" />
+            <location filename="../../reader/ui/menus.py" line="141" />
             <source>Notes…</source>
             <translation>笔记…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="115" />
+            <location filename="../../reader/ui/menus.py" line="141" />
             <source>Tags…</source>
             <translation>标签…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="116" />
+            <location filename="../../reader/ui/menus.py" line="142" />
             <source>Entities…</source>
             <translation>实体…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="116" />
+            <location filename="../../reader/ui/menus.py" line="142" />
             <source>Figures…</source>
             <translation>数字…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="119" />
+            <location filename="../../reader/ui/menus.py" line="145" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="120" />
+            <location filename="../../reader/ui/menus.py" line="146" />
             <source>System language</source>
             <translation>跟随系统</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="123" />
+            <location filename="../../reader/ui/menus.py" line="149" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="124" />
+            <location filename="../../reader/ui/menus.py" line="150" />
             <source>&amp;Restore a backup…</source>
             <translation>恢复备份(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="125" />
+            <location filename="../../reader/ui/menus.py" line="151" />
             <source>&amp;About Baokan Reader</source>
             <translation>关于报刊阅读器(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="132" />
+            <location filename="../../reader/ui/menus.py" line="158" />
             <source>Import issue files</source>
             <translation>导入报纸文件</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="134" />
+            <location filename="../../reader/ui/menus.py" line="160" />
             <source>Issue files (*.txt *.text);;All files (*)</source>
             <translation>报纸文件 (*.txt *.text);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="137" />
+            <location filename="../../reader/ui/menus.py" line="163" />
             <source>Import a folder of issues</source>
             <translation>导入报纸文件夹</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="153" />
+            <location filename="../../reader/ui/menus.py" line="179" />
             <source>This library cannot be changed.</source>
             <translation>此资料库不可修改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="156" />
+            <location filename="../../reader/ui/menus.py" line="182" />
             <source>An import is already running.</source>
             <translation>已有导入正在进行。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/menus.py" line="163" />
+            <location filename="../../reader/ui/menus.py" line="189" />
             <source>Import finished: %n issue(s) added.</source>
             <translation>
                 <numerusform>导入完成：新增 %n 期。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="168" />
+            <location filename="../../reader/ui/menus.py" line="194" />
             <source>The task failed: %1</source>
             <translation>任务失败：%1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/menus.py" line="187" />
+            <location filename="../../reader/ui/menus.py" line="213" />
             <source>Exported %n row(s) to %1.</source>
             <translation>
                 <numerusform>已导出 %n 行到 %1。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="221" />
+            <location filename="../../reader/ui/menus.py" line="247" />
             <source>Backup restored. The library as it was is kept in %1.</source>
             <translation>已恢复备份。恢复前的文库保存在 %1。</translation>
         </message>
@@ -129,51 +129,51 @@
     <context>
         <name>ArticleView</name>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="79" />
-            <location filename="../../reader/ui/entities.py" line="54" />
+            <location filename="../../reader/ui/article_view.py" line="48" />
+            <location filename="../../reader/ui/entities.py" line="53" />
             <source>People</source>
             <translation>人名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="79" />
-            <location filename="../../reader/ui/entities.py" line="54" />
+            <location filename="../../reader/ui/article_view.py" line="48" />
+            <location filename="../../reader/ui/entities.py" line="53" />
             <source>Places</source>
             <translation>地名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="79" />
-            <location filename="../../reader/ui/entities.py" line="54" />
+            <location filename="../../reader/ui/article_view.py" line="48" />
+            <location filename="../../reader/ui/entities.py" line="53" />
             <source>Organizations</source>
             <translation>机构</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="80" />
-            <location filename="../../reader/ui/figures.py" line="162" />
+            <location filename="../../reader/ui/article_view.py" line="49" />
+            <location filename="../../reader/ui/figures.py" line="163" />
             <source>Figures</source>
             <translation>数字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="107" />
+            <location filename="../../reader/ui/article_view.py" line="76" />
             <source>Person</source>
             <translation>人名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="107" />
+            <location filename="../../reader/ui/article_view.py" line="76" />
             <source>Place</source>
             <translation>地名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="107" />
+            <location filename="../../reader/ui/article_view.py" line="76" />
             <source>Organization</source>
             <translation>机构</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="109" />
+            <location filename="../../reader/ui/article_view.py" line="78" />
             <source>Figure (%1)</source>
             <translation>数字（%1）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="202" />
+            <location filename="../../reader/ui/article_view.py" line="167" />
             <source>Show or hide the highlights of %1</source>
             <translation>显示或隐藏%1的高亮</translation>
         </message>
@@ -181,88 +181,88 @@
     <context>
         <name>Entities</name>
         <message>
-            <location filename="../../reader/ui/entities.py" line="72" />
-            <location filename="../../reader/ui/splits.py" line="101" />
+            <location filename="../../reader/ui/entities.py" line="71" />
+            <location filename="../../reader/ui/splits.py" line="102" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="176" />
+            <location filename="../../reader/ui/entities.py" line="175" />
             <source>Choose an entity to see every article that mentions it.</source>
             <translation>选择一个实体，查看提到它的所有文章。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="196" />
+            <location filename="../../reader/ui/entities.py" line="195" />
             <source>%1 “%2”: %3 mention(s) in %4 article(s)</source>
             <translation>%1“%2”：在 %4 篇文章中出现 %3 次</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="240" />
+            <location filename="../../reader/ui/entities.py" line="239" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="240" />
+            <location filename="../../reader/ui/entities.py" line="239" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="240" />
+            <location filename="../../reader/ui/entities.py" line="239" />
             <source>Mentions</source>
             <translation>提及次数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="240" />
+            <location filename="../../reader/ui/entities.py" line="239" />
             <source>Articles</source>
             <translation>文章数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="241" />
+            <location filename="../../reader/ui/entities.py" line="240" />
             <source>Issues</source>
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="325" />
+            <location filename="../../reader/ui/entities.py" line="324" />
             <source>Entity index</source>
             <translation>实体索引</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="326" />
+            <location filename="../../reader/ui/entities.py" line="325" />
             <source>Filter by name or type</source>
             <translation>按名称或类型筛选</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="327" />
+            <location filename="../../reader/ui/entities.py" line="326" />
             <source>Reject…</source>
             <translation>排除…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="328" />
+            <location filename="../../reader/ui/entities.py" line="327" />
             <source>Not an entity: remove it from the whole library</source>
             <translation>不是实体：从整个资料库中移除</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="329" />
+            <location filename="../../reader/ui/entities.py" line="328" />
             <source>Merge into…</source>
             <translation>合并到…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="330" />
+            <location filename="../../reader/ui/entities.py" line="329" />
             <source>Another name of an entity: merge its mentions</source>
             <translation>是某实体的别名：合并其提及</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="365" />
+            <location filename="../../reader/ui/entities.py" line="362" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="365" />
+            <location filename="../../reader/ui/entities.py" line="362" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”合并到：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="373" />
+            <location filename="../../reader/ui/entities.py" line="370" />
             <source>“%1” is not a name? It is removed from every article, now and on later imports.</source>
             <translation>“%1”不是名称？它将从所有文章中移除，以后导入时也会排除。</translation>
         </message>
@@ -298,52 +298,52 @@
     <context>
         <name>Figures</name>
         <message>
-            <location filename="../../reader/ui/figures.py" line="33" />
+            <location filename="../../reader/ui/figures.py" line="34" />
             <source>Value</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="33" />
+            <location filename="../../reader/ui/figures.py" line="34" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="33" />
+            <location filename="../../reader/ui/figures.py" line="34" />
             <source>Kind</source>
             <translation>种类</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="33" />
+            <location filename="../../reader/ui/figures.py" line="34" />
             <source>As written</source>
             <translation>原文写法</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="33" />
+            <location filename="../../reader/ui/figures.py" line="34" />
             <source>Issue</source>
             <translation>报纸</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="34" />
+            <location filename="../../reader/ui/figures.py" line="35" />
             <source>Article</source>
             <translation>文章</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="34" />
+            <location filename="../../reader/ui/figures.py" line="35" />
             <source>Context</source>
             <translation>上下文</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="163" />
+            <location filename="../../reader/ui/figures.py" line="164" />
             <source>Filter by kind, unit, text, issue or article</source>
             <translation>按种类、单位、文字、报纸或文章筛选</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="169" />
+            <location filename="../../reader/ui/figures.py" line="170" />
             <source>Reading the figures…</source>
             <translation>正在读取数字……</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="193" />
+            <location filename="../../reader/ui/figures.py" line="194" />
             <source>%1 of %2 figures</source>
             <translation>%1 / %2 个数字</translation>
         </message>
@@ -384,22 +384,22 @@
     <context>
         <name>ImportProgress</name>
         <message>
-            <location filename="../../reader/ui/import_dialog.py" line="50" />
+            <location filename="../../reader/ui/import_dialog.py" line="51" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/import_dialog.py" line="54" />
+            <location filename="../../reader/ui/import_dialog.py" line="55" />
             <source>Preparing the import…</source>
             <translation>正在准备导入…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/import_dialog.py" line="62" />
+            <location filename="../../reader/ui/import_dialog.py" line="63" />
             <source>Importing %1 of %2: %3</source>
             <translation>正在导入 %1/%2：%3</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/import_dialog.py" line="67" />
+            <location filename="../../reader/ui/import_dialog.py" line="68" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
@@ -460,32 +460,32 @@
     <context>
         <name>IssueTreeModel</name>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="107" />
+            <location filename="../../reader/ui/issue_tree.py" line="108" />
             <source>Undated</source>
             <translation>未注明日期</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="156" />
+            <location filename="../../reader/ui/issue_tree.py" line="157" />
             <source>Removed from the file: %1</source>
             <translation>已从文件中删除：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="244" />
+            <location filename="../../reader/ui/issue_tree.py" line="245" />
             <source>By: %1</source>
             <translation>作者：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="247" />
+            <location filename="../../reader/ui/issue_tree.py" line="248" />
             <source>Tags: %1</source>
             <translation>标签：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="249" />
+            <location filename="../../reader/ui/issue_tree.py" line="250" />
             <source>No longer in the issue's file since a re-import; kept because it carries your tags or notes.</source>
             <translation>重新导入后已不在该期文件中；因带有您的标签或笔记而保留。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="333" />
+            <location filename="../../reader/ui/issue_tree.py" line="344" />
             <source>(untitled) %1</source>
             <translation>（无标题）%1</translation>
         </message>
@@ -509,24 +509,19 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
 为避免再丢失任何内容，窗口现已切换为只读，不再做任何修改。请释放磁盘空间或重新连接磁盘，然后重新启动报刊阅读器；如果文库已损坏，请使用“帮助 → 恢复备份”。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="127" />
+            <location filename="../../reader/ui/layout.py" line="44" />
+            <source>read-only: the library cannot be saved</source>
+            <translation>只读：资料库无法保存</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/layout.py" line="45" />
+            <source>read-only</source>
+            <translation>只读</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/main_window.py" line="122" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="154" />
-            <source>Baokan Reader (read-only: the library cannot be saved)</source>
-            <translation>报刊阅读器（只读：文库无法保存）</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="155" />
-            <source>Baokan Reader (read-only)</source>
-            <translation>报刊阅读器（只读）</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/main_window.py" line="156" />
-            <source>Baokan Reader</source>
-            <translation>报刊阅读器</translation>
         </message>
         <message>
             <location filename="../../reader/app.py" line="60" />
@@ -584,58 +579,58 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>NotesPanel</name>
         <message>
-            <location filename="../../reader/ui/panels.py" line="83" />
-            <location filename="../../reader/ui/panels.py" line="97" />
+            <location filename="../../reader/ui/panels.py" line="84" />
+            <location filename="../../reader/ui/panels.py" line="98" />
             <source>(whole article)</source>
             <translation>（整篇文章）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="87" />
+            <location filename="../../reader/ui/panels.py" line="88" />
             <source>Detached: the passage is no longer in the article</source>
             <translation>已脱离：文章中已找不到这段原文</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="95" />
+            <location filename="../../reader/ui/panels.py" line="96" />
             <source>⚠ Detached — the passage is no longer in the article:</source>
             <translation>⚠ 已脱离——文章中已找不到这段原文：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="232" />
+            <location filename="../../reader/ui/panels.py" line="240" />
             <source>Select a passage, write the note here, then Add note</source>
             <translation>选中一段原文，在此写笔记，然后点“添加笔记”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="233" />
+            <location filename="../../reader/ui/panels.py" line="241" />
             <source>The note (saved as you type)</source>
             <translation>笔记（输入时自动保存）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="234" />
+            <location filename="../../reader/ui/panels.py" line="242" />
             <source>Add note</source>
             <translation>添加笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="235" />
+            <location filename="../../reader/ui/panels.py" line="243" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="236" />
+            <location filename="../../reader/ui/panels.py" line="244" />
             <source>Delete note</source>
             <translation>删除笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="238" />
+            <location filename="../../reader/ui/panels.py" line="246" />
             <source>Note color %1</source>
             <translation>笔记颜色 %1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="338" />
+            <location filename="../../reader/ui/panels.py" line="343" />
             <source>Select a passage of the article first.</source>
             <translation>请先选中文章中的一段原文。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="401" />
+            <location filename="../../reader/ui/panels.py" line="406" />
             <source>Note deleted. Undo with Ctrl+Z.</source>
             <translation>笔记已删除。按 Ctrl+Z 撤销。</translation>
         </message>
@@ -759,12 +754,12 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>ReadOnlyLabel</name>
         <message>
-            <location filename="../../reader/ui/layout.py" line="47" />
+            <location filename="../../reader/ui/layout.py" line="60" />
             <source>Read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/layout.py" line="48" />
+            <location filename="../../reader/ui/layout.py" line="61" />
             <source>Another Baokan Reader is using this library: you can read and search, but not change it.</source>
             <translation>另一个报刊阅读器正在使用此资料库：可以阅读和搜索，但不能修改。</translation>
         </message>
@@ -772,7 +767,7 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>Reading</name>
         <message>
-            <location filename="../../reader/ui/reading.py" line="87" />
+            <location filename="../../reader/ui/reading.py" line="106" />
             <source>The issue's layout is corrected; Undo puts it back.</source>
             <translation>已更正这一期的版面；撤销可恢复原样。</translation>
         </message>
@@ -883,53 +878,53 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>SplitMenu</name>
         <message>
-            <location filename="../../reader/ui/splits.py" line="43" />
+            <location filename="../../reader/ui/splits.py" line="44" />
             <source>Layout</source>
             <translation>版面</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/splits.py" line="45" />
+            <location filename="../../reader/ui/splits.py" line="46" />
             <source>Split the article here</source>
             <translation>从这里拆分文章</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/splits.py" line="47" />
+            <location filename="../../reader/ui/splits.py" line="48" />
             <source>Join with the previous item</source>
             <translation>与上一篇合并</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/splits.py" line="50" />
+            <location filename="../../reader/ui/splits.py" line="51" />
             <source>This line is a title</source>
             <translation>这一行是标题</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/splits.py" line="50" />
+            <location filename="../../reader/ui/splits.py" line="51" />
             <source>This line is a subhead</source>
             <translation>这一行是小标题</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/splits.py" line="51" />
+            <location filename="../../reader/ui/splits.py" line="52" />
             <source>This line is body text</source>
             <translation>这一行是正文</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/splits.py" line="51" />
+            <location filename="../../reader/ui/splits.py" line="52" />
             <source>This line is a byline</source>
             <translation>这一行是署名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/splits.py" line="57" />
+            <location filename="../../reader/ui/splits.py" line="58" />
             <source>Mark as a copy of…</source>
             <translation>标记为……的重复稿</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/splits.py" line="62" />
+            <location filename="../../reader/ui/splits.py" line="63" />
             <source>Not a copy</source>
             <translation>不是重复稿</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/splits.py" line="78" />
-            <location filename="../../reader/ui/splits.py" line="85" />
+            <location filename="../../reader/ui/splits.py" line="79" />
+            <location filename="../../reader/ui/splits.py" line="86" />
             <source>Mark as a copy</source>
             <translation>标记为重复稿</translation>
         </message>
@@ -942,52 +937,52 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>TagsPanel</name>
         <message>
-            <location filename="../../reader/ui/panels.py" line="441" />
+            <location filename="../../reader/ui/panels.py" line="446" />
             <source>Click × or press Delete to remove; right-click for a color</source>
             <translation>点 × 或按 Delete 删除；右键选择颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="552" />
+            <location filename="../../reader/ui/panels.py" line="557" />
             <source>Tags of this article</source>
             <translation>本文标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="553" />
+            <location filename="../../reader/ui/panels.py" line="558" />
             <source>New tag (e.g. 城市更新)</source>
             <translation>新标签（如 城市更新）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="554" />
+            <location filename="../../reader/ui/panels.py" line="559" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="555" />
+            <location filename="../../reader/ui/panels.py" line="560" />
             <source>Remove selected tag</source>
             <translation>删除所选标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="556" />
+            <location filename="../../reader/ui/panels.py" line="561" />
             <source>Remove tag</source>
             <translation>删除标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="583" />
+            <location filename="../../reader/ui/panels.py" line="588" />
             <source>The article already has this tag.</source>
             <translation>本文已有此标签。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="601" />
+            <location filename="../../reader/ui/panels.py" line="606" />
             <source>Tag “%1” removed. Undo with Ctrl+Z.</source>
             <translation>标签“%1”已删除。按 Ctrl+Z 撤销。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="631" />
+            <location filename="../../reader/ui/panels.py" line="636" />
             <source>No color</source>
             <translation>无颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="634" />
+            <location filename="../../reader/ui/panels.py" line="639" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
@@ -995,7 +990,7 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>TreePane</name>
         <message>
-            <location filename="../../reader/ui/tree_pane.py" line="55" />
+            <location filename="../../reader/ui/tree_pane.py" line="57" />
             <source>Filter by title, tag or entity</source>
             <translation>按标题、标签或实体筛选</translation>
         </message>
@@ -1003,22 +998,22 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../reader/ui/undo.py" line="34" />
+            <location filename="../../reader/ui/undo.py" line="42" />
             <source>The library is open read-only; nothing was changed.</source>
             <translation>资料库以只读方式打开，未作任何更改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="61" />
+            <location filename="../../reader/ui/undo.py" line="108" />
             <source>Delete note</source>
             <translation>删除笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="90" />
+            <location filename="../../reader/ui/undo.py" line="137" />
             <source>Add tag “%1”</source>
             <translation>添加标签“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="90" />
+            <location filename="../../reader/ui/undo.py" line="137" />
             <source>Remove tag “%1”</source>
             <translation>删除标签“%1”</translation>
         </message>

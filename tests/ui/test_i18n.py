@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.library import Library
 from reader.ui import i18n
+from reader.ui.layout import window_title
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
 from tests.conftest import ROOT
@@ -58,7 +59,7 @@ def test_switching_to_chinese_retranslates_the_menus_and_back(qtbot: QtBot, wind
     titles = menu_titles(window)
     assert "视图(&V)" in titles and titles[-1] == "帮助(&H)"
     assert window.app_actions.import_files_action.text() == "导入文件(&I)…"
-    assert window.windowTitle() == "报刊阅读器"
+    assert window_title("通知", True, False) == "通知 (只读)"
     assert settings.language == "zh_CN"
     assert i18n.current_language() == "zh_CN"
     window.app_actions.language_actions["en"].trigger()

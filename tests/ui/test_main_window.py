@@ -15,6 +15,7 @@ from reader.library import Hit, Library
 from reader.ui import tree_pane
 from reader.ui.article_view import LAYER_COLORS
 from reader.ui.issue_tree import ID_ROLE
+from reader.ui.layout import window_title
 from reader.ui.main_window import MainWindow
 from reader.ui.row_list import RowListModel
 from reader.ui.settings import Settings
@@ -328,3 +329,16 @@ def expand_with_parents(window: MainWindow, index: QModelIndex) -> None:
     for row in reversed(chain):
         window.tree.expand(row)
         QApplication.processEvents()  # the view lays the opened rows out, then shows them
+
+
+def test_the_window_title_is_the_open_article_without_the_app_name(
+        qtbot: QtBot, library: Library, settings: Settings) -> None:
+    """Qt adds the application's name after the title; the title must not repeat it."""
+    window = make_window(qtbot, library, settings)
+    assert window.windowTitle() == ""
+    window.open_article(article_titled(library, BUDGET))
+    assert window.windowTitle() == BUDGET
+    window.view.clear_article()
+    assert window.windowTitle() == ""
+    assert "Baokan" not in window_title(BUDGET, True, True)
+    assert window_title(BUDGET, True, False) == f"{BUDGET} (read-only)"
