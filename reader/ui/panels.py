@@ -503,6 +503,8 @@ class TagsPanel(QWidget):
         self._library = library
         self._history = history
         self._article_id: int | None = None
+        self._chosen: str | None = None
+        """A completion picked, until the event that picked it has been handled."""
         self._make_widgets()
         self._lay_out()
         self._connect()
@@ -545,6 +547,7 @@ class TagsPanel(QWidget):
 
     def _connect(self) -> None:
         self.entry.returnPressed.connect(self.add_entered)
+        self.completer.activated[str].connect(self._completion_chosen)
         self.add_button.clicked.connect(self.add_entered)
         self.remove_button.clicked.connect(self.remove_selected)
         self.delegate.close_clicked.connect(self._close_clicked)
@@ -579,11 +582,26 @@ class TagsPanel(QWidget):
     def refresh_names(self) -> None:
         self.names.setStringList([tag.name for tag in self._library.tags()])
 
+    @Slot(str)
+    def _completion_chosen(self, name: str) -> None:
+        """A completion was picked (Enter or a click in the list): add exactly that tag.
+        Qt writes the completion into the field after this and Enter also reaches the
+        field, so the adding and clearing wait until Qt is done with both."""
+        self._chosen = name
+        QTimer.singleShot(0, self._finish_completion)
+
+    def _finish_completion(self) -> None:
+        name, self._chosen = self._chosen, None
+        if name and self._article_id is not None and name.casefold() not in (
+                tag.casefold() for tag in self.model.names()):
+            self._history.add_tag(self._article_id, name)
+        self.entry.clear()
+
     @Slot()
     def add_entered(self) -> None:
         name = self.entry.text().strip()
-        if self._article_id is None or not name:
-            return
+        if self._article_id is None or not name or self._chosen is not None:
+            return  # empty, or a picked completion (added by _finish_completion)
         if name.casefold() in (tag.casefold() for tag in self.model.names()):
             self.message_posted.emit(tr("TagsPanel", "The article already has this tag."))
             return

@@ -4,8 +4,9 @@ detached notes, Delete with Undo, tag chips; and the reading text size."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -247,3 +248,35 @@ def test_the_notes_panel_works_without_a_view_by_signals(qtbot: QtBot, library: 
     with qtbot.waitSignal(panel.add_requested):
         panel.add_button.click()
     assert len(library.notes(article_id)) == 1
+
+
+def type_into(widget: QWidget, text: str) -> None:
+    """Type Chinese text as an input method commits it (QTest cannot type non-ASCII)."""
+    QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown,
+                                             Qt.KeyboardModifier.NoModifier, text))
+
+
+def test_a_picked_completion_adds_exactly_that_tag_and_empties_the_field(
+        qtbot: QtBot, library: Library, settings: Settings) -> None:
+    """↓ + Enter on a completion used to add it and leave its text in the field, so the
+    next tag was glued onto it ("盘活存量工业遗产")."""
+    window, article_id, _body = open_budget(qtbot, library, settings)
+    elsewhere = library.articles(library.issues()[1].id)[0][0]
+    for name in ("盘活存量", "工业遗产"):
+        library.add_tag(elsewhere, name)
+    window.tags.refresh_names()
+    entry, popup = window.tags.entry, window.tags.completer.popup()
+    entry.setFocus()
+    type_into(entry, "盘")
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: entry.text() == "")
+    assert library.article_tags(article_id) == ["盘活存量"]
+    type_into(entry, "遗产")  # then a click on the completion
+    qtbot.waitUntil(popup.isVisible)
+    rect = popup.visualRect(popup.model().index(0, 0))
+    qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: entry.text() == "")
+    assert sorted(library.article_tags(article_id)) == ["工业遗产", "盘活存量"]
+    assert len(library.tags()) == 2  # nothing glued together
