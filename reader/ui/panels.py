@@ -338,17 +338,25 @@ class NotesPanel(QWidget):
 
     def add_on(self, selected: tuple[int, int] | None, shown: str) -> None:
         """Add a note on the passage ``selected`` (body offsets; ``shown`` is its text as
-        the reader sees it) with the draft's text, and open it to edit."""
-        if self._article_id is None or selected is None:
-            self.message_posted.emit(tr("NotesPanel", "Select a passage of the article first."))
+        the reader sees it) with the draft's text, and open it to edit. With no passage
+        selected, the draft becomes a note on the whole article; with no draft either,
+        the draft box takes the focus (so what is typed next is the note)."""
+        if self._article_id is None:
+            self.message_posted.emit(tr("NotesPanel", "Open an article first."))
             return
         body = self.editor.toPlainText().strip()
+        if selected is None and not body:
+            self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.message_posted.emit(tr(
+                "NotesPanel", "Write the note, then Add note: on the passage selected in the "
+                "article, or on the whole article when none is."))
+            return
         self.save_pending()
-        start, end = selected
+        start, end = selected if selected is not None else (None, None)
         try:
             with self._own_change():
                 note_id = self._library.add_note(self._article_id, body, start, end,
-                                                 expected=shown)
+                                                 expected=shown if selected else None)
         except AnnotationError as error:
             self.message_posted.emit(str(error))
             return
@@ -547,7 +555,7 @@ class TagsPanel(QWidget):
 
     def _connect(self) -> None:
         self.entry.returnPressed.connect(self.add_entered)
-        self.completer.activated[str].connect(self._completion_chosen)
+        self.completer.activated[str].connect(self._completion_chosen)  # type: ignore[index]
         self.add_button.clicked.connect(self.add_entered)
         self.remove_button.clicked.connect(self.remove_selected)
         self.delegate.close_clicked.connect(self._close_clicked)

@@ -625,12 +625,17 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
             <translation>笔记颜色 %1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="343" />
-            <source>Select a passage of the article first.</source>
-            <translation>请先选中文章中的一段原文。</translation>
+            <location filename="../../reader/ui/panels.py" line="345" />
+            <source>Open an article first.</source>
+            <translation>请先打开一篇文章。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="406" />
+            <location filename="../../reader/ui/panels.py" line="351" />
+            <source>Write the note, then Add note: on the passage selected in the article, or on the whole article when none is.</source>
+            <translation>写下笔记，再点“添加笔记”：加在文章中选中的段落上；没有选中时加在整篇文章上。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="414" />
             <source>Note deleted. Undo with Ctrl+Z.</source>
             <translation>笔记已删除。按 Ctrl+Z 撤销。</translation>
         </message>
@@ -937,52 +942,52 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>TagsPanel</name>
         <message>
-            <location filename="../../reader/ui/panels.py" line="446" />
+            <location filename="../../reader/ui/panels.py" line="454" />
             <source>Click × or press Delete to remove; right-click for a color</source>
             <translation>点 × 或按 Delete 删除；右键选择颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="557" />
+            <location filename="../../reader/ui/panels.py" line="568" />
             <source>Tags of this article</source>
             <translation>本文标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="558" />
+            <location filename="../../reader/ui/panels.py" line="569" />
             <source>New tag (e.g. 城市更新)</source>
             <translation>新标签（如 城市更新）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="559" />
+            <location filename="../../reader/ui/panels.py" line="570" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="560" />
+            <location filename="../../reader/ui/panels.py" line="571" />
             <source>Remove selected tag</source>
             <translation>删除所选标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="561" />
+            <location filename="../../reader/ui/panels.py" line="572" />
             <source>Remove tag</source>
             <translation>删除标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="588" />
+            <location filename="../../reader/ui/panels.py" line="614" />
             <source>The article already has this tag.</source>
             <translation>本文已有此标签。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="606" />
+            <location filename="../../reader/ui/panels.py" line="632" />
             <source>Tag “%1” removed. Undo with Ctrl+Z.</source>
             <translation>标签“%1”已删除。按 Ctrl+Z 撤销。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="636" />
+            <location filename="../../reader/ui/panels.py" line="662" />
             <source>No color</source>
             <translation>无颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="639" />
+            <location filename="../../reader/ui/panels.py" line="665" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>

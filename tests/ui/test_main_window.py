@@ -114,7 +114,7 @@ def test_add_note_without_selection_says_why(qtbot: QtBot, library: Library, set
     window = make_window(qtbot, library, settings)
     window.open_article(article_titled(library, BUDGET))
     window.window_actions.add_note_action.trigger()
-    assert "Select a passage" in window.statusBar().currentMessage()
+    assert "on the passage selected" in window.statusBar().currentMessage()
     assert library.notes() == []
 
 

@@ -280,3 +280,20 @@ def test_a_picked_completion_adds_exactly_that_tag_and_empties_the_field(
     qtbot.waitUntil(lambda: entry.text() == "")
     assert sorted(library.article_tags(article_id)) == ["工业遗产", "盘活存量"]
     assert len(library.tags()) == 2  # nothing glued together
+
+
+def test_ctrl_n_without_a_selection_focuses_the_draft_then_notes_the_whole_article(
+        qtbot: QtBot, library: Library, settings: Settings) -> None:
+    """Ctrl+N with nothing selected used to leave the focus in the text, where a typed
+    "k" paged back; now the draft box takes it, and Add note files a whole-article note."""
+    window, article_id, _body = open_budget(qtbot, library, settings)
+    window.view.setFocus()
+    window.window_actions.add_note_action.trigger()
+    assert window.notes.editor.hasFocus() and library.notes(article_id) == []
+    qtbot.keyClicks(window.notes.editor, "k")
+    assert window.current_article() == article_id  # typed into the note, no paging
+    window.notes.editor.setPlainText("整篇的笔记")
+    window.notes.add_button.click()
+    [note] = library.notes(article_id)
+    assert (note.body, note.start, note.end) == ("整篇的笔记", None, None)
+    assert window.notes.model.index(0, 0).data().startswith("(whole article)")
