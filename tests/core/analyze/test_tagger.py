@@ -1,0 +1,92 @@
+"""The tagger gives crfsuite only the attributes its model knows: the same labels, less work."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.analyze.segmenter import default_segmenter
+from reader.core.analyze.tagger import (
+    KnownAttributes,
+    Tagger,
+    default_tagger,
+    features,
+    model_attributes,
+)
+from reader.core.resources import sample_issues
+
+
+@lru_cache(maxsize=1)
+def _model_names() -> frozenset[str]:
+    """Every attribute of the shipped model, as crfsuite itself lists them (0.8 s)."""
+    tagger = default_tagger()
+    tagger.load()
+    return frozenset(tagger._tagger.info().attributes)
+
+
+def _known(text: str) -> list[list[bytes]]:
+    """``features`` of ``text`` without what the model does not know, as UTF-8."""
+    tokens = default_segmenter().tokens(text)
+    return [[name.encode() for name in row if name in _model_names()]
+            for row in features(text, tokens)]
+
+
+def test_the_attributes_read_from_the_file_are_crfsuites() -> None:
+    names = model_attributes(default_tagger().path)
+    assert len(names) == len(_model_names())
+    assert {name.decode() for name in names} == _model_names()
+
+
+def test_a_file_of_another_layout_is_refused(tmp_path: Path) -> None:
+    for content in (b"", b"lCRF" + bytes(60), b"not a model at all" * 10):
+        path = tmp_path / "model.crfsuite"
+        path.write_bytes(content)
+        with pytest.raises(ValueError):
+            model_attributes(path)
+
+
+def test_known_attributes_are_the_features_the_model_knows_on_the_seeds() -> None:
+    tagger = default_tagger()
+    tagger.load()
+    assert tagger._known is not None
+    segmenter = default_segmenter()
+    for path in sample_issues():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert tagger._known.items(line, segmenter.tokens(line)) == _known(line), line
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=list("南开区投资促进局天津大学王英浩１９Ａabc12 .%-#\n\t\u3000，。“”😀"),
+               max_size=60))
+def test_known_attributes_are_the_features_the_model_knows_on_any_text(text: str) -> None:
+    tagger = default_tagger()
+    tagger.load()
+    assert tagger._known is not None
+    assert tagger._known.items(text, default_segmenter().tokens(text)) == _known(text)
+
+
+def test_the_labels_are_those_of_all_the_features() -> None:
+    fast = default_tagger()
+    fast.load()
+    plain = Tagger(fast.path)
+    plain.load()
+    plain._known = None  # every attribute, as strings: what crfsuite was given before
+    segmenter = default_segmenter()
+    text = sample_issues()[0].read_text(encoding="utf-8")
+    tokens = segmenter.tokens(text)
+    assert fast.spans(text, tokens) == plain.spans(text, tokens)
+    assert fast.spans(text, tokens)  # the seed names people, places and bodies
+    broken = "王英浩\ud800在南开区"  # a lone surrogate: read as ?, as before
+    assert fast.tag(broken, segmenter.tokens(broken)) == \
+        plain.tag(broken, segmenter.tokens(broken))
+
+
+def test_an_empty_table_is_fine() -> None:
+    known = KnownAttributes([b"c\xe5\x8d\x97", b"pnsS"])
+    assert known.tables["g"] == {} and known.tables["c"] == {"南": b"c\xe5\x8d\x97"}
+    tokens = default_segmenter().tokens("南开")
+    assert known.items("南开", tokens) == [[b"c\xe5\x8d\x97"], []]
