@@ -11,6 +11,8 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate, compress, count, repeat
+from operator import is_
 from pathlib import Path
 from typing import Any
 
@@ -83,12 +85,12 @@ class Segmenter:
         words = self.cut(text)
         if sum(map(len, words)) != len(text):
             words = list(text)  # never happens, but offsets must stay true
-        starts, offset = [], 0
-        for word in words:
-            starts.append(offset)
-            offset += len(word)
-        tag_of = self._tag_of
-        return Tokens(words, starts, [tag_of(word) or "x" for word in words])
+        starts = list(accumulate(map(len, words), initial=0))
+        starts.pop()
+        tags = list(map(self._tag_memo.get, words))  # in C: most words were seen before
+        for index in compress(count(), map(is_, tags, repeat(None))):
+            tags[index] = self._tag_of(words[index])
+        return Tokens(words, starts, [tag or "x" for tag in tags])
 
     def cut(self, text: str) -> list[str]:
         """The words of ``jieba.Tokenizer.cut(text, HMM=False)``, computed twice as fast.
@@ -245,13 +247,15 @@ def _cut_block(block: str, count_of: Callable[[str], int | None], logtotal: floa
                 break
             if logp != PREFIX_ONLY:
                 prob = logp + best[end + 1]
-                if best_end < 0 or prob > best_p or (prob == best_p and end > best_end):
+                # jieba's max over (probability, end): ends grow, so a tie goes to this one
+                if prob >= best_p or best_end < 0:
                     best_p, best_end = prob, end
             end += 1
             frag = block[start:end + 1]
         if best_end < 0:
             best_p, best_end = -logtotal + best[start + 1], start
-        best[start], ends[start] = best_p, best_end
+        best[start] = best_p
+        ends[start] = best_end
     return _route_words(block, ends)
 
 
