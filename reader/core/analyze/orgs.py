@@ -154,7 +154,16 @@ def _parent_words(suffixes: tuple[str, ...]) -> frozenset[str]:
 
 
 def _parents(ctx: Context) -> frozenset[str]:
-    return _parent_words(tuple(ctx.lexicon.org_suffixes))
+    suffixes = ctx.lexicon.org_suffixes
+    for known, words in _PARENTS:  # not tuple(suffixes) and its hash for every name
+        if known is suffixes:
+            return words
+    words = _parent_words(tuple(suffixes))
+    _PARENTS[:] = [(suffixes, words)]
+    return words
+
+
+_PARENTS: list[tuple[dict[str, str], frozenset[str]]] = []
 
 
 def _piece_ok(ctx: Context, piece: Piece, kind: str, suffix: str,
