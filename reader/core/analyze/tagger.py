@@ -7,7 +7,7 @@ import struct
 import threading
 import time
 from dataclasses import dataclass
-from itertools import compress, count
+from itertools import compress, count, repeat
 from operator import add
 from pathlib import Path
 from typing import Any
@@ -96,12 +96,14 @@ class KnownAttributes:
     """The attributes a model has weights for, by template, as the bytes crfsuite reads.
 
     crfsuite drops every attribute its model does not know, but only after pycrfsuite has
-    copied it into C++ and crfsuite has looked it up: on news text about 40 % of what
-    ``features`` lists (97 % of the trigrams, three bigrams in four, half of the words).
-    ``items`` gives, in the same order, only the known ones, looked up by their key (the
-    characters or the word after the template letter) without building the names, and as
-    UTF-8 bytes, which pycrfsuite takes without encoding them again: the same labels for
-    about half the work of building, passing and tagging.
+    encoded it, copied it into C++ and crfsuite has looked it up by name: on news text
+    about 40 % of what ``features`` lists (97 % of the trigrams, three bigrams in four,
+    half of the words). ``items`` looks each attribute up by its key (the characters or
+    the word after the template letter) in the model's own names, so no name is built,
+    and gives the known ones as UTF-8 bytes, which pycrfsuite takes without encoding
+    them, and an unknown one as ``UNKNOWN`` (the empty name, which no model has): every
+    row is made by ``zip`` in C, in the order of ``features``, and crfsuite sees the same
+    known attributes in the same order, so the labels are the same.
     """
 
     def __init__(self, names: list[bytes]) -> None:
@@ -111,46 +113,27 @@ class KnownAttributes:
             group = re.findall(b"\0(" + template.encode() + b"[^\0]*)", joined)
             keys = b"\0".join(group).decode("utf-8")[1:].split("\0" + template)
             self.tables[template] = dict(zip(keys, group, strict=True)) if group else {}
-        self._words: dict[tuple[str, str], tuple[list[bytes | None], list[bytes | None]]] = {}
+        self._words: dict[tuple[str, str], tuple[list[bytes], list[bytes]]] = {}
 
-    def items(self, text: str, tokens: Tokens) -> list[list[bytes]]:
-        """The known attributes of every character of ``text``, in ``features``' order."""
+    def items(self, text: str, tokens: Tokens) -> list[tuple[bytes, ...]]:
+        """The attributes of every character of ``text`` in ``features``' order, each as
+        the model's name for it or ``UNKNOWN``."""
         n = len(text)
         chars = ["\x02", *fold(text), "\x03"]
         pairs = list(map(add, chars[:n + 1], chars[1:]))  # pairs[i]: characters i-1 and i
         b, c, d, g, h, j = (self.tables[template] for template in "bcdghj")
         words, places = self._word_columns(tokens, n)
-        rows: list[list[bytes]] = []
-        append = rows.append
-        for bb, cc, dd, gg, hh, jj, vv, pp in zip(
-                map(b.get, chars[:n]), map(c.get, chars[1:n + 1]), map(d.get, chars[2:]),
-                map(g.get, pairs[:n]), map(h.get, pairs[1:]),
-                map(j.get, map(add, pairs, chars[2:])), words, places, strict=True):
-            row = []
-            if bb:
-                row.append(bb)
-            if cc:
-                row.append(cc)
-            if dd:
-                row.append(dd)
-            if gg:
-                row.append(gg)
-            if hh:
-                row.append(hh)
-            if jj:
-                row.append(jj)
-            if vv:
-                row.append(vv)
-            if pp:
-                row.append(pp)
-            append(row)
-        return rows
+        unknown = repeat(UNKNOWN)
+        return list(zip(map(b.get, chars[:n], unknown), map(c.get, chars[1:n + 1], unknown),
+                        map(d.get, chars[2:], unknown), map(g.get, pairs[:n], unknown),
+                        map(h.get, pairs[1:], unknown),
+                        map(j.get, map(add, pairs, chars[2:]), unknown), words, places,
+                        strict=True))
 
-    def _word_columns(self, tokens: Tokens,
-                      size: int) -> tuple[list[bytes | None], list[bytes | None]]:
-        """Per character: the known word attribute and place attribute (None if unknown)."""
-        words: list[bytes | None] = []
-        places: list[bytes | None] = []
+    def _word_columns(self, tokens: Tokens, size: int) -> tuple[list[bytes], list[bytes]]:
+        """Per character: the word attribute and the place attribute."""
+        words: list[bytes] = []
+        places: list[bytes] = []
         if len(self._words) > MAX_WORDS:
             self._words.clear()
         memo = self._words
@@ -161,15 +144,20 @@ class KnownAttributes:
             words += columns[0]
             places += columns[1]
         if len(words) != size:  # as in _word_features (never happens)
-            words = (words + [self.tables["v"].get("")] * size)[:size]
-            places = (places + [self.tables["p"].get("")] * size)[:size]
+            words = (words + [self.tables["v"].get("", UNKNOWN)] * size)[:size]
+            places = (places + [self.tables["p"].get("", UNKNOWN)] * size)[:size]
         return words, places
 
-    def _word(self, word: str, tag: str) -> tuple[list[bytes | None], list[bytes | None]]:
+    def _word(self, word: str, tag: str) -> tuple[list[bytes], list[bytes]]:
         attributes = _word_attributes(word, tag)
         known_words, known_places = self.tables["v"], self.tables["p"]
-        return ([known_words.get(this[1:]) for this, _ in attributes],
-                [known_places.get(place[1:]) for _, place in attributes])
+        return ([known_words.get(this[1:], UNKNOWN) for this, _ in attributes],
+                [known_places.get(place[1:], UNKNOWN) for _, place in attributes])
+
+
+UNKNOWN = b""
+"""An attribute the model does not know: the empty name (every name starts with its
+template letter), which crfsuite drops like any other it does not know."""
 
 
 def model_attributes(path: Path) -> list[bytes]:
