@@ -115,11 +115,15 @@ def spread(ctx: Context, chosen: list[Candidate], learned: dict[str, Learned]) -
         occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     added = []
     text = ctx.text
-    openings: dict[str, list[int]] = {}
+    firsts: dict[str, list[int]] = {}
+    heads: dict[str, list[int]] = {}
     for name in sorted(learned, key=len, reverse=True):
-        positions = openings.get(name[:2])
+        positions = heads.get(name[:2])
         if positions is None:
-            positions = openings[name[:2]] = _positions(text, name[:2])
+            first = firsts.get(name[0])
+            if first is None:
+                first = firsts[name[0]] = _positions(text, name[0])
+            positions = heads[name[:2]] = [p for p in first if text.startswith(name[:2], p)]
         end = 0
         for start in positions:  # what text.find(name, end) finds, one after the other
             if start < end or not text.startswith(name, start):
@@ -132,15 +136,16 @@ def spread(ctx: Context, chosen: list[Candidate], learned: dict[str, Learned]) -
     return sorted(chosen + added, key=lambda c: c.start)
 
 
-def _positions(text: str, head: str) -> list[int]:
-    """Every offset of ``head`` (the first two characters of learned names) in ``text``: the
-    names learned in a long text (1,700 in the 111,000 characters of pd_dev read as one)
-    are looked for where they can start, not by reading the whole text once for each."""
+def _positions(text: str, char: str) -> list[int]:
+    """Every offset of ``char`` in ``text``. The names learned in a long text (1,300 first
+    two characters of the 1,700 names learned in pd_dev read as one text) are looked for
+    where those two characters stand, found among the offsets of the first: one find per
+    name over the whole text took 0.13 s there, one per pair of characters too."""
     found = []
-    position = text.find(head)
+    position = text.find(char)
     while position >= 0:
         found.append(position)
-        position = text.find(head, position + 1)
+        position = text.find(char, position + 1)
     return found
 
 

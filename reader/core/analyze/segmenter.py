@@ -28,6 +28,8 @@ RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
 """jieba 0.42's block pattern (re_han_default); text between blocks is cut by RE_SKIP."""
 RE_SKIP = re.compile("(\r\n|\\s)", re.U)
 RE_ENG = re.compile("[a-zA-Z0-9]", re.U)
+ENG_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+"""The characters RE_ENG matches (a set look-up for the single characters of a route)."""
 """Frequency given to gazetteer names so jieba keeps them whole (南开区, 庆阳市)."""
 
 
@@ -262,11 +264,11 @@ def _cut_block(block: str, count_of: Callable[[str], int | None], logtotal: floa
 def _route_words(block: str, ends: list[int]) -> list[str]:
     """Words along the route; single Latin letters and digits are glued (jieba's rule)."""
     words: list[str] = []
-    position, buffer = 0, ""
-    while position < len(block):
+    position, buffer, size = 0, "", len(block)
+    while position < size:
         stop = ends[position] + 1
         word = block[position:stop]
-        if stop - position == 1 and RE_ENG.match(word):
+        if stop - position == 1 and word in ENG_CHARS:
             buffer += word
         else:
             if buffer:

@@ -6,9 +6,10 @@ import re
 import struct
 import threading
 import time
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import compress, count, repeat
-from operator import add
+from operator import add, sub
 from pathlib import Path
 from typing import Any
 
@@ -304,21 +305,30 @@ def _encodable(text: str) -> str:
 
 def _pieces(text: str, tokens: Tokens) -> list[tuple[int, int, Tokens]]:
     """``text`` cut after sentence ends into pieces of about ``PIECE`` characters or less,
-    each with its own tokens (a 1 MB line is not turned into one feature list)."""
+    each with its own tokens (a 1 MB line is not turned into one feature list).
+
+    A piece ends with the first sentence end that makes it ``PIECE`` characters long, or
+    the first token that makes it ``4 * PIECE`` long, or the last token; found by bisection
+    in the token ends, not by a Python step per token."""
     if len(text) <= PIECE:
         return [(0, len(text), tokens)]
+    words, starts, tags = tokens.words, tokens.starts, tokens.tags
+    ends = list(map(add, starts, map(len, words)))
+    sentence_ends = list(compress(count(), map(SENTENCE_ENDS.__contains__, words)))
+    last = len(words) - 1
     pieces: list[tuple[int, int, Tokens]] = []
     first = 0
-    for index, word in enumerate(tokens.words):
-        end = tokens.starts[index] + len(word)
-        size = end - tokens.starts[first]
-        if (size >= PIECE and word in SENTENCE_ENDS) or size >= 4 * PIECE or \
-                index == len(tokens.words) - 1:
-            offset = tokens.starts[first]
-            pieces.append((offset, end, Tokens(tokens.words[first:index + 1],
-                                          [s - offset for s in tokens.starts[first:index + 1]],
-                                          tokens.tags[first:index + 1])))
-            first = index + 1
+    while first <= last:
+        offset = starts[first]
+        long_enough = bisect_left(ends, offset + PIECE, first)
+        at = bisect_left(sentence_ends, long_enough)
+        index = min(sentence_ends[at] if at < len(sentence_ends) else last,
+                    bisect_left(ends, offset + 4 * PIECE, first), last)
+        pieces.append((offset, ends[index],
+                       Tokens(words[first:index + 1],
+                              list(map(sub, starts[first:index + 1], repeat(offset))),
+                              tags[first:index + 1])))
+        first = index + 1
     return pieces
 
 

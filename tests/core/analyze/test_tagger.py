@@ -9,11 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.analyze.segmenter import default_segmenter
+from reader.core.analyze.segmenter import Tokens, default_segmenter
 from reader.core.analyze.tagger import (
+    PIECE,
+    SENTENCE_ENDS,
     UNKNOWN,
     KnownAttributes,
     Tagger,
+    _pieces,
     default_tagger,
     features,
     model_attributes,
@@ -99,3 +102,32 @@ def test_an_empty_table_is_fine() -> None:
     tokens = default_segmenter().tokens("南开")
     assert _given(known, "南开") == [[b"c\xe5\x8d\x97"], []]
     assert known.items("南开", tokens)[0] == (b"", b"c\xe5\x8d\x97", b"", b"", b"", b"", b"", b"")
+
+
+def _pieces_step_by_step(text: str, tokens: Tokens) -> list[tuple[int, int, list[str]]]:
+    """The rule of ``_pieces`` read token by token (how it was written first)."""
+    if len(text) <= PIECE:
+        return [(0, len(text), tokens.words)]
+    pieces = []
+    first = 0
+    for index, word in enumerate(tokens.words):
+        end = tokens.starts[index] + len(word)
+        size = end - tokens.starts[first]
+        if (size >= PIECE and word in SENTENCE_ENDS) or size >= 4 * PIECE or \
+                index == len(tokens.words) - 1:
+            pieces.append((tokens.starts[first], end, tokens.words[first:index + 1]))
+            first = index + 1
+    return pieces
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["。", "；", "”", "\n", "，", "王", "南开区", "投资促进局", "ab",
+                                 "2024", " ", "王" * 300, "李" * 1000]), max_size=80)
+       .map("".join))
+def test_long_texts_are_cut_after_sentence_ends(text: str) -> None:
+    tokens = default_segmenter().tokens(text)
+    pieces = _pieces(text, tokens)
+    assert [(start, end, piece.words) for start, end, piece in pieces] == \
+        _pieces_step_by_step(text, tokens)
+    assert [start + offset for start, _, piece in pieces for offset in piece.starts] == \
+        tokens.starts  # offsets into each piece
