@@ -56,7 +56,7 @@ def combine(ctx: Context, rules: list[Candidate], model: list[Span],
         text = ctx.text[span.start:span.end]
         if corrections.is_rejected(text) or not _plausible(ctx, span, text, places):
             continue
-        hit = {owner[offset] for offset in range(span.start, span.end)} - {-1}
+        hit = set(owner[span.start:span.end]) - {-1}
         losers = [cand for cand in (kept[index] for index in hit) if cand is not None]
         if hit & tiled or not all(_model_wins(ctx, span, cand) for cand in losers):
             continue
@@ -131,7 +131,7 @@ def _plausible(ctx: Context, span: Span, text: str, places: tuple[set[int], set[
     if text in ctx.lexicon.stopwords or text in ctx.lexicon.org_suffixes:
         return False
     inner = text.replace("·", "") if span.type == "person" else text
-    if any(ch in PUNCT for ch in inner):
+    if not PUNCT.isdisjoint(inner):
         return False
     if len(text) == 1 and span.type == "place":
         starts, ends = places
@@ -151,10 +151,11 @@ def _holds_verb(ctx: Context, span: Span) -> bool:
     """True if a verb or idiom of two characters or more lies wholly inside the span
     (南开区围绕区委, 庆城县依托西北农林科技大学 are no names)."""
     index = ctx.index_at(span.start)
-    while index < len(ctx.tokens) and ctx.tokens.starts[index] < span.end:
-        word = ctx.tokens.words[index]
-        inside = ctx.tokens.starts[index] >= span.start and ctx.tokens.end(index) <= span.end
-        if inside and len(word) >= 2 and (ctx.tag(index) in VERB_TAGS or
+    words, starts, tags = ctx.tokens.words, ctx.tokens.starts, ctx.tokens.tags
+    while index < len(words) and starts[index] < span.end:
+        word, start = words[index], starts[index]
+        inside = start >= span.start and start + len(word) <= span.end
+        if inside and len(word) >= 2 and (tags[index] in VERB_TAGS or
                                           word in ctx.lexicon.governing_verbs):
             return True
         index += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -98,7 +99,8 @@ class Context:
 
     def word(self, index: int) -> str:
         """Token ``index`` (empty outside the text)."""
-        return self.tokens.words[index] if 0 <= index < len(self.tokens) else ""
+        words = self.tokens.words
+        return words[index] if 0 <= index < len(words) else ""
 
     def is_function(self, index: int) -> bool:
         """True for particles, prepositions, conjunctions, adverbs and pronouns."""
@@ -108,11 +110,15 @@ class Context:
     def is_punct(self, index: int) -> bool:
         """True if token ``index`` is punctuation or space."""
         word = self.word(index)
-        return not word or all(ch in PUNCT for ch in word)
+        return not word or PUNCT.issuperset(word)
 
     def is_han(self, index: int) -> bool:
         """True if token ``index`` is made only of Chinese characters."""
-        return all("\u3400" <= ch <= "\u9fff" for ch in self.word(index))
+        return HAN_ONLY.fullmatch(self.word(index)) is not None
+
+
+HAN_ONLY = re.compile("[\u3400-\u9fff]*")
+"""Text made only of Chinese characters (the empty text too)."""
 
 
 def left_tokens(ctx: Context, suffix_start: int, max_chars: int) -> list[Piece]:
@@ -125,21 +131,26 @@ def left_tokens(ctx: Context, suffix_start: int, max_chars: int) -> list[Piece]:
     pieces: list[Piece] = []
     end = suffix_start
     index = ctx.index_at(suffix_start - 1) if suffix_start > 0 else -1
+    words, starts, barrier = ctx.tokens.words, ctx.tokens.starts, ctx.barrier
     while index >= 0:
-        start = ctx.tokens.starts[index]
-        if suffix_start - start > max_chars or ctx.is_punct(index) or not ctx.is_han(index):
+        start, word = starts[index], words[index]
+        # punctuation or space, or anything but Chinese characters (is_punct, is_han)
+        if suffix_start - start > max_chars or PUNCT.issuperset(word) or \
+                HAN_ONLY.fullmatch(word) is None:
             break
-        if ctx.barrier and any(offset in ctx.barrier for offset in range(start, end)):
+        if barrier and not barrier.isdisjoint(range(start, end)):
             break
-        pieces.append(Piece(start, end, index, end < ctx.tokens.end(index)))
+        pieces.append(Piece(start, end, index, end < start + len(word)))
         end = start
         index -= 1
     return pieces
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Piece:
-    """Part of a name left of its suffix: a whole token, or the head of one (``partial``)."""
+    """Part of a name left of its suffix: a whole token, or the head of one (``partial``).
+    Not frozen: a frozen dataclass sets its fields through ``object.__setattr__``, and
+    thousands of pieces are made per article."""
 
     start: int
     end: int

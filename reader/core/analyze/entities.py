@@ -114,16 +114,39 @@ def spread(ctx: Context, chosen: list[Candidate], learned: dict[str, Learned]) -
     for cand in chosen:
         occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     added = []
+    text = ctx.text
+    firsts: dict[str, list[int]] = {}
+    heads: dict[str, list[int]] = {}
     for name in sorted(learned, key=len, reverse=True):
-        start = ctx.text.find(name)
-        while start >= 0:
+        positions = heads.get(name[:2])
+        if positions is None:
+            first = firsts.get(name[0])
+            if first is None:
+                first = firsts[name[0]] = _positions(text, name[0])
+            positions = heads[name[:2]] = [p for p in first if text.startswith(name[:2], p)]
+        end = 0
+        for start in positions:  # what text.find(name, end) finds, one after the other
+            if start < end or not text.startswith(name, start):
+                continue
             end = start + len(name)
             if not any(occupied[start:end]) and _clean_edges(ctx, start, end):
                 info = learned[name]
                 added.append(Candidate(info.type, start, end, info.canonical, 1, "spread"))
                 occupied[start:end] = b"\x01" * (end - start)
-            start = ctx.text.find(name, end)
     return sorted(chosen + added, key=lambda c: c.start)
+
+
+def _positions(text: str, char: str) -> list[int]:
+    """Every offset of ``char`` in ``text``. The names learned in a long text (1,300 first
+    two characters of the 1,700 names learned in pd_dev read as one text) are looked for
+    where those two characters stand, found among the offsets of the first: one find per
+    name over the whole text took 0.13 s there, one per pair of characters too."""
+    found = []
+    position = text.find(char)
+    while position >= 0:
+        found.append(position)
+        position = text.find(char, position + 1)
+    return found
 
 
 def _clean_edges(ctx: Context, start: int, end: int) -> bool:

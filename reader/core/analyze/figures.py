@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from decimal import Decimal
 
 from reader.core.analyze.numbers import CN_DIGITS, as_plain, parse_number
@@ -79,6 +80,33 @@ SLOGAN_MAX = 20
 SENTENCE_PUNCT = set("。！？!?；;")
 QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\""}
 
+_PRE_FIRST = "大约将接近超逾不高"
+"""The first characters of the approximators of ``PRE``."""
+DATE_FIRST = re.compile(r"[\d〇零○一二三四五六七八九十第前后首上下]")
+AMOUNT_FIRST = re.compile(rf"[\d{_CN}{_PRE_FIRST}]")
+PERCENT_WORDS_FIRST = re.compile(f"[{_PRE_FIRST}百]")
+HALF_FIRST = re.compile(f"[{_PRE_FIRST}半]")
+"""Every character a match of DATE_RE, AMOUNT_RE, PERCENT_WORDS_RE, HALF_RE can start with
+(a test checks them against the patterns)."""
+
+
+def _finditer(pattern: re.Pattern[str], first: re.Pattern[str],
+              text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, the pattern tried only where ``first`` finds a character
+    it can start with. These patterns open with optional groups, so the regular expression
+    engine cannot skip ahead by itself and tries every position: 0.1 s of the 0.17 s the
+    four took on 300,000 characters of the seeds, where 4 % of the characters can start one."""
+    search, match_at = first.search, pattern.match
+    found = search(text)
+    while found is not None:
+        start = found.start()
+        match = match_at(text, start)
+        if match is None or match.end() == start:
+            found = search(text, start + 1)
+            continue
+        yield match
+        found = search(text, match.end())
+
 
 def find_figures(text: str, tokens: Tokens | None = None) -> list[Figure]:
     """All figures of ``text`` in order, non-overlapping; paragraph index 0."""
@@ -110,7 +138,7 @@ class _Taken:
 def _dates(text: str) -> list[Figure]:
     """Dates and periods (2024年8月30日, 二〇三五年, 一季度, 7月下旬, 1至9月)."""
     figures = []
-    for match in DATE_RE.finditer(text):
+    for match in _finditer(DATE_RE, DATE_FIRST, text):
         if not match.group() or not _date_context_ok(text, match):
             continue
         figure = _date_figure(match)
@@ -206,15 +234,15 @@ def _two(text: str) -> str:
 def _amounts(text: str, tokens: Tokens | None) -> list[Figure]:
     """Amounts with a unit (and 万/亿 numbers without one), 百分之 percentages, 半年."""
     figures = []
-    for match in AMOUNT_RE.finditer(text):
+    for match in _finditer(AMOUNT_RE, AMOUNT_FIRST, text):
         figure = _amount_figure(text, match, tokens)
         if figure is not None:
             figures.append(figure)
-    for match in PERCENT_WORDS_RE.finditer(text):
+    for match in _finditer(PERCENT_WORDS_RE, PERCENT_WORDS_FIRST, text):
         value = parse_number(match.group("num"))
         if value is not None:
             figures.append(_make("percent", match, value, None, "%", match.group("pre")))
-    for match in HALF_RE.finditer(text):
+    for match in _finditer(HALF_RE, HALF_FIRST, text):
         unit = "月" if match.group("unit") == "个月" else match.group("unit")
         figures.append(_make("duration", match, Decimal("0.5"), None, unit, match.group("pre")))
     return figures

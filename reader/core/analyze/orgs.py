@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, count
 
 from reader.core.analyze.context import (
     PUNCT,
@@ -153,7 +154,16 @@ def _parent_words(suffixes: tuple[str, ...]) -> frozenset[str]:
 
 
 def _parents(ctx: Context) -> frozenset[str]:
-    return _parent_words(tuple(ctx.lexicon.org_suffixes))
+    suffixes = ctx.lexicon.org_suffixes
+    for known, words in _PARENTS:  # not tuple(suffixes) and its hash for every name
+        if known is suffixes:
+            return words
+    words = _parent_words(tuple(suffixes))
+    _PARENTS[:] = [(suffixes, words)]
+    return words
+
+
+_PARENTS: list[tuple[dict[str, str], frozenset[str]]] = []
 
 
 def _piece_ok(ctx: Context, piece: Piece, kind: str, suffix: str,
@@ -214,8 +224,9 @@ def _road_like(words: list[str]) -> bool:
 def _dictionary_orgs(ctx: Context) -> list[Candidate]:
     """Words jieba or our lists tag as organizations (国务院, 中国红十字会)."""
     found = []
-    for index, word in enumerate(ctx.tokens.words):
-        if ctx.tag(index) != "nt" or len(word) < 3 or word in ctx.lexicon.stopwords:
+    for index in compress(count(), map("nt".__eq__, ctx.tokens.tags)):
+        word = ctx.tokens.words[index]
+        if len(word) < 3 or word in ctx.lexicon.stopwords:
             continue
         if not word.endswith(DICTIONARY_ORG_ENDS):
             continue
@@ -300,8 +311,8 @@ def _brands(ctx: Context) -> list[Candidate]:
     in a name and the name must not go on to the left (a third loose character)."""
     found = []
     words = ctx.tokens.words
-    for index in range(2, len(words)):
-        if words[index] not in INDUSTRY_WORDS:
+    for index in compress(count(), map(INDUSTRY_WORDS.__contains__, words)):
+        if index < 2:
             continue
         if not all(_loose_char(ctx, i) for i in (index - 2, index - 1)):
             continue

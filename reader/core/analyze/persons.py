@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 from reader.core.analyze.context import FUNCTION_CHARS, PUNCT, Candidate, Context
 
@@ -144,9 +146,9 @@ def _openers(surnames: frozenset[str], compound: frozenset[str]) -> frozenset[st
 def _context_names(ctx: Context) -> list[Candidate]:
     found = []
     openers = _openers(ctx.lexicon.surnames, ctx.lexicon.compound_surnames)
-    for index, word in enumerate(ctx.tokens.words):
-        if word[0] not in openers:
-            continue
+    words = ctx.tokens.words
+    for index in compress(count(), map(openers.__contains__, map(itemgetter(0), words))):
+        word = words[index]
         surname = _surname_of(ctx, word)
         if not surname:
             continue

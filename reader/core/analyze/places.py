@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, count
 
 from reader.core.analyze.context import (
     FUNCTION_CHARS,
@@ -49,10 +50,13 @@ def find_places(ctx: Context) -> list[Candidate]:
 
 def _gazetteer(ctx: Context) -> list[Candidate]:
     found = []
-    for index, (word, start) in enumerate(zip(ctx.tokens.words, ctx.tokens.starts, strict=True)):
-        place = ctx.lexicon.places.get(word)
-        if place is None or word in ctx.lexicon.stopwords:
+    places, words = ctx.lexicon.places, ctx.tokens.words
+    for index in compress(count(), map(places.__contains__, words)):  # few tokens are places
+        word = words[index]
+        place = places[word]
+        if word in ctx.lexicon.stopwords:
             continue
+        start = ctx.tokens.starts[index]
         end = start + len(word) - _borrowed_suffix(ctx, index, word)
         found.append(Candidate("place", start, end, place.name, 2, place.kind))
     return found
@@ -346,8 +350,9 @@ def _tagged_water_and_hills(ctx: Context) -> list[Candidate]:
     """jieba place words ending like a river, lake or mountain (海河, 泰山)."""
     found = []
     tokens = ctx.tokens
-    for word, start, tag in zip(tokens.words, tokens.starts, tokens.tags, strict=True):
-        if tag == "ns" and len(word) >= 2 and word[-1] in "江河湖海山岭峰岛湾" and \
+    for index in compress(count(), map("ns".__eq__, tokens.tags)):
+        word, start = tokens.words[index], tokens.starts[index]
+        if len(word) >= 2 and word[-1] in "江河湖海山岭峰岛湾" and \
                 word not in ctx.lexicon.stopwords and word not in ctx.lexicon.places and \
                 ctx.segmenter.freq(word) < RARE_FREQ:
             found.append(Candidate("place", start, start + len(word), word, 1, "water"))

@@ -11,6 +11,8 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate, compress, count, repeat
+from operator import is_
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,8 @@ RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
 """jieba 0.42's block pattern (re_han_default); text between blocks is cut by RE_SKIP."""
 RE_SKIP = re.compile("(\r\n|\\s)", re.U)
 RE_ENG = re.compile("[a-zA-Z0-9]", re.U)
+ENG_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+"""The characters RE_ENG matches (a set look-up for the single characters of a route)."""
 """Frequency given to gazetteer names so jieba keeps them whole (南开区, 庆阳市)."""
 
 
@@ -83,12 +87,12 @@ class Segmenter:
         words = self.cut(text)
         if sum(map(len, words)) != len(text):
             words = list(text)  # never happens, but offsets must stay true
-        starts, offset = [], 0
-        for word in words:
-            starts.append(offset)
-            offset += len(word)
-        tag_of = self._tag_of
-        return Tokens(words, starts, [tag_of(word) or "x" for word in words])
+        starts = list(accumulate(map(len, words), initial=0))
+        starts.pop()
+        tags = list(map(self._tag_memo.get, words))  # in C: most words were seen before
+        for index in compress(count(), map(is_, tags, repeat(None))):
+            tags[index] = self._tag_of(words[index])
+        return Tokens(words, starts, [tag or "x" for tag in tags])
 
     def cut(self, text: str) -> list[str]:
         """The words of ``jieba.Tokenizer.cut(text, HMM=False)``, computed twice as fast.
@@ -245,24 +249,26 @@ def _cut_block(block: str, count_of: Callable[[str], int | None], logtotal: floa
                 break
             if logp != PREFIX_ONLY:
                 prob = logp + best[end + 1]
-                if best_end < 0 or prob > best_p or (prob == best_p and end > best_end):
+                # jieba's max over (probability, end): ends grow, so a tie goes to this one
+                if prob >= best_p or best_end < 0:
                     best_p, best_end = prob, end
             end += 1
             frag = block[start:end + 1]
         if best_end < 0:
             best_p, best_end = -logtotal + best[start + 1], start
-        best[start], ends[start] = best_p, best_end
+        best[start] = best_p
+        ends[start] = best_end
     return _route_words(block, ends)
 
 
 def _route_words(block: str, ends: list[int]) -> list[str]:
     """Words along the route; single Latin letters and digits are glued (jieba's rule)."""
     words: list[str] = []
-    position, buffer = 0, ""
-    while position < len(block):
+    position, buffer, size = 0, "", len(block)
+    while position < size:
         stop = ends[position] + 1
         word = block[position:stop]
-        if stop - position == 1 and RE_ENG.match(word):
+        if stop - position == 1 and word in ENG_CHARS:
             buffer += word
         else:
             if buffer:

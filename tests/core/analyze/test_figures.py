@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from reader.core.analyze import analyze_text
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.analyze import analyze_text, figures
+from reader.core.resources import sample_issues
 from tests.core.analyze.conftest import figure
 
 
@@ -74,3 +79,42 @@ def test_figures_do_not_overlap_and_slice_back() -> None:
     assert [f.text for f in figures] == ["2024年一季度", "11.07亿元", "5.4%", "27.2%"]
     for f in figures:
         assert text[f.start:f.end] == f.text
+
+
+_PATTERNS = [(figures.DATE_RE, figures.DATE_FIRST), (figures.AMOUNT_RE, figures.AMOUNT_FIRST),
+             (figures.PERCENT_WORDS_RE, figures.PERCENT_WORDS_FIRST),
+             (figures.HALF_RE, figures.HALF_FIRST)]
+_PIECES = sorted({piece for pattern, _ in _PATTERNS
+                  for run in re.findall(r"[^\x00-\x7f]+", pattern.pattern)
+                  for piece in (run, *run)} | set("0123456789１２３٣.,-~%/ 年月日号的在和是"))
+"""Every run of non-ASCII characters the patterns hold and each of their characters, digits
+of three scripts, some others."""
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_scanning_from_first_characters_finds_what_finditer_finds(text: str) -> None:
+    for pattern, first in _PATTERNS:
+        assert [m.span() for m in figures._finditer(pattern, first, text)] == \
+            [m.span() for m in pattern.finditer(text)]
+
+
+def test_scanning_from_first_characters_on_the_seeds() -> None:
+    for path in sample_issues():
+        text = path.read_text(encoding="utf-8")
+        for pattern, first in _PATTERNS:
+            assert [m.span() for m in figures._finditer(pattern, first, text)] == \
+                [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("phrase", [
+    "上半年", "下半年", "第三季度", "前三季度", "后两季度", "首季度", "二〇三五年", "2024年底",
+    "１９９８年", "9月份", "十二月", "1至9月", "2020-2022年", "2024.8.30", "约5万元", "大约3成",
+    "约合2亿", "将近两个月", "接近五成", "近百分之五十", "超过10%", "超6亿元", "逾千人", "不足三天",
+    "不到一半", "高达1.5万吨", "百分之三十", "半年", "约半年", "两三个月", "〇点五", "零下"])
+def test_scanning_from_first_characters_on_every_opening(phrase: str) -> None:
+    text = f"据悉{phrase}的，{phrase}"
+    assert any(pattern.search(text) for pattern, _ in _PATTERNS) or phrase == "零下"
+    for pattern, first in _PATTERNS:
+        assert [m.span() for m in figures._finditer(pattern, first, text)] == \
+            [m.span() for m in pattern.finditer(text)]
