@@ -15,7 +15,7 @@ import logging
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date
@@ -46,12 +46,13 @@ PHOTO_STORY_MAX = 3
 """A credit closes the item it ends if that item has at most this many paragraphs."""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Unit:
     """One non-blank line of the input (or, in hard-wrapped text, one rejoined line).
 
     Lines that are the same, after the same number of blank lines, share one unit: it
-    is read, never changed, once made (``_join_wrapped`` changes its own copies)."""
+    is read, never changed, once made (``_join_wrapped`` changes its own copies). Units
+    compare and hash by identity: the census of a file's units is a Counter of them."""
 
     gap: int
     text: str
@@ -161,8 +162,7 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _parse(text: str, name: str) -> Issue:
-    units, made = _units(text)
-    units, census = _join_wrapped(units, made)
+    units, census = _join_wrapped(_units(text))
     layout = _Layout.of(units, census)
     warnings: list[str] = []
     drafts = _drafts_by_indent(units) if layout.flush_heads else _drafts(units, layout)
@@ -177,41 +177,76 @@ def _parse(text: str, name: str) -> Issue:
 # ---------------------------------------------------------------- units
 
 
-def _units(text: str) -> tuple[list[_Unit], list[_Unit]]:
-    """The non-blank lines, each with the number of blank lines before it, and every
-    distinct unit made. Each distinct line is read once (``_line_units``), and repeated
-    lines (bylines, credits, page headers) share their unit: a repeated line costs one
+def _units(text: str) -> list[_Unit]:
+    """The non-blank lines, each with the number of blank lines before it. Each distinct
+    line is read once (``_Reader``), and repeated lines (bylines, credits, page headers)
+    share their unit (one per number of blank lines before it): a repeated line costs a
     lookup in the table of the units after as many blank lines as it has."""
     lines = text.split("\n")
-    base, made = _line_units(dict.fromkeys(lines))
-    blank = {line: None for line, unit in base.items() if unit is None}
-    tables: list[dict[str, _Unit | None]] = [base]
-    tables += [dict(blank) for _ in range(1, _SHARED_GAPS)]
-    far: dict[str, _Unit | None] = {}  # lines after more blank lines: never shared
+    reader = _Reader()
+    if text.count("\n\n") * 8 < len(lines):  # few blank lines (one at the end, say)
+        base = {line: reader.read(line, 0) for line in dict.fromkeys(lines)}
+        reader.measure()
+        return _units_between_few_blanks(lines, base)
+    tables: list[dict[str, _Unit]] = [{} for _ in range(_SHARED_GAPS)]
+    far: dict[str, _Unit] = {}  # lines after more blank lines: never shared
+    first: dict[str, _Unit] = {}  # each line's first unit (_BLANK for a blank line)
     units: list[_Unit] = []
     append = units.append
     gap = 0
-    table = base
+    table = base = tables[0]
     for line in lines:
-        unit = table.get(line, _MISSING)
-        if unit is None:  # a blank line
+        unit = table.get(line)
+        if unit is None:  # not seen after this many blank lines
+            unit = first.get(line)
+            if unit is None:
+                unit = first[line] = reader.read(line, gap)
+            elif unit.gap != gap and unit is not _BLANK:
+                unit = reader.regap(unit, line, gap)
+            if table is not far:
+                table[line] = unit
+        if unit is _BLANK:
             gap += 1
             table = tables[gap] if gap < _SHARED_GAPS else far
             continue
-        if unit is _MISSING:  # the first time after this many blank lines
-            first = base[line]
-            if first is None:  # a blank line after _SHARED_GAPS or more
-                gap += 1
-                continue
-            unit = _Unit(gap, *_line_of(first))
-            made.append(unit)
-            if gap < _SHARED_GAPS:
-                table[line] = unit
         append(unit)
         if gap:
             gap = 0
             table = base
-    return units, made
+    reader.measure()
+    return units
+
+
+def _units_between_few_blanks(lines: list[str], base: dict[str, _Unit]) -> list[_Unit]:
+    """``_units`` for lines with few blank lines among them, given the unit of each
+    line after no blank line: every line mapped to its unit at once, then each run of
+    blank lines dropped and the unit after it given its gap."""
+    mapped = list(map(base.__getitem__, lines))
+    try:
+        blank = mapped.index(_BLANK)
+    except ValueError:
+        return mapped
+    tables: list[dict[str, _Unit]] = [{} for _ in range(_SHARED_GAPS)]
+    units = mapped[:blank]
+    end = len(mapped)
+    while True:
+        after = blank + 1
+        while after < end and mapped[after] is _BLANK:
+            after += 1
+        if after == end:
+            return units
+        gap, line = after - blank, lines[after]
+        table = tables[gap] if gap < _SHARED_GAPS else {}
+        unit = table.get(line)
+        if unit is None:
+            unit = table[line] = _Unit(gap, *_line_of(mapped[after]))
+        units.append(unit)
+        try:
+            blank = mapped.index(_BLANK, after + 1)
+        except ValueError:
+            units += mapped[after + 1:]
+            return units
+        units += mapped[after + 1:blank]
 
 
 _SHARED_GAPS = 4
@@ -220,41 +255,51 @@ _SHARED_GAPS = 4
 
 _Kind = rules.LineKind
 """A line's kind: a unit's fields after its text, indent and width."""
-_MISSING = _Unit(-1, "", False)
-"""Not in a table of units (a sentinel, never a line)."""
+_BLANK = _Unit(-1, "", False)
+"""A blank line in a table of units (a sentinel, never a unit of the issue)."""
 
 
-def _line_units(lines: Iterable[str]) -> tuple[dict[str, _Unit | None], list[_Unit]]:
-    """The unit of each distinct line after no blank line (None for a blank line), and
-    the units made. ``kinds`` holds the kind of each stripped text, which lines indented
-    differently share; display widths (wide characters count two) are counted for all
-    lines at once."""
-    units: dict[str, _Unit | None] = {}
-    made: list[_Unit] = []
-    raws: list[str] = []
-    kinds: dict[str, _Kind] = {}
-    for line in lines:
+class _Reader:
+    """Reads distinct lines into units. ``kinds`` holds the kind of each stripped text,
+    which lines indented differently share; display widths (wide characters count two)
+    are counted for all the lines read at once, by ``measure``."""
+
+    __slots__ = ("kinds", "made", "raws")
+
+    def __init__(self) -> None:
+        self.kinds: dict[str, _Kind] = {}
+        self.made: list[_Unit] = []
+        self.raws: list[str] = []
+
+    def read(self, line: str, gap: int) -> _Unit:
+        """The unit of ``line`` after ``gap`` blank lines (``_BLANK`` if it is blank)."""
         stripped = line.strip()
         if not stripped:
-            units[line] = None
-            continue
-        kind = kinds.get(stripped)
+            return _BLANK
+        kind = self.kinds.get(stripped)
         if kind is None:
-            kind = kinds[stripped] = rules.line_kind(stripped)
+            kind = self.kinds[stripped] = rules.line_kind(stripped)
         if len(stripped) == len(line):
-            unit = _Unit(0, stripped, False, 0, *kind)
-            raws.append(stripped)
+            unit = _Unit(gap, stripped, False, 0, *kind)
+            self.raws.append(stripped)
         else:
-            unit = _Unit(0, stripped, _indented(line), 0, *kind)
-            raws.append(line.rstrip())
-        units[line] = unit
-        made.append(unit)
-    # ASCII characters are one column, the others two: 2 * length - ASCII characters
-    if raws:
-        ascii_counts = map(len, "\n".join(raws).encode("ascii", "ignore").split(b"\n"))
-        for unit, raw, ascii in zip(made, raws, ascii_counts, strict=True):
-            unit.width = 2 * len(raw) - ascii
-    return units, made
+            unit = _Unit(gap, stripped, _indented(line), 0, *kind)
+            self.raws.append(line.rstrip())
+        self.made.append(unit)
+        return unit
+
+    def regap(self, unit: _Unit, line: str, gap: int) -> _Unit:
+        """The unit of ``line`` (read as ``unit``) after ``gap`` blank lines."""
+        self.made.append(unit := _Unit(gap, *_line_of(unit)))
+        self.raws.append(line.rstrip())
+        return unit
+
+    def measure(self) -> None:
+        """Give every unit read its display width: 2 * length - ASCII characters."""
+        if self.raws:
+            ascii_counts = map(len, "\n".join(self.raws).encode("ascii", "ignore").split(b"\n"))
+            for unit, raw, ascii in zip(self.made, self.raws, ascii_counts, strict=True):
+                unit.width = 2 * len(raw) - ascii
 
 
 def _indented(line: str) -> bool:
@@ -269,12 +314,11 @@ _INDENTS = frozenset("\u3000\t")
 # ---------------------------------------------------------------- hard-wrapped text
 
 
-def _join_wrapped(units: list[_Unit], made: list[_Unit]
-                  ) -> tuple[list[_Unit], list[tuple[_Unit, int]]]:
+def _join_wrapped(units: list[_Unit]) -> tuple[list[_Unit], list[tuple[_Unit, int]]]:
     """Rejoin lines hard-wrapped at a column width (text saved from a PDF), across page
     headers and footers; files without such a width are returned as they are. Also
     returns the census of the units returned (``_census``)."""
-    census = _census(units, made)
+    census = _census(units)
     full = _column_widths(units, census)
     if not full:
         return units, census
@@ -307,7 +351,6 @@ def _join_wrapped(units: list[_Unit], made: list[_Unit]
             joined.append(unit)
             last = unit
         crossed = False
-    copies = []
     for unit in joined:
         if id(unit) in parts:
             unit.text = "".join(parts[id(unit)])
@@ -315,16 +358,13 @@ def _join_wrapped(units: list[_Unit], made: list[_Unit]
             unit.subheadish = rules.is_subhead_text(unit.text)
             unit.clause = rules.has_clause_punctuation(unit.text)
             unit.note = rules.is_closing_note(unit.text)
-            copies.append(unit)
-    return joined, _census(joined, chain(made, copies))
+    return joined, _census(joined)
 
 
-def _census(units: list[_Unit], made: Iterable[_Unit]) -> list[tuple[_Unit, int]]:
-    """Each distinct unit of ``units`` (``made`` holds every one, and may hold more) with
-    the number of times it stands there: the file-wide counts of the layout are summed
-    over these, not over every line."""
-    counts = Counter(map(id, units))
-    return [(unit, n) for unit in made if (n := counts.get(id(unit), 0))]
+def _census(units: list[_Unit]) -> list[tuple[_Unit, int]]:
+    """Each distinct unit of ``units`` with the number of times it stands there: the
+    file-wide counts of the layout are summed over these, not over every line."""
+    return list(Counter(units).items())
 
 
 def _title_cut_mid_word(last: _Unit, unit: _Unit, crossed: bool) -> bool:

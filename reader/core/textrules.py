@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import reduce
-from operator import or_
 
 MARKERS = "■□●◆◇▲△★☆▶►◎"
 """Layout markers that may open a byline, a credit or a caption; they carry no text."""
@@ -301,10 +299,10 @@ page furniture?)."""
 
 
 def line_kind(text: str) -> LineKind:
-    """Everything the parser asks of a stripped, non-blank line, with one expression for
-    the cheap parts: the characters the rules look for inside a line (commas and full
-    stops, colons and slashes, the hints of furniture, credits and bylines) are found in
-    one search, and each rule's own expression runs only where its characters are.
+    """Everything the parser asks of a stripped, non-blank line, with as few expressions
+    as can answer: one search for a comma or full stop, one for the characters the
+    other rules look for inside a line (colons and slashes, the hints of furniture,
+    credits and bylines), and each rule's own expression only where its characters are.
 
     The same answers as ``byline_names``, ``credit_names``, ``is_page_furniture`` (the
     first that answers, after ``may_be_anchor``), ``line_flags``,
@@ -313,11 +311,12 @@ def line_kind(text: str) -> LineKind:
     n = len(text)
     first, last = text[0], text[-1]
     finished = last in _SENTENCE_END or (last in _FINISH_LATER and is_finished(text))
+    clause = bool(_CLAUSE_PUNCT.search(text))
     if n > 60:  # too long for a title (40), a subhead (30) or an anchor (60)
-        return (None, None, False, finished, False, False, bool(_CLAUSE_PUNCT.search(text)),
-                is_closing_note(text), False)
-    marks = reduce(or_, map(_MARK_BITS.__getitem__, _MARKS.findall(text)), 0)
-    clause = bool(marks & _CLAUSE)
+        return None, None, False, finished, False, False, clause, is_closing_note(text), False
+    marks = 0
+    for mark in _MARKS.findall(text):  # most lines hold none
+        marks |= _MARK_BITS[mark]
     open_clause = last in _CLAUSE_OPEN_END
     # a closing note is bracketed or holds a colon or a slash (is_closing_note)
     note = bool(marks & _COLON or first in _OPEN_BRACKETS) and is_closing_note(text)
@@ -331,26 +330,25 @@ def line_kind(text: str) -> LineKind:
         return None, None, True, finished, titlish, subheadish, clause, note, True
     credit = credit_names(text) if marks & _CREDIT else None
     # a byline is names, roles, markers and separators: no full stop, no semicolon
-    byline = None if credit is not None or marks & _STOP else byline_names(text)
+    byline = (None if credit is not None or (clause and _STOPS.search(text))
+              else byline_names(text))
     anchor = credit is not None or byline is not None
     return byline, credit, False, finished, titlish, subheadish, clause, note, anchor
 
 
-_MARKS = re.compile("[，,。；;:：/版年编页\\-—–－摄图校审值记通撰实]")
-"""Commas and full stops, colons and slashes (a closing note holds one), and the first
-character of every word ``_ANCHOR_HINT`` looks for: the characters ``line_kind`` asks
-about, found in one search."""
-_CLAUSE, _STOP, _COLON, _HINT, _FURNITURE, _CREDIT = 1, 2, 4, 8, 16, 32
-"""What a character of ``_MARKS`` tells: a comma or full stop (``has_clause_punctuation``),
-a full stop or semicolon (never in a byline), a colon or slash (``is_closing_note``), a
-hint of an anchor (``_ANCHOR_HINT``), of page furniture (``_FURNITURE_HINT``), of a
-credit (``credit_names``)."""
+_MARKS = re.compile("[:：/版年编页\\-—–－摄图校审值记通撰实]")
+"""Colons and slashes (a closing note holds one) and the first character of every word
+``_ANCHOR_HINT`` looks for: the characters ``line_kind`` asks about, found in one search."""
+_COLON, _HINT, _FURNITURE, _CREDIT = 1, 2, 4, 8
+"""What a character of ``_MARKS`` tells: a colon or slash (``is_closing_note``), a hint of
+an anchor (``_ANCHOR_HINT``), of page furniture (``_FURNITURE_HINT``), of a credit
+(``credit_names``)."""
 _MARK_BITS = {
-    **dict.fromkeys("，,", _CLAUSE), **dict.fromkeys("。；;", _CLAUSE | _STOP),
     **dict.fromkeys(":：/", _COLON), **dict.fromkeys("记通撰实", _HINT),
     **dict.fromkeys("版年编页-—–－校审值", _HINT | _FURNITURE),
     **dict.fromkeys("摄图", _HINT | _CREDIT),
 }
+_STOPS = re.compile("[。；;]")
 _FINISH_LATER = frozenset(".") | _CLOSE_QUOTES | _CLOSE_BRACKETS
 """Last characters after which ``is_finished`` has more to look at."""
 _TITLE_BAD_END = frozenset("。；;…：:")
