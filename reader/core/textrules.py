@@ -292,6 +292,68 @@ def line_flags(text: str) -> tuple[bool, bool, bool]:
     return finished, titlish, subheadish
 
 
+LineKind = tuple[list[str] | None, list[str] | None, bool, bool, bool, bool, bool, bool, bool]
+"""What the parser asks of a line: (byline names, credit names, page furniture?, finished?,
+title-like?, subhead-like?, clause punctuation?, closing note?, anchor: a byline, credit or
+page furniture?)."""
+
+
+def line_kind(text: str) -> LineKind:
+    """Everything the parser asks of a stripped, non-blank line, with as few expressions
+    as can answer: one search for a comma or full stop, one for the characters the
+    other rules look for inside a line (colons and slashes, the hints of furniture,
+    credits and bylines), and each rule's own expression only where its characters are.
+
+    The same answers as ``byline_names``, ``credit_names``, ``is_page_furniture`` (the
+    first that answers, after ``may_be_anchor``), ``line_flags``,
+    ``has_clause_punctuation`` and ``is_closing_note``; tests/core/test_textrules.py
+    checks that it is."""
+    n = len(text)
+    first, last = text[0], text[-1]
+    finished = last in _SENTENCE_END or (last in _FINISH_LATER and is_finished(text))
+    clause = bool(_CLAUSE_PUNCT.search(text))
+    if n > 60:  # too long for a title (40), a subhead (30) or an anchor (60)
+        return None, None, False, finished, False, False, clause, is_closing_note(text), False
+    marks = 0
+    for mark in _MARKS.findall(text):  # most lines hold none
+        marks |= _MARK_BITS[mark]
+    open_clause = last in _CLAUSE_OPEN_END
+    # a closing note is bracketed or holds a colon or a slash (is_closing_note)
+    note = bool(marks & _COLON or first in _OPEN_BRACKETS) and is_closing_note(text)
+    titlish = (n <= TITLE_MAX and not open_clause and last not in _TITLE_BAD_END
+               and not text.endswith("。”") and not note
+               and not (first in _LEAD_STARTS and STORY_LEAD_RE.match(text)))
+    subheadish = n <= SUBHEAD_MAX and not (open_clause or finished or clause)
+    if first not in _ANCHOR_FIRST and not (marks & _HINT and _ANCHOR_HINT.search(text)):
+        return None, None, False, finished, titlish, subheadish, clause, note, False
+    if marks & _FURNITURE and is_page_furniture(text):
+        return None, None, True, finished, titlish, subheadish, clause, note, True
+    credit = credit_names(text) if marks & _CREDIT else None
+    # a byline is names, roles, markers and separators: no full stop, no semicolon
+    byline = (None if credit is not None or (clause and _STOPS.search(text))
+              else byline_names(text))
+    anchor = credit is not None or byline is not None
+    return byline, credit, False, finished, titlish, subheadish, clause, note, anchor
+
+
+_MARKS = re.compile("[:：/版年编页\\-—–－摄图校审值记通撰实]")
+"""Colons and slashes (a closing note holds one) and the first character of every word
+``_ANCHOR_HINT`` looks for: the characters ``line_kind`` asks about, found in one search."""
+_COLON, _HINT, _FURNITURE, _CREDIT = 1, 2, 4, 8
+"""What a character of ``_MARKS`` tells: a colon or slash (``is_closing_note``), a hint of
+an anchor (``_ANCHOR_HINT``), of page furniture (``_FURNITURE_HINT``), of a credit
+(``credit_names``)."""
+_MARK_BITS = {
+    **dict.fromkeys(":：/", _COLON), **dict.fromkeys("记通撰实", _HINT),
+    **dict.fromkeys("版年编页-—–－校审值", _HINT | _FURNITURE),
+    **dict.fromkeys("摄图", _HINT | _CREDIT),
+}
+_STOPS = re.compile("[。；;]")
+_FINISH_LATER = frozenset(".") | _CLOSE_QUOTES | _CLOSE_BRACKETS
+"""Last characters after which ``is_finished`` has more to look at."""
+_TITLE_BAD_END = frozenset("。；;…：:")
+
+
 def is_title_text(text: str) -> bool:
     """True if a line can be one line of a title: short and not the end of a sentence,
     nor a closing credit (``（本报记者X参与采写）``) or a story lead (``本报北京2月12日电``)."""
@@ -310,7 +372,10 @@ def has_clause_punctuation(text: str) -> bool:
 
 def ends_like_slogan(text: str) -> bool:
     """True if a line ends as a slogan-like title may: ``…我们美丽的家园!``, ``…(通过)``."""
-    return text.rstrip()[-1:] in set("！？!?”」』)）")
+    return text.rstrip()[-1:] in _SLOGAN_ENDS
+
+
+_SLOGAN_ENDS = frozenset("！？!?”」』)）")
 
 
 def is_subhead_text(text: str) -> bool:
@@ -325,7 +390,8 @@ def is_subhead_text(text: str) -> bool:
 
 def is_dateline(text: str) -> bool:
     """True for a parenthesised dateline under a title, e.g. ``(2024年8月30日…通过)``."""
-    return len(text) <= 80 and bool(DATELINE_RE.match(text)) and not is_closing_note(text)
+    return (len(text) <= 80 and text[:1] in _OPEN_BRACKETS and bool(DATELINE_RE.match(text))
+            and not is_closing_note(text))
 
 
 def is_document_title(text: str) -> bool:

@@ -70,3 +70,18 @@ def test_samples_read_as_expected() -> None:
     assert rules.line_flags("会议强调，要确保按期开工。") == (True, False, False)
     assert all(map(rules.may_be_anchor, SAMPLES[:9]))
     assert not rules.may_be_anchor("区政府召开常务会议")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(LINES, st.sampled_from(SAMPLES)))
+def test_line_kind_is_the_rules_together(text: str) -> None:
+    text = text.strip()
+    if not text:
+        return  # the parser asks only about stripped, non-blank lines
+    anchor = rules.may_be_anchor(text)
+    furniture = anchor and rules.is_page_furniture(text)
+    credit = rules.credit_names(text) if anchor and not furniture else None
+    byline = rules.byline_names(text) if anchor and not furniture and credit is None else None
+    assert rules.line_kind(text) == (
+        byline, credit, furniture, *rules.line_flags(text), rules.has_clause_punctuation(text),
+        rules.is_closing_note(text), furniture or credit is not None or byline is not None)
