@@ -133,6 +133,19 @@ class _Draft:
         return f"_Draft({first!r}…, {len(self.body)} units)"
 
 
+class _Shared(_Draft):
+    """A draft that stands for every item of one unit alone (a credit, page furniture, a
+    byline with no title line): a file of tiny items makes one draft per distinct line,
+    not per item. It is never changed: the walk gives an item its own draft (``own``)
+    when a body line comes, and a credit or page furniture takes none."""
+
+    __slots__ = ()
+
+    def own(self, body: list[_Unit]) -> _Draft:
+        """A draft of this item's own, with ``body``."""
+        return _Draft(self.title, self.byline, body, self.credit, self.tail, self.furniture)
+
+
 def parse_decoded(decoded: Decoded) -> Issue:
     """Parse a decoded file into an Issue, with the file name giving title and date."""
     issue = parse_text(decoded.text, decoded.name)
@@ -575,12 +588,19 @@ def _claim_anchors(units: list[_Unit], starts: list[_Draft | None], claimed: byt
     it as its caption and up to two short lines above that as the photo's title; a
     byline takes the title lines above it. Anchors are taken in the order they stand:
     each claims only lines between it and the anchor above it, so this is what claiming
-    all furniture, then all credits, then all bylines gives."""
+    all furniture, then all credits, then all bylines gives.
+
+    Items of one unit alone (a credit, page furniture, a byline with no title line)
+    start as one shared draft per unit (``_Shared``)."""
+    shared: dict[_Unit, _Draft] = {}
     for i in _anchor_indexes(units):
         unit = units[i]
         claimed[i] = 1
         if unit.furniture:
-            starts[i] = _Draft(_NONE, None, [unit], furniture=True)
+            draft = shared.get(unit)
+            if draft is None:
+                draft = shared[unit] = _Shared(_NONE, None, [unit], furniture=True)
+            starts[i] = draft
         elif unit.credit is not None:
             above = i - 1
             if i and not units[above].anchor and not claimed[above]:
@@ -591,14 +611,26 @@ def _claim_anchors(units: list[_Unit], starts: list[_Draft | None], claimed: byt
                 starts[title[0] if title else above] = _Draft(
                     _pick(units, title), None, [units[above]], unit)
             else:
-                starts[i] = _Draft(_NONE, None, _NONE, unit)
+                draft = shared.get(unit)
+                if draft is None:
+                    draft = shared[unit] = _Shared(_NONE, None, _NONE, unit)
+                starts[i] = draft
         elif not i or units[i - 1].anchor or claimed[i - 1]:  # no title line above it
-            starts[i] = _Draft(_NONE, unit, _NONE)
+            draft = shared.get(unit)
+            if draft is None:
+                draft = shared[unit] = _Shared(_NONE, unit, _NONE)
+            starts[i] = draft
         else:
             title = _gather_title(units, i, claimed, MAX_TITLE_LINES, False)
+            if not title:
+                draft = shared.get(unit)
+                if draft is None:
+                    draft = shared[unit] = _Shared(_NONE, unit, _NONE)
+                starts[i] = draft
+                continue
             for t in title:
                 claimed[t] = 1
-            starts[title[0] if title else i] = _Draft(_pick(units, title), unit, _NONE)
+            starts[title[0]] = _Draft(_pick(units, title), unit, _NONE)
 
 
 def _claim_unbylined(units: list[_Unit], starts: list[_Draft | None], claimed: bytearray,
@@ -691,6 +723,7 @@ def _walk(units: list[_Unit], starts: list[_Draft | None], claimed: bytearray,
     drafts: list[_Draft] = []
     append = drafts.append
     current: _Draft | None = None
+    at = 0  # where current stands in drafts
     crossed = False
     flush_heads = layout.flush_heads
     for unit, start, taken in zip(units, starts, claimed, strict=True):
@@ -700,7 +733,7 @@ def _walk(units: list[_Unit], starts: list[_Draft | None], claimed: bytearray,
                 append(start)
                 crossed = True
                 continue  # a page break does not end the article being read
-            current = start
+            current, at = start, len(drafts)
             append(current)
             crossed = False
         if taken:
@@ -708,14 +741,18 @@ def _walk(units: list[_Unit], starts: list[_Draft | None], claimed: bytearray,
         if flush_heads and unit.anchor:
             placed = _place_anchor(unit, current, drafts)
             if placed is not None:
+                if placed is not current:
+                    at = len(drafts) - 1
                 current, crossed = placed, False
                 continue
         if (current is None or current.credit is not None or current.furniture
                 or (crossed and not _continues_across(current, unit, layout))):
-            current = _Draft(_NONE, None, [unit], tail=True)
+            current, at = _Draft(_NONE, None, [unit], tail=True), len(drafts)
             append(current)
         elif current.body:
             current.body.append(unit)
+        elif type(current) is _Shared:
+            current = drafts[at] = current.own([unit])
         else:
             current.body = [unit]  # its first body line (an empty body is _NONE)
         crossed = False
