@@ -270,13 +270,7 @@ class Library:
         if self.readonly:
             raise ReadOnlyError(self.readonly_reason)
         pending: list[Changes] = []
-
-        def job() -> Any:
-            self._local.pending = pending
-            try:
-                return work()
-            finally:
-                self._local.pending = None
+        job = self._holding_changes(work, pending)
         future: Future[Any]
         if self._writer is None:
             future = Future()
@@ -301,19 +295,24 @@ class Library:
             for changes in pending:
                 self.announce(changes)
 
-    def _on_writer(self, writer: Writer, work: Callable[[], Any]) -> Any:
-        """Run a write on the writer thread; the changes it announces there are announced
-        here, on the calling thread, when it has finished (or failed)."""
-        pending: list[Changes] = []
-
+    def _holding_changes(self, work: Callable[[], Any], pending: list[Changes]
+                         ) -> Callable[[], Any]:
+        """``work`` made to keep the changes it announces in ``pending`` (they are told on
+        the thread that asked for the write, once it is done)."""
         def job() -> Any:
             self._local.pending = pending
             try:
                 return work()
             finally:
                 self._local.pending = None
+        return job
+
+    def _on_writer(self, writer: Writer, work: Callable[[], Any]) -> Any:
+        """Run a write on the writer thread; the changes it announces there are announced
+        here, on the calling thread, when it has finished (or failed)."""
+        pending: list[Changes] = []
         try:
-            return writer.run(job)
+            return writer.run(self._holding_changes(work, pending))
         finally:
             for changes in pending:
                 self.announce(changes)
