@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from reader.core.splits import SplitFix
 
-ArticleLabel = tuple[int, str, str, str, bool]
-"""(id, kind, title, head of the text when untitled, removed) of a tree row."""
+ArticleLabel = tuple[int, str, str, str, bool, bool]
+"""(id, kind, title, head of the text when untitled, removed, a copy of another item)
+of a tree row."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class ArticleRow:
     paragraphs: list[tuple[str, int, int]]
     issue_title: str
     issue_date: str | None
+    removed: bool = False
+    """No longer in its issue's text since a re-import; kept for the reader's tags or notes."""
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from reader.db.annotations import AnnotationError
 def get_article(db: sqlite_utils.Database, article_id: int) -> ArticleRow | None:
     row = db.execute(
         "SELECT a.id, a.issue_id, a.position, a.kind, a.title, a.title_lines, a.bylines, "
-        "a.byline, a.credit, a.duplicate_of, a.body, coalesce(i.title, ''), i.date "
-        "FROM articles a LEFT JOIN issues i ON i.id = a.issue_id WHERE a.id = ?",
+        "a.byline, a.credit, a.duplicate_of, a.body, coalesce(i.title, ''), i.date, "
+        "a.removed FROM articles a LEFT JOIN issues i ON i.id = a.issue_id WHERE a.id = ?",
         [article_id],
     ).fetchone()
     if row is None:
@@ -30,6 +30,7 @@ def get_article(db: sqlite_utils.Database, article_id: int) -> ArticleRow | None
     return ArticleRow(
         row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), json.loads(row[6]),
         row[7], row[8], row[9], row[10], [(k, s, e) for k, s, e in spans], row[11], row[12],
+        bool(row[13]),
     )
 
 
@@ -56,12 +57,13 @@ def article_labels(db: sqlite_utils.Database, issue_ids: list[int]
         part = issue_ids[chunk:chunk + 500]
         rows = db.execute(
             "SELECT issue_id, id, kind, title, CASE WHEN title = '' THEN "
-            f"substr(body, 1, {LABEL_HEAD}) ELSE '' END, removed FROM articles "
+            f"substr(body, 1, {LABEL_HEAD}) ELSE '' END, removed, duplicate_of IS NOT NULL "
+            "FROM articles "
             f"WHERE issue_id IN ({','.join('?' * len(part))}) "
             "ORDER BY issue_id, removed, position", part).fetchall()
         for issue, *row in rows:
             found[int(issue)].append((int(row[0]), str(row[1]), str(row[2]), str(row[3]),
-                                      bool(row[4])))
+                                      bool(row[4]), bool(row[5])))
     return found
 
 

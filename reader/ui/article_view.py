@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, Signal, Slot
@@ -12,6 +13,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontDatabase,
     QHelpEvent,
     QIcon,
     QPixmap,
@@ -37,6 +39,16 @@ LAYER_PROPERTY = QTextCharFormat.Property.UserProperty + 1
 MARK_LAYERS = ("notes", "terms", "find", "current")
 """Overlays drawn as ExtraSelections over the text, later ones on top."""
 ZOOM_STEP = 1.0
+MUTED, MUTED_ON_DARK = "#666666", "#a8a8a8"
+"""The colour of bylines, captions and credits on a light and on a dark background."""
+CJK_FAMILIES = (
+    "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "STSong", "SimSun", "NSimSun",
+    "Noto Serif SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+    "Microsoft YaHei", "Hiragino Sans GB", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
+    "Noto Sans SC",
+)
+"""Reading fonts for Chinese, best first: a Song (serif) face as in print, then the
+system's sans faces (Linux, macOS, Windows)."""
 ZOOM_MIN, ZOOM_MAX = -6.0, 16.0
 
 
@@ -118,6 +130,18 @@ def swatch(color: str, size: int = 12) -> QIcon:
     return QIcon(pixmap)
 
 
+def preferred_family(available: Iterable[str]) -> str:
+    """The first of ``CJK_FAMILIES`` among ``available`` font families ('' if none)."""
+    present = set(available)
+    return next((family for family in CJK_FAMILIES if family in present), "")
+
+
+@cache
+def default_reading_family() -> str:
+    """The reading font when the reader chose none: a CJK face installed here, if any."""
+    return preferred_family(QFontDatabase.families())
+
+
 # ---------------------------------------------------------------- the widget
 
 
@@ -133,6 +157,10 @@ class ArticleView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
+        # Read-only, but the keyboard selects like the mouse (Shift+arrows, Shift+End …),
+        # so a passage can be noted without a mouse.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setObjectName("articleView")
         self._text: ArticleRow | None = None
         self._highlights: list[Highlight] = []
@@ -161,6 +189,8 @@ class ArticleView(QTextBrowser):
         return actions
 
     def retranslate_ui(self) -> None:
+        self.setPlaceholderText(tr("Choose an article in the tree on the left, or search the "
+                                   "library with Ctrl+Shift+F."))
         names = layer_names()
         for layer, action in getattr(self, "layer_actions", {}).items():
             action.setText(names[layer])
@@ -212,7 +242,8 @@ class ArticleView(QTextBrowser):
         document.setDefaultFont(self._reading_font())
         document.setDocumentMargin(24)
         cursor = QTextCursor(document)
-        self._blocks, self._lines = write_article(cursor, self._text, self.text_size())
+        self._blocks, self._lines = write_article(cursor, self._text, self.text_size(),
+                                                  MUTED_ON_DARK if self._dark else MUTED)
         for start, end, highlight in placed_highlights(self._highlights, self._blocks,
                                                        self.shown_layers()):
             apply_highlight(cursor, start, end, highlight, self.layer_color(highlight.layer),
@@ -222,8 +253,9 @@ class ArticleView(QTextBrowser):
 
     def _reading_font(self) -> QFont:
         font = QFont(self.font())
-        if self._family:
-            font.setFamily(self._family)
+        family = self._family or default_reading_family()
+        if family:
+            font.setFamily(family)
         font.setPointSizeF(max(11.0, self.text_size() * 1.25))
         return font
 
@@ -283,6 +315,11 @@ class ArticleView(QTextBrowser):
     @Slot()
     def zoom_out(self) -> None:
         self.set_zoom(self._zoom - ZOOM_STEP)
+
+    @Slot()
+    def reset_zoom(self) -> None:
+        """Back to the reading size chosen in Preferences (Ctrl+0)."""
+        self.set_zoom(0.0)
 
     # ---------------------------------------------------------------- context menu
 
@@ -380,6 +417,17 @@ class ArticleView(QTextBrowser):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
+    def top_position(self) -> int:
+        """The document position of the first character shown at the top of the view."""
+        return self.cursorForPosition(QPoint(0, 0)).position()
+
+    def scroll_to_position(self, position: int) -> None:
+        """Scroll so that document ``position`` is at the top of the view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(max(0, position), self.document().characterCount() - 1))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
+
     # ---------------------------------------------------------------- hover
 
     def viewportEvent(self, event: QEvent) -> bool:
@@ -413,22 +461,22 @@ class ArticleView(QTextBrowser):
 # ---------------------------------------------------------------- document building
 
 
-def char_format(size: float, bold: bool = False, italic: bool = False,
-                color: str = "") -> QTextCharFormat:
+def char_format(size: float, bold: bool = False, color: str = "") -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setFontPointSize(size)
     fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
-    fmt.setFontItalic(italic)
     if color:
         fmt.setForeground(QBrush(QColor(color)))
     return fmt
 
 
 def block_format(top: float = 0, bottom: float = 8, center: bool = False,
-                 indent: bool = False) -> QTextBlockFormat:
+                 indent: bool = False, margin: float = 0) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setTopMargin(top)
     fmt.setBottomMargin(bottom)
+    fmt.setLeftMargin(margin)
+    fmt.setRightMargin(margin)
     fmt.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     if center:
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -461,10 +509,11 @@ LineKey = tuple[str, int]
 """A line of the article as the library names it: (title / byline / paragraph / credit, n)."""
 
 
-def write_article(cursor: QTextCursor, text: ArticleRow, base: float
+def write_article(cursor: QTextCursor, text: ArticleRow, base: float, muted: str = MUTED
                   ) -> tuple[list[Block], list[LineKey]]:
     """Write title lines, byline, paragraphs and credit; return where the body sits and
-    which line of the article each document block shows."""
+    which line of the article each document block shows. ``muted`` is the colour of the
+    byline, captions and credit."""
     writer = _Writer(cursor)
     lines: list[LineKey] = []
     sizes = {"kicker": base * 1.1, "title": base * 1.7, "subtitle": base * 1.2}
@@ -474,20 +523,24 @@ def write_article(cursor: QTextCursor, text: ArticleRow, base: float
         lines.append(("title", n))
     if text.byline:
         writer.block(text.byline, block_format(top=4, bottom=14, center=True),
-                     char_format(base, color="#666666"))
+                     char_format(base, color=muted))
         lines.append(("byline", 0))
     blocks = []
     for n, (kind, start, end) in enumerate(text.paragraphs):
-        charf = char_format(base * 1.15 if kind == "subhead" else base,
-                            bold=kind == "subhead", italic=kind == "caption")
+        # Captions are set apart by size, colour and margins, never by a slant: Hanzi have
+        # no italic, and a synthetic one is hard to read.
+        charf = char_format(base * 1.15 if kind == "subhead" else
+                            base * 0.95 if kind == "caption" else base,
+                            bold=kind == "subhead", color=muted if kind == "caption" else "")
         doc_start = writer.block(text.body[start:end],
                                  block_format(top=6 if kind == "subhead" else 0,
-                                              indent=kind == "text"), charf)
+                                              indent=kind == "text",
+                                              margin=16 if kind == "caption" else 0), charf)
         blocks.append(Block(start, end, doc_start))
         lines.append(("paragraph", n))
     if text.credit:
-        writer.block(text.credit, block_format(top=2), char_format(base * 0.9, italic=True,
-                                                                   color="#666666"))
+        writer.block(text.credit, block_format(top=2, margin=16),
+                     char_format(base * 0.9, color=muted))
         lines.append(("credit", 0))
     return blocks, lines
 

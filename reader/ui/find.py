@@ -196,12 +196,15 @@ FIND_KEYS = {
 }
 
 
-def reading_pane(view: QWidget, find_bar: QWidget, parent: QWidget) -> QWidget:
-    """The article view with its find bar underneath."""
+def reading_pane(view: QWidget, find_bar: QWidget, parent: QWidget,
+                 banner: QWidget | None = None) -> QWidget:
+    """The article view with the item's banner above and the find bar underneath."""
     pane = QWidget(parent)
     layout = QVBoxLayout(pane)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
+    if banner is not None:
+        layout.addWidget(banner)
     layout.addWidget(view, 1)
     layout.addWidget(find_bar)
     return pane

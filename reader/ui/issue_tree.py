@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont
 
 from reader.library import ArticleLabel, IssueRow, Library
 from reader.ui import plain
+from reader.ui.icons import kind_icon
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -31,7 +32,6 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 REMOVED_ROLE = Qt.ItemDataRole.UserRole + 3
 """True for an annotated article that a re-import removed from its issue's text."""
 
-PHOTO_MARK = "📷 "
 UNTITLED_CHARS = 18
 
 BULK_FILL = 50
@@ -83,6 +83,7 @@ class IssueTreeModel(QAbstractItemModel):
         self._issues: list[Node] = []
         self._issue_nodes: dict[int, Node] = {}
         self._kinds: dict[int, str] = {}
+        self._copies: set[int] = set()
         self.reload()
 
     # ---------------------------------------------------------------- loading
@@ -92,6 +93,7 @@ class IssueTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._root = Node(PAPER, 0)
         self._kinds.clear()
+        self._copies.clear()
         self._issues = []
         papers: dict[str, Node] = {}
         years: dict[tuple[str, str], Node] = {}
@@ -150,9 +152,11 @@ class IssueTreeModel(QAbstractItemModel):
 
     def _add_rows(self, node: Node, rows: list[ArticleLabel]) -> None:
         node.fetched = True
-        for article_id, kind, title, head, removed in rows:
+        for article_id, kind, title, head, removed, copy in rows:
             self._kinds[article_id] = kind
-            label = article_label(kind, title, head)
+            if copy:
+                self._copies.add(article_id)
+            label = article_label(kind, title, head, copy)
             if removed:
                 label = tr("Removed from the file: %1").replace("%1", label)
             node.add(Node(ARTICLE, article_id, label=label, removed=removed))
@@ -223,6 +227,8 @@ class IssueTreeModel(QAbstractItemModel):
             return node.label
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain.tip(self._tooltip(node))
+        if role == Qt.ItemDataRole.DecorationRole and node.kind == ARTICLE:
+            return kind_icon(self._kinds.get(node.id, ARTICLE), node.id in self._copies)
         if role == ID_ROLE:
             return node.id
         if role == KIND_ROLE:
@@ -334,13 +340,18 @@ class IssueTreeModel(QAbstractItemModel):
         return None
 
 
-def article_label(kind: str, title: str, head: str) -> str:
-    """A tree row's label: its title (📷 for a photo), else the start of its text."""
+def article_label(kind: str, title: str, head: str, copy: bool = False) -> str:
+    """A tree row's label: its title, else what it is and the start of its text (a photo
+    says so by its icon, ``icons.kind_icon``, not by an emoji a font may lack)."""
     if title:
-        return PHOTO_MARK + title if kind == "photo" else title
+        return title
     words = first_words(head)
+    if copy:
+        return tr("(copy) %1").replace("%1", words)
+    if kind == "fragment":
+        return tr("(fragment) %1").replace("%1", words)
     if kind == "photo":
-        return PHOTO_MARK + words
+        return words
     return tr("(untitled) %1").replace("%1", words)
 
 

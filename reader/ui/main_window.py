@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from reader.library import Changes, Library
 from reader.ui import theme
 from reader.ui.article_view import ArticleView
+from reader.ui.banner import ItemBanner
 from reader.ui.corpus_views import CorpusViews
 from reader.ui.dialogs import failure_box
 from reader.ui.entities import EntitiesPanel
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
                                                   self.tree_pane.model)
         self.search = SearchPane(library, self.reads, self)
         self.view = ArticleView(self)
+        self.banner = ItemBanner(self)
         self.find_bar = FindBar(self.view, self)
         self.notes = NotesPanel(library, self.history, self)
         self.tags = TagsPanel(library, self.history, self)
@@ -79,14 +81,14 @@ class MainWindow(QMainWindow):
         self.corpus = CorpusViews(library, self.reads, self._settings, self)
         self.reading = Reading(library, self._settings, self.view,
                                (self.notes, self.tags, self.entities), self.tree_pane,
-                               self.find_bar, self)
+                               self.find_bar, self, banner=self.banner)
         self.article_opened = self.reading.opened
         self.open_article, self.open_article_at = self.reading.open, self.reading.open_at
         self.current_article, self.reopen_article = self.reading.current, self.reading.reopen
         self.restore_last_article = self.reading.restore_last
         self.next_article, self.previous_article = self.reading.next, self.reading.previous
         self.splitter = Panes([self.tree_pane, self.search],
-                              reading_pane(self.view, self.find_bar, self),
+                              reading_pane(self.view, self.find_bar, self, self.banner),
                               [self.notes, self.tags, self.entities], self)
         self.left_tabs, self.right_tabs = self.splitter.left_tabs, self.splitter.right_tabs
         self.setCentralWidget(self.splitter)
@@ -95,7 +97,8 @@ class MainWindow(QMainWindow):
             self.reading.add_note,
             self.search.focus_field, self.tree_pane.filter_edit.setFocus, self.close,
             self.find_bar.open_bar, self.find_bar.find_next, self.find_bar.find_previous,
-            self.view.zoom_in, self.view.zoom_out, self.corpus.show_entity_index,
+            self.view.zoom_in, self.view.zoom_out, self.view.reset_zoom,
+            self.corpus.show_entity_index,
             self.corpus.show_figures, self.corpus.show_preferences),
             self.history.stack, list(self.view.layer_actions.values()), self.search.search_edit)
         self.split_menu = SplitMenu(library, self.history, self)
@@ -145,8 +148,8 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         """Set the window's own texts; each part retranslates itself."""
         self._show_title()
-        for part in (self.view, self.app_actions, self.notes, self.tags, self.tree_pane,
-                     self.search, self.window_actions, self.find_bar, self.entities, self.corpus):
+        for part in (self.view, self.banner, self.app_actions, self.notes, self.tags,
+                     self.tree_pane, self.search, self.window_actions, self.find_bar, self.entities, self.corpus):
             part.retranslate_ui()
 
     def _show_title(self) -> None:
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
         self.app_actions.shutdown()
         self.reads.shutdown()
         self._settings.save_window(self, self.splitter)
+        self.reading.remember_place()
         if self.library_lock is not None:
             self.library_lock.release()
         super().closeEvent(event)

@@ -50,6 +50,16 @@ class Settings:
         self.store.setValue("reader/last_article", "" if article_id is None else article_id)
 
     @property
+    def last_position(self) -> int:
+        """Where the last article was being read: the document position at the top of the
+        view (a character, not pixels, so a new window size or zoom finds the same place)."""
+        return int(_float(self.store.value("reader/last_position", 0), 0, 0, 2**31))
+
+    @last_position.setter
+    def last_position(self, position: int) -> None:
+        self.store.setValue("reader/last_position", int(position))
+
+    @property
     def language(self) -> str:
         """``system`` (the default: follow the system locale), ``zh_CN`` or ``en``."""
         value = self.store.value("ui/language", "system")

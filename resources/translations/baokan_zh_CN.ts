@@ -129,51 +129,56 @@
     <context>
         <name>ArticleView</name>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="48" />
+            <location filename="../../reader/ui/article_view.py" line="60" />
             <location filename="../../reader/ui/entities.py" line="53" />
             <source>People</source>
             <translation>人名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="48" />
+            <location filename="../../reader/ui/article_view.py" line="60" />
             <location filename="../../reader/ui/entities.py" line="53" />
             <source>Places</source>
             <translation>地名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="48" />
+            <location filename="../../reader/ui/article_view.py" line="60" />
             <location filename="../../reader/ui/entities.py" line="53" />
             <source>Organizations</source>
             <translation>机构</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="49" />
+            <location filename="../../reader/ui/article_view.py" line="61" />
             <location filename="../../reader/ui/figures.py" line="163" />
             <source>Figures</source>
             <translation>数字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="76" />
+            <location filename="../../reader/ui/article_view.py" line="88" />
             <source>Person</source>
             <translation>人名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="76" />
+            <location filename="../../reader/ui/article_view.py" line="88" />
             <source>Place</source>
             <translation>地名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="76" />
+            <location filename="../../reader/ui/article_view.py" line="88" />
             <source>Organization</source>
             <translation>机构</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="78" />
+            <location filename="../../reader/ui/article_view.py" line="90" />
             <source>Figure (%1)</source>
             <translation>数字（%1）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="167" />
+            <location filename="../../reader/ui/article_view.py" line="192" />
+            <source>Choose an article in the tree on the left, or search the library with Ctrl+Shift+F.</source>
+            <translation>在左侧目录中选择一篇文章，或按 Ctrl+Shift+F 搜索全部报纸。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="197" />
             <source>Show or hide the highlights of %1</source>
             <translation>显示或隐藏%1的高亮</translation>
         </message>
@@ -460,34 +465,67 @@
     <context>
         <name>IssueTreeModel</name>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="108" />
+            <location filename="../../reader/ui/issue_tree.py" line="110" />
             <source>Undated</source>
             <translation>未注明日期</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="157" />
+            <location filename="../../reader/ui/issue_tree.py" line="161" />
             <source>Removed from the file: %1</source>
             <translation>已从文件中删除：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="245" />
+            <location filename="../../reader/ui/issue_tree.py" line="251" />
             <source>By: %1</source>
             <translation>作者：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="248" />
+            <location filename="../../reader/ui/issue_tree.py" line="254" />
             <source>Tags: %1</source>
             <translation>标签：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="250" />
+            <location filename="../../reader/ui/issue_tree.py" line="256" />
             <source>No longer in the issue's file since a re-import; kept because it carries your tags or notes.</source>
             <translation>重新导入后已不在该期文件中；因带有您的标签或笔记而保留。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="344" />
+            <location filename="../../reader/ui/issue_tree.py" line="350" />
+            <source>(copy) %1</source>
+            <translation>（副本）%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="352" />
+            <source>(fragment) %1</source>
+            <translation>（片段）%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="355" />
             <source>(untitled) %1</source>
             <translation>（无标题）%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemBanner</name>
+        <message>
+            <location filename="../../reader/ui/banner.py" line="29" />
+            <source>Removed from the issue's file by a re-import; kept because it carries your tags or notes.</source>
+            <translation>重新导入后，此文已不在该期的文件中；因为有你的标签或笔记而保留。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/banner.py" line="32" />
+            <source>Copy of “%1”, printed again in this issue (often truncated).</source>
+            <translation>“%1”的副本：本期中重复刊出（常有截断）。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/banner.py" line="35" />
+            <source>Fragment: text the parser could not attach to an article (a tail printed away from its article, or a piece without a title).</source>
+            <translation>片段：未能归入任何文章的文字（与正文分开排印的结尾，或没有标题的一段）。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/banner.py" line="69" />
+            <source>Open the original</source>
+            <translation>打开原文</translation>
         </message>
     </context>
     <context>
@@ -519,7 +557,7 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="122" />
+            <location filename="../../reader/ui/main_window.py" line="125" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
         </message>
@@ -772,7 +810,7 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>Reading</name>
         <message>
-            <location filename="../../reader/ui/reading.py" line="106" />
+            <location filename="../../reader/ui/reading.py" line="128" />
             <source>The issue's layout is corrected; Undo puts it back.</source>
             <translation>已更正这一期的版面；撤销可恢复原样。</translation>
         </message>
@@ -1026,112 +1064,117 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>WindowActions</name>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="114" />
+            <location filename="../../reader/ui/window_actions.py" line="117" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="114" />
+            <location filename="../../reader/ui/window_actions.py" line="117" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="115" />
+            <location filename="../../reader/ui/window_actions.py" line="118" />
             <source>&amp;Go</source>
             <translation>转到(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="115" />
+            <location filename="../../reader/ui/window_actions.py" line="118" />
             <source>&amp;Notes</source>
             <translation>笔记(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="116" />
+            <location filename="../../reader/ui/window_actions.py" line="119" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="118" />
+            <location filename="../../reader/ui/window_actions.py" line="121" />
             <source>Toolbar</source>
             <translation>工具栏</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="120" />
+            <location filename="../../reader/ui/window_actions.py" line="123" />
             <source>Next article</source>
             <translation>下一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="121" />
+            <location filename="../../reader/ui/window_actions.py" line="124" />
             <source>Previous article</source>
             <translation>上一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="122" />
+            <location filename="../../reader/ui/window_actions.py" line="125" />
             <source>Add note</source>
             <translation>添加笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="123" />
+            <location filename="../../reader/ui/window_actions.py" line="126" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="124" />
+            <location filename="../../reader/ui/window_actions.py" line="127" />
             <source>Filter the tree</source>
             <translation>筛选目录</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="125" />
+            <location filename="../../reader/ui/window_actions.py" line="128" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="126" />
+            <location filename="../../reader/ui/window_actions.py" line="129" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="126" />
+            <location filename="../../reader/ui/window_actions.py" line="129" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="127" />
+            <location filename="../../reader/ui/window_actions.py" line="130" />
             <source>Find in article</source>
             <translation>在文章中查找</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="128" />
+            <location filename="../../reader/ui/window_actions.py" line="131" />
             <source>Find next</source>
             <translation>查找下一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="129" />
+            <location filename="../../reader/ui/window_actions.py" line="132" />
             <source>Find previous</source>
             <translation>查找上一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="130" />
+            <location filename="../../reader/ui/window_actions.py" line="133" />
             <source>Larger text</source>
             <translation>放大文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="131" />
+            <location filename="../../reader/ui/window_actions.py" line="134" />
             <source>Smaller text</source>
             <translation>缩小文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="132" />
+            <location filename="../../reader/ui/window_actions.py" line="135" />
+            <source>Actual size</source>
+            <translation>原始大小</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="136" />
             <source>Entity index…</source>
             <translation>实体索引…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="133" />
+            <location filename="../../reader/ui/window_actions.py" line="137" />
             <source>Figures table…</source>
             <translation>数字表…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="134" />
+            <location filename="../../reader/ui/window_actions.py" line="138" />
             <source>Preferences…</source>
             <translation>偏好设置…</translation>
         </message>
