@@ -149,7 +149,8 @@ class MainWindow(QMainWindow):
         """Set the window's own texts; each part retranslates itself."""
         self._show_title()
         for part in (self.view, self.banner, self.app_actions, self.notes, self.tags,
-                     self.tree_pane, self.search, self.window_actions, self.find_bar, self.entities, self.corpus):
+                     self.tree_pane, self.search, self.window_actions, self.find_bar,
+                     self.entities, self.corpus):
             part.retranslate_ui()
 
     def _show_title(self) -> None:
