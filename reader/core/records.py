@@ -75,6 +75,8 @@ class Mention:
     context: str
     start: int
     end: int
+    context_start: int = -1
+    """Where the mention starts in ``context`` (it ends ``end - start`` later)."""
 
 
 @dataclass(frozen=True)
@@ -154,8 +156,11 @@ class Hit:
     kind: str
     title: str
     snippet: str
+    """Text around the first hit, the hits marked ``[`` ``]`` (for a terminal)."""
     rank: float
     terms: list[str] = field(default_factory=list)
+    excerpt: str = ""
+    """The same text unmarked (a window marks the terms itself)."""
 
 
 @dataclass(frozen=True)

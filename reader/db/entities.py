@@ -29,11 +29,21 @@ SENTENCE_MAX = 80
 
 def sentence_around(body: str, start: int, end: int) -> str:
     """The sentence of ``body`` holding ``start:end`` (clamped to SENTENCE_MAX each side)."""
+    left, right = sentence_span(body, start, end)
+    return body[left:right]
+
+
+def sentence_span(body: str, start: int, end: int) -> tuple[int, int]:
+    """Where ``sentence_around`` cuts ``body``: (left, right), white space trimmed."""
     left = max((body.rfind(mark, 0, start) for mark in SENTENCE_ENDS), default=-1) + 1
     rights = [i for i in (body.find(mark, end) for mark in SENTENCE_ENDS) if i >= 0]
     right = min(rights) + 1 if rights else len(body)
     left, right = max(left, start - SENTENCE_MAX), min(right, end + SENTENCE_MAX)
-    return body[left:right].strip()
+    while left < right and body[left].isspace():
+        left += 1
+    while right > left and body[right - 1].isspace():
+        right -= 1
+    return left, right
 
 
 def entity_mentions(db: sqlite_utils.Database, type_: str, name: str,
@@ -47,8 +57,12 @@ def entity_mentions(db: sqlite_utils.Database, type_: str, name: str,
         "ORDER BY i.date IS NULL, i.date DESC, a.position, m.start LIMIT ?",
         [type_, name, limit],
     ).fetchall()
-    return [Mention(r[0], r[1], r[2], r[3], sentence_around(r[4], r[5], r[6]), r[5], r[6])
-            for r in rows]
+    mentions = []
+    for article_id, issue, date, title, body, start, end in rows:
+        left, right = sentence_span(body, start, end)
+        mentions.append(Mention(article_id, issue, date, title, body[left:right], start, end,
+                                start - left))
+    return mentions
 
 
 def add_correction(db: sqlite_utils.Database, action: str, type_: str, name: str,

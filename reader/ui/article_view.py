@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -16,11 +16,15 @@ from PySide6.QtGui import (
     QFontDatabase,
     QHelpEvent,
     QIcon,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QPixmap,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextLine,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -100,16 +104,24 @@ def title_roles(lines: Sequence[str]) -> list[tuple[str, str]]:
 
 
 class Mark(NamedTuple):
-    """An overlay over document positions ``start``..``end`` (a note, a find match)."""
+    """An overlay over document positions ``start``..``end`` (a note, a find match).
+
+    A find or search mark is drawn as a background (an ExtraSelection); a note's mark
+    (``note_id`` set) as a tint and a bar under its lines, painted over the text, so it
+    never hides an entity's colour and reads the same on a dark theme. ``label`` is what
+    hovering it says (the note's text)."""
 
     start: int
     end: int
     color: str
     underline: bool = False
+    note_id: int | None = None
+    label: str = ""
 
 
 def mark_selection(document: QTextDocument, mark: Mark) -> QTextEdit.ExtraSelection:
-    """The ExtraSelection that draws ``mark``; the text itself is untouched."""
+    """The ExtraSelection that draws ``mark``; the text itself is untouched. Marks are
+    light, so their text is dark on any theme."""
     selection = QTextEdit.ExtraSelection()
     cursor = QTextCursor(document)
     cursor.setPosition(mark.start)
@@ -117,11 +129,46 @@ def mark_selection(document: QTextDocument, mark: Mark) -> QTextEdit.ExtraSelect
     selection.cursor = cursor
     fmt = QTextCharFormat()
     fmt.setBackground(QBrush(QColor(mark.color)))
+    fmt.setForeground(QBrush(QColor(LIGHT_TEXT)))
     if mark.underline:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(QColor(mark.color).darker(220))
     selection.format = fmt
     return selection
+
+
+NOTE_BAR = 3.0
+"""Pixels of the coloured bar drawn under a noted passage's lines."""
+NOTE_TINT_ALPHA = 56
+"""How strongly a noted passage is tinted with its note's colour (of 255)."""
+
+
+def x_of(line: QTextLine, position: int) -> float:
+    """The x of the cursor before ``position`` (in its block) on ``line``."""
+    found: Any = line.cursorToX(position)  # PySide6 answers (x, position)
+    return float(found[0] if isinstance(found, tuple) else found)
+
+
+def line_rects(document: QTextDocument, start: int, end: int) -> list[QRectF]:
+    """Document rectangles of the text ``start``..``end``, one per line it spans."""
+    layout = document.documentLayout()
+    rects = []
+    block = document.findBlock(start)
+    while block.isValid() and block.position() < end:
+        origin = layout.blockBoundingRect(block).topLeft()
+        text_layout = block.layout()
+        for number in range(text_layout.lineCount()):
+            line = text_layout.lineAt(number)
+            first = block.position() + line.textStart()
+            low, high = max(start, first), min(end, first + line.textLength())
+            if low >= high:
+                continue
+            left = x_of(line, low - block.position())
+            right = x_of(line, high - block.position())
+            rects.append(QRectF(origin.x() + left, origin.y() + line.y(), right - left,
+                                line.height()))
+        block = block.next()
+    return rects
 
 
 def swatch(color: str, size: int = 12) -> QIcon:
@@ -151,6 +198,8 @@ class ArticleView(QTextBrowser):
     layers_changed = Signal()
     article_shown = Signal()
     text_size_changed = Signal(float)
+    note_clicked = Signal(int)
+    """A noted passage was clicked: the id of its note."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -389,7 +438,43 @@ class ArticleView(QTextBrowser):
         length = document.characterCount()
         self.setExtraSelections([
             mark_selection(document, mark) for layer in MARK_LAYERS
-            for mark in self._marks.get(layer, []) if 0 <= mark.start < mark.end < length])
+            for mark in self._marks.get(layer, [])
+            if 0 <= mark.start < mark.end < length and mark.note_id is None])
+        self.viewport().update()
+
+    def note_marks_at(self, position: int) -> list[Mark]:
+        """The note marks covering document ``position``."""
+        return [mark for mark in self._marks.get("notes", [])
+                if mark.note_id is not None and mark.start <= position < mark.end]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        notes = [mark for mark in self._marks.get("notes", []) if mark.note_id is not None]
+        if not notes:
+            return
+        painter = QPainter(self.viewport())
+        shift = self._scroll_offset()
+        for mark in notes:
+            color = QColor(mark.color)
+            tint = QColor(color)
+            tint.setAlpha(NOTE_TINT_ALPHA)
+            for rect in line_rects(self.document(), mark.start, mark.end):
+                rect.translate(-shift)
+                painter.fillRect(rect, tint)
+                painter.fillRect(QRectF(rect.left(), rect.bottom() - NOTE_BAR, rect.width(),
+                                        NOTE_BAR), color)
+        painter.end()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A click (not a drag) on a noted passage asks for its note."""
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        position = self.document().documentLayout().hitTest(
+            event.position() + self._scroll_offset(), Qt.HitTestAccuracy.ExactHit)
+        marks = self.note_marks_at(position) if position >= 0 else []
+        if marks:
+            self.note_clicked.emit(marks[-1].note_id)
 
     # ---------------------------------------------------------------- selection
 
@@ -450,12 +535,15 @@ class ArticleView(QTextBrowser):
         return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
 
     def tooltip_at(self, position: int) -> str:
-        """The tooltip of the character at document ``position`` ('' if none)."""
+        """The tooltip of the character at document ``position`` ('' if none): its
+        highlight, and the text of the notes on it."""
         cursor = QTextCursor(self.document())
         cursor.setPosition(position)
         cursor.movePosition(QTextCursor.MoveOperation.NextCharacter,
                             QTextCursor.MoveMode.KeepAnchor)
-        return cursor.charFormat().toolTip()
+        notes = [tr("Note: %1").replace("%1", mark.label or tr("(empty)"))
+                 for mark in self.note_marks_at(position)]
+        return "\n".join(filter(None, [cursor.charFormat().toolTip(), *notes]))
 
 
 # ---------------------------------------------------------------- document building

@@ -36,6 +36,7 @@ from reader.core.records import Highlight
 from reader.library import EntityCount, Library, Mention
 from reader.ui import plain
 from reader.ui.article_view import LAYER_COLORS, swatch
+from reader.ui.marked import MarkedTextDelegate
 from reader.ui.reads import ReadRunner
 from reader.ui.row_list import Index, Row, RowListModel
 
@@ -69,7 +70,11 @@ def mention_row(number: int, mention: Mention) -> Row:
     """How a mention is listed: the article and issue, then the sentence around it."""
     where = " · ".join(part for part in (mention.issue_date, mention.issue_title) if part)
     title = mention.article_title or tr("(untitled)")
-    return Row(number, f"{title}  ({where})\n{mention.context}", mention.context)
+    head = f"{title}  ({where})\n"
+    spans = ((len(head) + mention.context_start,
+              len(head) + mention.context_start + mention.end - mention.start),) \
+        if mention.context_start >= 0 else ()
+    return Row(number, head + mention.context, mention.context, spans)
 
 
 class EntityGroupsModel(QAbstractItemModel):
@@ -152,6 +157,7 @@ class EntitiesPanel(QWidget):
         self.mentions.setModel(self.mentions_model)
         self.mentions.setWordWrap(True)
         self.mentions.setAlternatingRowColors(True)
+        self.mentions.setItemDelegate(MarkedTextDelegate(self.mentions))
         self._lay_out()
         self.tree.selectionModel().currentChanged.connect(self._entity_current)
         self.mentions.clicked.connect(self._mention_chosen)

@@ -10,10 +10,14 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from reader.ui.article_view import ArticleView, Mark
+from reader.ui.marked import HIT_COLOR
 
-MATCH_COLOR = "#ffe45c"
-CURRENT_COLOR = "#ff9632"
-TERM_COLOR = "#b8f0ff"
+MATCH_COLOR = HIT_COLOR
+CURRENT_COLOR = "#ff7a1a"
+TERM_COLOR = HIT_COLOR
+"""Find matches and a search's terms are hits, drawn in the hit orange of the result
+lists (the current match stronger): apart from the pale entity and figure colours (pink,
+green, blue, yellow) and from the notes' bars."""
 
 
 def tr(text: str) -> str:

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
                         self.tags.message_posted, self.history.change_refused):
             message.connect(self.show_message)
         self.history.article_requested.connect(self.reading.open_corrected)
+        self.reading.note_shown.connect(lambda _id: self.right_tabs.setCurrentWidget(self.notes))
         self.notes.note_added.connect(lambda _id: self.show_message(self.tr("Note added.")))
         self.view.article_shown.connect(self._show_title)
         self.view.text_size_changed.connect(

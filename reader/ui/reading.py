@@ -15,6 +15,13 @@ from reader.ui.panels import NotesPanel, TagsPanel
 from reader.ui.settings import Settings
 from reader.ui.tree_pane import TreePane
 
+NOTE_TIP_CHARS = 300
+
+
+def preview(text: str) -> str:
+    """A note's text as hovering its passage shows it (the start of a long one)."""
+    return text if len(text) <= NOTE_TIP_CHARS else text[:NOTE_TIP_CHARS] + "…"
+
 
 class Reading(QObject):
     """Opens articles (from the tree, J / K, a search hit, a figure) and keeps the open
@@ -22,6 +29,8 @@ class Reading(QObject):
 
     opened = Signal(int)
     message = Signal(str)
+    note_shown = Signal(int)
+    """A note was chosen from its passage in the text (the window shows the notes tab)."""
 
     def __init__(self, library: Library, settings: Settings, view: ArticleView,
                  panels: tuple[NotesPanel, TagsPanel, EntitiesPanel], tree: TreePane,
@@ -40,6 +49,7 @@ class Reading(QObject):
         self._notes.passages_changed.connect(self._mark_notes)
         self._notes.passage_requested.connect(view.select_body_range)
         self._notes.add_requested.connect(self.add_note)
+        view.note_clicked.connect(self.show_note)
         if banner is not None:
             banner.original_requested.connect(self.open)
 
@@ -54,13 +64,22 @@ class Reading(QObject):
         self._notes.add_on(selected, shown)
 
     @Slot(int, object)
-    def _mark_notes(self, article_id: int, passages: list[tuple[int, int, str]]) -> None:
-        """Underline the noted passages of the article shown."""
+    def _mark_notes(self, article_id: int,
+                    passages: list[tuple[int, int, str, int, str]]) -> None:
+        """Mark the noted passages of the article shown (hovering one says its note)."""
         if self._view.article_id() != article_id:
             return
         self._view.set_marks("notes", [
-            Mark(start, end, color, underline=True) for body_start, body_end, color in passages
+            Mark(start, end, color, underline=True, note_id=note_id, label=preview(text))
+            for body_start, body_end, color, note_id, text in passages
             for start, end in self._view.document_spans(body_start, body_end)])
+
+    @Slot(int)
+    def show_note(self, note_id: int) -> None:
+        """A noted passage was clicked: its note is chosen in the notes panel."""
+        self._notes.save_pending()
+        self._notes.select_note(note_id)
+        self.note_shown.emit(note_id)
 
     @Slot(int)
     def open(self, article_id: int) -> None:

@@ -129,145 +129,155 @@
     <context>
         <name>ArticleView</name>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="60" />
-            <location filename="../../reader/ui/entities.py" line="53" />
+            <location filename="../../reader/ui/article_view.py" line="64" />
+            <location filename="../../reader/ui/entities.py" line="54" />
             <source>People</source>
             <translation>人名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="60" />
-            <location filename="../../reader/ui/entities.py" line="53" />
+            <location filename="../../reader/ui/article_view.py" line="64" />
+            <location filename="../../reader/ui/entities.py" line="54" />
             <source>Places</source>
             <translation>地名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="60" />
-            <location filename="../../reader/ui/entities.py" line="53" />
+            <location filename="../../reader/ui/article_view.py" line="64" />
+            <location filename="../../reader/ui/entities.py" line="54" />
             <source>Organizations</source>
             <translation>机构</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="61" />
+            <location filename="../../reader/ui/article_view.py" line="65" />
             <location filename="../../reader/ui/figures.py" line="163" />
             <source>Figures</source>
             <translation>数字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="88" />
+            <location filename="../../reader/ui/article_view.py" line="92" />
             <source>Person</source>
             <translation>人名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="88" />
+            <location filename="../../reader/ui/article_view.py" line="92" />
             <source>Place</source>
             <translation>地名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="88" />
+            <location filename="../../reader/ui/article_view.py" line="92" />
             <source>Organization</source>
             <translation>机构</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="90" />
+            <location filename="../../reader/ui/article_view.py" line="94" />
             <source>Figure (%1)</source>
             <translation>数字（%1）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="192" />
+            <location filename="../../reader/ui/article_view.py" line="241" />
             <source>Choose an article in the tree on the left, or search the library with Ctrl+Shift+F.</source>
             <translation>在左侧目录中选择一篇文章，或按 Ctrl+Shift+F 搜索全部报纸。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="197" />
+            <location filename="../../reader/ui/article_view.py" line="246" />
             <source>Show or hide the highlights of %1</source>
             <translation>显示或隐藏%1的高亮</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="544" />
+            <source>Note: %1</source>
+            <translation>笔记：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="544" />
+            <source>(empty)</source>
+            <translation>（空）</translation>
         </message>
     </context>
     <context>
         <name>Entities</name>
         <message>
-            <location filename="../../reader/ui/entities.py" line="71" />
+            <location filename="../../reader/ui/entities.py" line="72" />
             <location filename="../../reader/ui/splits.py" line="102" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="175" />
+            <location filename="../../reader/ui/entities.py" line="181" />
             <source>Choose an entity to see every article that mentions it.</source>
             <translation>选择一个实体，查看提到它的所有文章。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="195" />
+            <location filename="../../reader/ui/entities.py" line="201" />
             <source>%1 “%2”: %3 mention(s) in %4 article(s)</source>
             <translation>%1“%2”：在 %4 篇文章中出现 %3 次</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="239" />
+            <location filename="../../reader/ui/entities.py" line="245" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="239" />
+            <location filename="../../reader/ui/entities.py" line="245" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="239" />
+            <location filename="../../reader/ui/entities.py" line="245" />
             <source>Mentions</source>
             <translation>提及次数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="239" />
+            <location filename="../../reader/ui/entities.py" line="245" />
             <source>Articles</source>
             <translation>文章数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="240" />
+            <location filename="../../reader/ui/entities.py" line="246" />
             <source>Issues</source>
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="324" />
+            <location filename="../../reader/ui/entities.py" line="330" />
             <source>Entity index</source>
             <translation>实体索引</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="325" />
+            <location filename="../../reader/ui/entities.py" line="331" />
             <source>Filter by name or type</source>
             <translation>按名称或类型筛选</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="326" />
+            <location filename="../../reader/ui/entities.py" line="332" />
             <source>Reject…</source>
             <translation>排除…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="327" />
+            <location filename="../../reader/ui/entities.py" line="333" />
             <source>Not an entity: remove it from the whole library</source>
             <translation>不是实体：从整个资料库中移除</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="328" />
+            <location filename="../../reader/ui/entities.py" line="334" />
             <source>Merge into…</source>
             <translation>合并到…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="329" />
+            <location filename="../../reader/ui/entities.py" line="335" />
             <source>Another name of an entity: merge its mentions</source>
             <translation>是某实体的别名：合并其提及</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="362" />
+            <location filename="../../reader/ui/entities.py" line="368" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="362" />
+            <location filename="../../reader/ui/entities.py" line="368" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”合并到：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="370" />
+            <location filename="../../reader/ui/entities.py" line="376" />
             <source>“%1” is not a name? It is removed from every article, now and on later imports.</source>
             <translation>“%1”不是名称？它将从所有文章中移除，以后导入时也会排除。</translation>
         </message>
@@ -356,32 +366,32 @@
     <context>
         <name>FindBar</name>
         <message>
-            <location filename="../../reader/ui/find.py" line="76" />
+            <location filename="../../reader/ui/find.py" line="80" />
             <source>Find in article</source>
             <translation>在文章中查找</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/find.py" line="77" />
+            <location filename="../../reader/ui/find.py" line="81" />
             <source>Previous match (Shift+F3)</source>
             <translation>上一处 (Shift+F3)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/find.py" line="78" />
+            <location filename="../../reader/ui/find.py" line="82" />
             <source>Next match (F3)</source>
             <translation>下一处 (F3)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/find.py" line="79" />
+            <location filename="../../reader/ui/find.py" line="83" />
             <source>Close (Esc)</source>
             <translation>关闭 (Esc)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/find.py" line="178" />
+            <location filename="../../reader/ui/find.py" line="182" />
             <source>Not found</source>
             <translation>未找到</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/find.py" line="180" />
+            <location filename="../../reader/ui/find.py" line="184" />
             <source>%1 of %2</source>
             <translation>第 %1 处，共 %2 处</translation>
         </message>
@@ -557,7 +567,7 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="125" />
+            <location filename="../../reader/ui/main_window.py" line="126" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
         </message>
@@ -617,63 +627,73 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>NotesPanel</name>
         <message>
-            <location filename="../../reader/ui/panels.py" line="84" />
-            <location filename="../../reader/ui/panels.py" line="98" />
+            <location filename="../../reader/ui/panels.py" line="92" />
+            <location filename="../../reader/ui/panels.py" line="106" />
             <source>(whole article)</source>
             <translation>（整篇文章）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="88" />
+            <location filename="../../reader/ui/panels.py" line="96" />
             <source>Detached: the passage is no longer in the article</source>
             <translation>已脱离：文章中已找不到这段原文</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="96" />
+            <location filename="../../reader/ui/panels.py" line="104" />
             <source>⚠ Detached — the passage is no longer in the article:</source>
             <translation>⚠ 已脱离——文章中已找不到这段原文：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="240" />
-            <source>Select a passage, write the note here, then Add note</source>
-            <translation>选中一段原文，在此写笔记，然后点“添加笔记”</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/panels.py" line="241" />
-            <source>The note (saved as you type)</source>
-            <translation>笔记（输入时自动保存）</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/panels.py" line="242" />
+            <location filename="../../reader/ui/panels.py" line="249" />
             <source>Add note</source>
             <translation>添加笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="243" />
+            <location filename="../../reader/ui/panels.py" line="251" />
+            <source>Add the note on the passage selected in the article, or on the whole article when none is (Ctrl+N)</source>
+            <translation>把笔记加在文章中选中的段落上；未选中时加在整篇文章上（Ctrl+N）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="253" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="244" />
+            <location filename="../../reader/ui/panels.py" line="254" />
             <source>Delete note</source>
             <translation>删除笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="246" />
+            <location filename="../../reader/ui/panels.py" line="256" />
             <source>Note color %1</source>
             <translation>笔记颜色 %1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="345" />
+            <location filename="../../reader/ui/panels.py" line="337" />
+            <source>New note: select a passage in the article and press Add note, or add it to the whole article.</source>
+            <translation>新笔记：在文章中选中一段文字后点“添加笔记”，或直接加在整篇文章上。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="340" />
+            <source>The note (saved as you type)</source>
+            <translation>笔记（输入时自动保存）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="341" />
+            <source>Write a new note here</source>
+            <translation>在此写新笔记</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="376" />
             <source>Open an article first.</source>
             <translation>请先打开一篇文章。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="351" />
+            <location filename="../../reader/ui/panels.py" line="382" />
             <source>Write the note, then Add note: on the passage selected in the article, or on the whole article when none is.</source>
             <translation>写下笔记，再点“添加笔记”：加在文章中选中的段落上；没有选中时加在整篇文章上。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="414" />
+            <location filename="../../reader/ui/panels.py" line="449" />
             <source>Note deleted. Undo with Ctrl+Z.</source>
             <translation>笔记已删除。按 Ctrl+Z 撤销。</translation>
         </message>
@@ -810,7 +830,7 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>Reading</name>
         <message>
-            <location filename="../../reader/ui/reading.py" line="128" />
+            <location filename="../../reader/ui/reading.py" line="147" />
             <source>The issue's layout is corrected; Undo puts it back.</source>
             <translation>已更正这一期的版面；撤销可恢复原样。</translation>
         </message>
@@ -891,29 +911,29 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>SearchPane</name>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="27" />
+            <location filename="../../reader/ui/search_pane.py" line="30" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="82" />
+            <location filename="../../reader/ui/search_pane.py" line="90" />
             <source>Search all issues (Ctrl+Shift+F)</source>
             <translation>搜索全部报纸 (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="83" />
+            <location filename="../../reader/ui/search_pane.py" line="91" />
             <source>More</source>
             <translation>更多</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/search_pane.py" line="123" />
+            <location filename="../../reader/ui/search_pane.py" line="131" />
             <source>%n article(s) found.</source>
             <translation>
                 <numerusform>找到 %n 篇文章。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="128" />
+            <location filename="../../reader/ui/search_pane.py" line="136" />
             <source>%1 of %2 shown</source>
             <translation>显示 %1 / 共 %2 篇</translation>
         </message>
@@ -980,52 +1000,52 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>TagsPanel</name>
         <message>
-            <location filename="../../reader/ui/panels.py" line="454" />
+            <location filename="../../reader/ui/panels.py" line="489" />
             <source>Click × or press Delete to remove; right-click for a color</source>
             <translation>点 × 或按 Delete 删除；右键选择颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="568" />
+            <location filename="../../reader/ui/panels.py" line="603" />
             <source>Tags of this article</source>
             <translation>本文标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="569" />
+            <location filename="../../reader/ui/panels.py" line="604" />
             <source>New tag (e.g. 城市更新)</source>
             <translation>新标签（如 城市更新）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="570" />
+            <location filename="../../reader/ui/panels.py" line="605" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="571" />
+            <location filename="../../reader/ui/panels.py" line="606" />
             <source>Remove selected tag</source>
             <translation>删除所选标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="572" />
+            <location filename="../../reader/ui/panels.py" line="607" />
             <source>Remove tag</source>
             <translation>删除标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="614" />
+            <location filename="../../reader/ui/panels.py" line="649" />
             <source>The article already has this tag.</source>
             <translation>本文已有此标签。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="632" />
+            <location filename="../../reader/ui/panels.py" line="667" />
             <source>Tag “%1” removed. Undo with Ctrl+Z.</source>
             <translation>标签“%1”已删除。按 Ctrl+Z 撤销。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="662" />
+            <location filename="../../reader/ui/panels.py" line="697" />
             <source>No color</source>
             <translation>无颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="665" />
+            <location filename="../../reader/ui/panels.py" line="700" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>

@@ -29,9 +29,8 @@ def open_budget(qtbot: QtBot, library: Library, settings: Settings) -> tuple[Mai
 
 
 def note_selections(window: MainWindow) -> list[tuple[int, int, QColor]]:
-    """(start, end, background) of the overlays drawn over the view's text."""
-    return [(s.cursor.selectionStart(), s.cursor.selectionEnd(), s.format.background().color())
-            for s in window.view.extraSelections()]
+    """(start, end, colour) of the note marks painted over the view's text."""
+    return [(mark.start, mark.end, QColor(mark.color)) for mark in window.view.marks("notes")]
 
 
 def test_a_note_is_drawn_over_its_passage_in_its_color(qtbot: QtBot, library: Library, settings: Settings) -> None:
@@ -45,7 +44,7 @@ def test_a_note_is_drawn_over_its_passage_in_its_color(qtbot: QtBot, library: Li
     assert note_selections(window) == [(first, first + 7, QColor(NOTE_COLORS[0]))]
     assert window.view.document().toPlainText() == text_before
     assert window.notes.current_note() is not None and window.notes.current_note().id == note.id
-    assert window.notes.body_edit.hasFocus()
+    assert window.notes.editor.hasFocus()
 
 
 def test_typing_in_a_note_saves_it_after_a_pause(qtbot: QtBot, library: Library, settings: Settings) -> None:
@@ -54,8 +53,8 @@ def test_typing_in_a_note_saves_it_after_a_pause(qtbot: QtBot, library: Library,
     note_id = library.add_note(article_id, "", start, start + 4)
     window.notes.refresh()
     window.notes.select_note(note_id)
-    qtbot.keyClicks(window.notes.body_edit, "Q1 ")
-    window.notes.body_edit.insertPlainText("开门红")  # as an input method commits it
+    qtbot.keyClicks(window.notes.editor, "Q1 ")
+    window.notes.editor.insertPlainText("开门红")  # as an input method commits it
     assert library.note(note_id).body == ""
     assert window.notes.save_timer.isActive()
     with qtbot.waitSignal(window.notes.note_saved, timeout=SAVE_DELAY_MS * 4):
@@ -70,7 +69,7 @@ def test_switching_article_saves_at_once(qtbot: QtBot, library: Library, setting
     note_id = library.add_note(article_id, "")
     window.notes.refresh()
     window.notes.select_note(note_id)
-    window.notes.body_edit.setPlainText("整篇")
+    window.notes.editor.setPlainText("整篇")
     window.next_article()
     assert library.note(note_id).body == "整篇"
 
@@ -219,7 +218,7 @@ def test_a_very_long_note_is_listed_by_its_start_and_edited_whole(qtbot: QtBot, 
     listed = str(row.data(Qt.ItemDataRole.DisplayRole))
     assert listed.split("\n", 1)[1] == body[:NOTE_PREVIEW_CHARS] + "…"
     window.notes.select_note(note)
-    assert window.notes.body_edit.toPlainText() == body
+    assert window.notes.editor.toPlainText() == body
 
 
 def test_the_notes_panel_works_without_a_view_by_signals(qtbot: QtBot, library: Library) -> None:
@@ -237,7 +236,8 @@ def test_the_notes_panel_works_without_a_view_by_signals(qtbot: QtBot, library: 
     panel.editor.setPlainText("一条笔记")
     with qtbot.waitSignal(panel.passages_changed) as marked:
         panel.add_on((start, start + 7), body[start:start + 7])
-    assert marked.args == [article_id, [(start, start + 7, NOTE_COLORS[0])]]
+    [note] = library.notes(article_id)
+    assert marked.args == [article_id, [(start, start + 7, NOTE_COLORS[0], note.id, "一条笔记")]]
     [note] = library.notes(article_id)
     assert (note.body, note.quote) == ("一条笔记", "11.07亿元")
     with qtbot.waitSignal(panel.passage_requested) as requested:
