@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from reader.core.analyze import Corrections, analyze_issue
+from reader.core.analyze import Corrections, analyze_issue, analyze_texts
 from reader.core.changes import EVERYTHING, Changes
 from reader.core.csvout import write_csv
 from reader.core.fts import QueryError
@@ -30,6 +30,7 @@ from reader.core.pipeline import (
 from reader.core.records import (
     ArticleLabel,
     ArticleRow,
+    EntityCorrection,
     EntityCount,
     FigureRow,
     Filters,
@@ -75,8 +76,9 @@ Listener = Callable[[Changes], None]
 IN_PROCESS_MAX = 3
 """Imports of at most this many files run in the calling process (no start-up cost)."""
 
-__all__ = ["AnnotationError", "ArticleLabel", "Backup", "BusyError", "Changes", "EntityCount",
-           "FigureRow", "Filters", "FixInfo", "FixRecord", "Hit", "ImportReport", "IssueRow",
+__all__ = ["AnnotationError", "ArticleLabel", "Backup", "BusyError", "Changes",
+           "EntityCorrection", "EntityCount", "FigureRow", "Filters", "FixInfo", "FixRecord",
+           "Hit", "ImportReport", "IssueRow",
            "Library", "LibraryFailure", "Mention", "NoLibrary", "NotALibrary", "NoteRow",
            "QueryError", "ReadOnlyError", "SearchPage", "SplitFix", "StorageError", "TagRow",
            "TreeMatches", "lock_holder", "repair_library"]
@@ -721,6 +723,36 @@ class Library:
     def merge_entity(self, type_: str, alias: str, target: str) -> None:
         entities.add_correction(self.db, "merge", type_, alias, target)
         self.announce(Changes(entities=True))
+
+    @writes
+    def undo_entity_correction(self, action: str, type_: str, name: str) -> bool:
+        """Forget a rejection or a merge of ``(type, name)`` and analyse again every
+        article that holds the name, so its mentions come back as an import would find
+        them (an undo, or a rejected name restored). False if there was none."""
+        with transaction(self.db):
+            if entities.remove_correction(self.db, action, type_, name) is None:
+                return False
+            fixes = self.corrections()
+            for article_id in entities.articles_containing(self.db, name):
+                self._analyse_again(article_id, fixes)
+            entities.drop_unmentioned(self.db)
+        self.announce(Changes(entities=True))
+        return True
+
+    def _analyse_again(self, article_id: int, fixes: Corrections) -> None:
+        """Store the entities of one article as an analysis with ``fixes`` finds them."""
+        article = articles.get_article(self.db, article_id)
+        if article is None:
+            return
+        texts = [article.body[start:end] for _kind, start, end in article.paragraphs]
+        found = [entity for analysis in analyze_texts(texts, fixes, article.bylines)
+                 for entity in analysis.entities]
+        entities.replace_mentions(self.db, article_id, found,
+                                  [start for _kind, start, _end in article.paragraphs])
+
+    def entity_corrections(self) -> list[EntityCorrection]:
+        """The reader's rejections and merges, newest first (to list and restore them)."""
+        return [EntityCorrection(*row) for row in entities.correction_list(self.db)]
 
     def entity_index(self) -> list[EntityCount]:
         """Every entity of the corpus with its mention, article and issue counts."""

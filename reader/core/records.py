@@ -80,6 +80,17 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class EntityCorrection:
+    """A rejection (``target`` empty) or a merge of ``name`` into ``target``, and when."""
+
+    action: str
+    type: str
+    name: str
+    target: str
+    created: str
+
+
+@dataclass(frozen=True)
 class EntityCount:
     """An entity of the corpus and how often it occurs (a row of the entity index)."""
 

@@ -13,6 +13,7 @@ from reader.ui.figures import FiguresDialog
 from reader.ui.preferences import PreferencesDialog
 from reader.ui.reads import ReadRunner
 from reader.ui.settings import Settings
+from reader.ui.undo import AnnotationHistory
 
 
 class CorpusViews(QObject):
@@ -24,9 +25,10 @@ class CorpusViews(QObject):
     preferences_changed = Signal()
 
     def __init__(self, library: Library, reads: ReadRunner, settings: Settings,
-                 window: QWidget) -> None:
+                 window: QWidget, history: AnnotationHistory | None = None) -> None:
         super().__init__(window)
         self._library = library
+        self._history = history
         self._reads = reads
         self._settings = settings
         self._window = window
@@ -37,16 +39,21 @@ class CorpusViews(QObject):
     @Slot()
     def show_entity_index(self) -> EntityIndexDialog:
         if self.entity_index is None:
-            self.entity_index = EntityIndexDialog(self._library, self._window, self._reads)
+            # top-level windows, not the main window's transients: what they open comes
+            # to the front instead of staying under them
+            self.entity_index = EntityIndexDialog(self._library, None, self._reads,
+                                                  self._history)
             self.entity_index.set_read_only(self._library.readonly)
             self.entity_index.entity_chosen.connect(self.entity_chosen)
+            self.entity_index.entity_chosen.connect(self._bring_window_forward)
         return _present(self.entity_index)
 
     @Slot()
     def show_figures(self) -> FiguresDialog:
         if self.figures is None:
-            self.figures = FiguresDialog(self._library, self._reads, self._window)
+            self.figures = FiguresDialog(self._library, self._reads, None)
             self.figures.figure_opened.connect(self.article_requested)
+            self.figures.figure_opened.connect(self._bring_window_forward)
         return _present(self.figures)
 
     @Slot()
@@ -67,6 +74,20 @@ class CorpusViews(QObject):
                 dialog.refresh()
             elif dialog is not None:
                 dialog.setProperty("stale", True)
+
+    @Slot()
+    def _bring_window_forward(self) -> None:
+        """The article a figure opened is shown in front of the figures table."""
+        self._window.raise_()
+        self._window.activateWindow()
+
+    def close_all(self) -> None:
+        """Close the corpus windows with the main window (they have no parent)."""
+        for dialog in (self.entity_index, self.figures):
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+        self.entity_index = self.figures = None
 
     def retranslate_ui(self) -> None:
         for dialog in (self.entity_index, self.figures):

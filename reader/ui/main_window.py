@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.notes = NotesPanel(library, self.history, self)
         self.tags = TagsPanel(library, self.history, self)
         self.entities = EntitiesPanel(library, self)
-        self.corpus = CorpusViews(library, self.reads, self._settings, self)
+        self.corpus = CorpusViews(library, self.reads, self._settings, self, self.history)
         self.reading = Reading(library, self._settings, self.view,
                                (self.notes, self.tags, self.entities), self.tree_pane,
                                self.find_bar, self, banner=self.banner)
@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         self.reads.shutdown()
         self._settings.save_window(self, self.splitter)
         self.reading.remember_place()
+        self.corpus.close_all()
         if self.library_lock is not None:
             self.library_lock.release()
         super().closeEvent(event)

@@ -47,13 +47,16 @@ def warn(parent: QWidget | None, title: str, message: str) -> None:
 
 
 def choose(parent: QWidget | None, title: str, prompt: str, items: list[str],
-           editable: bool) -> str | None:
-    """Pick one of ``items`` (or type one when ``editable``); the prompt is plain text."""
+           editable: bool, text: str | None = None) -> str | None:
+    """Pick one of ``items`` (or type one when ``editable``); the prompt is plain text.
+    ``text`` is what the field starts with (None: the first item)."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(prompt)
     dialog.setComboBoxItems(items)
     dialog.setComboBoxEditable(editable)
+    if text is not None:
+        dialog.setTextValue(text)
     for child in dialog.findChildren(QLabel):
         child.setTextFormat(Qt.TextFormat.PlainText)
     if dialog.exec() != QInputDialog.DialogCode.Accepted:

@@ -1,4 +1,5 @@
-"""Undoable edits of notes and tags: QUndoCommands over the library, announced by signal."""
+"""Undoable edits of notes, tags, entity corrections and the split: QUndoCommands over the
+library, announced by signal."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from reader.library import AnnotationError, FixRecord, Library, NoteRow, SplitFix
+from reader.library import (
+    AnnotationError,
+    EntityCorrection,
+    FixRecord,
+    Library,
+    NoteRow,
+    SplitFix,
+)
 
 
 def tr(text: str) -> str:
@@ -24,6 +32,8 @@ class AnnotationHistory(QObject):
     note_restored = Signal(int)
     article_requested = Signal(int)
     """After a split correction or its undo: the article to show."""
+    entities_changed = Signal()
+    """A rejection, merge or restore (or its undo) is stored."""
     change_refused = Signal(str)
     """A change was not made because the library is read-only; the message says so."""
     _write_done = Signal()
@@ -72,6 +82,31 @@ class AnnotationHistory(QObject):
         self._push(SplitCommand(self, label, issue_id, fix,
                                 show if show is not None else article_id))
 
+    def reject_entity(self, type_: str, name: str) -> None:
+        """Reject an entity everywhere; undo brings its mentions back."""
+        library = self.library
+        self._push(WriteCommand(
+            self, tr("Reject “%1”").replace("%1", name),
+            lambda: library.reject_entity(type_, name),
+            lambda: library.undo_entity_correction("reject", type_, name)))
+
+    def merge_entity(self, type_: str, alias: str, target: str) -> None:
+        """Merge ``alias`` into ``target``; undo gives the alias its mentions back."""
+        library = self.library
+        self._push(WriteCommand(
+            self, tr("Merge “%1” into “%2”").replace("%1", alias).replace("%2", target),
+            lambda: library.merge_entity(type_, alias, target),
+            lambda: library.undo_entity_correction("merge", type_, alias)))
+
+    def restore_entity(self, correction: EntityCorrection) -> None:
+        """Forget an earlier rejection or merge (the name is found again); undo repeats it."""
+        library, c = self.library, correction
+        self._push(WriteCommand(
+            self, tr("Restore “%1”").replace("%1", c.name),
+            lambda: library.undo_entity_correction(c.action, c.type, c.name),
+            lambda: library.reject_entity(c.type, c.name) if c.action == "reject"
+            else library.merge_entity(c.type, c.name, c.target)))
+
     def run_later(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         """Run a write on the library's writer thread; back on the GUI thread, announce
         its changes and call ``done(result)``, or say why it failed."""
@@ -99,6 +134,25 @@ class AnnotationHistory(QObject):
         for future, _done in list(self._writes):
             future.exception()
         self._finish_writes()
+
+
+class WriteCommand(QUndoCommand):
+    """A change of the library's entity corrections: ``do`` and ``undo_work`` run on the
+    writer thread (restoring analyses the articles that hold a name again); the library
+    announces what changed, and the views refresh from that."""
+
+    def __init__(self, history: AnnotationHistory, label: str, do: Callable[[], Any],
+                 undo_work: Callable[[], Any]) -> None:
+        super().__init__(label)
+        self._history = history
+        self._do, self._undo = do, undo_work
+
+    def redo(self) -> None:
+        self._history.run_later(self._do, lambda _result: self._history.entities_changed.emit())
+
+    def undo(self) -> None:
+        self._history.run_later(self._undo,
+                                lambda _result: self._history.entities_changed.emit())
 
 
 class DeleteNoteCommand(QUndoCommand):

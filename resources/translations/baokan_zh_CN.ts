@@ -130,19 +130,19 @@
         <name>ArticleView</name>
         <message>
             <location filename="../../reader/ui/article_view.py" line="64" />
-            <location filename="../../reader/ui/entities.py" line="54" />
+            <location filename="../../reader/ui/entities.py" line="66" />
             <source>People</source>
             <translation>人名</translation>
         </message>
         <message>
             <location filename="../../reader/ui/article_view.py" line="64" />
-            <location filename="../../reader/ui/entities.py" line="54" />
+            <location filename="../../reader/ui/entities.py" line="66" />
             <source>Places</source>
             <translation>地名</translation>
         </message>
         <message>
             <location filename="../../reader/ui/article_view.py" line="64" />
-            <location filename="../../reader/ui/entities.py" line="54" />
+            <location filename="../../reader/ui/entities.py" line="66" />
             <source>Organizations</source>
             <translation>机构</translation>
         </message>
@@ -196,90 +196,125 @@
     <context>
         <name>Entities</name>
         <message>
-            <location filename="../../reader/ui/entities.py" line="72" />
+            <location filename="../../reader/ui/entities.py" line="84" />
             <location filename="../../reader/ui/splits.py" line="102" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="181" />
+            <location filename="../../reader/ui/entities.py" line="193" />
             <source>Choose an entity to see every article that mentions it.</source>
             <translation>选择一个实体，查看提到它的所有文章。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="201" />
+            <location filename="../../reader/ui/entities.py" line="213" />
             <source>%1 “%2”: %3 mention(s) in %4 article(s)</source>
             <translation>%1“%2”：在 %4 篇文章中出现 %3 次</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="245" />
+            <location filename="../../reader/ui/entities.py" line="257" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="245" />
+            <location filename="../../reader/ui/entities.py" line="257" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="245" />
+            <location filename="../../reader/ui/entities.py" line="257" />
             <source>Mentions</source>
             <translation>提及次数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="245" />
+            <location filename="../../reader/ui/entities.py" line="257" />
             <source>Articles</source>
             <translation>文章数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="246" />
+            <location filename="../../reader/ui/entities.py" line="258" />
             <source>Issues</source>
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="330" />
+            <location filename="../../reader/ui/entities.py" line="354" />
             <source>Entity index</source>
             <translation>实体索引</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="331" />
+            <location filename="../../reader/ui/entities.py" line="355" />
+            <source>Entities</source>
+            <translation>实体</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="356" />
+            <source>Rejected and merged</source>
+            <translation>已排除与已合并</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="357" />
             <source>Filter by name or type</source>
             <translation>按名称或类型筛选</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="332" />
+            <location filename="../../reader/ui/entities.py" line="358" />
             <source>Reject…</source>
             <translation>排除…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="333" />
+            <location filename="../../reader/ui/entities.py" line="359" />
             <source>Not an entity: remove it from the whole library</source>
             <translation>不是实体：从整个资料库中移除</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="334" />
+            <location filename="../../reader/ui/entities.py" line="360" />
             <source>Merge into…</source>
             <translation>合并到…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="335" />
+            <location filename="../../reader/ui/entities.py" line="361" />
             <source>Another name of an entity: merge its mentions</source>
             <translation>是某实体的别名：合并其提及</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="368" />
+            <location filename="../../reader/ui/entities.py" line="402" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="368" />
+            <location filename="../../reader/ui/entities.py" line="402" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”合并到：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="376" />
-            <source>“%1” is not a name? It is removed from every article, now and on later imports.</source>
-            <translation>“%1”不是名称？它将从所有文章中移除，以后导入时也会排除。</translation>
+            <location filename="../../reader/ui/entities.py" line="410" />
+            <source>“%1” is not a name? It is removed from every article, now and on later imports (Undo brings it back).</source>
+            <translation>“%1”不是名称？它将从所有文章中移除，今后导入时也不再标出（可撤销）。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entity_corrections.py" line="21" />
+            <source>Rejected: %1 (%2)</source>
+            <translation>已排除：%1（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entity_corrections.py" line="23" />
+            <source>Merged: %1 → %2 (%3)</source>
+            <translation>已合并：%1 → %2（%3）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entity_corrections.py" line="57" />
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entity_corrections.py" line="58" />
+            <source>Find this name again in every article that holds it (Undo rejects or merges it again)</source>
+            <translation>在含有此名称的所有文章中重新标出它（撤销即再次排除或合并）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entity_corrections.py" line="60" />
+            <source>No rejected or merged names.</source>
+            <translation>没有已排除或已合并的名称。</translation>
         </message>
     </context>
     <context>
@@ -1061,22 +1096,37 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../reader/ui/undo.py" line="42" />
+            <location filename="../../reader/ui/undo.py" line="52" />
             <source>The library is open read-only; nothing was changed.</source>
             <translation>资料库以只读方式打开，未作任何更改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="108" />
+            <location filename="../../reader/ui/undo.py" line="89" />
+            <source>Reject “%1”</source>
+            <translation>排除“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="97" />
+            <source>Merge “%1” into “%2”</source>
+            <translation>将“%1”合并到“%2”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="105" />
+            <source>Restore “%1”</source>
+            <translation>恢复“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="162" />
             <source>Delete note</source>
             <translation>删除笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="137" />
+            <location filename="../../reader/ui/undo.py" line="191" />
             <source>Add tag “%1”</source>
             <translation>添加标签“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="137" />
+            <location filename="../../reader/ui/undo.py" line="191" />
             <source>Remove tag “%1”</source>
             <translation>删除标签“%1”</translation>
         </message>
