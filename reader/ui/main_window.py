@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.tree_pane = TreePane(library, self.reads, self)
         self.tree, self.proxy, self.tree_model = (self.tree_pane.tree, self.tree_pane.proxy,
                                                   self.tree_pane.model)
-        self.search = SearchPane(library, self.reads, self)
+        self.search = SearchPane(library, self.reads, self, self._settings)
         self.view = ArticleView(self)
         self.banner = ItemBanner(self)
         self.find_bar = FindBar(self.view, self)

@@ -944,31 +944,115 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
         </message>
     </context>
     <context>
+        <name>SearchFilters</name>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="130" />
+            <source>Dates:</source>
+            <translation>日期：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="131" />
+            <source>from, e.g. 2024 or 2024-08</source>
+            <translation>起，如 2024 或 2024-08</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="132" />
+            <source>to</source>
+            <translation>止</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="133" />
+            <source>Tag:</source>
+            <translation>标签：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="136" />
+            <source>any tag</source>
+            <translation>任意标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="137" />
+            <source>Entity:</source>
+            <translation>实体：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="138" />
+            <source>a person, place or organization</source>
+            <translation>人名、地名或机构</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="139" />
+            <source>Kind:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="140" />
+            <source>Any kind</source>
+            <translation>任意类型</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="140" />
+            <source>Articles</source>
+            <translation>文章</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="141" />
+            <source>Photos</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="141" />
+            <source>Fragments</source>
+            <translation>片段</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="157" />
+            <location filename="../../reader/ui/search_pane.py" line="162" />
+            <source>“%1” is not a date (2024, 2024-08 or 2024-08-30)</source>
+            <translation>“%1”不是日期（应为 2024、2024-08 或 2024-08-30）</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchPane</name>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="30" />
+            <location filename="../../reader/ui/search_pane.py" line="51" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="90" />
+            <location filename="../../reader/ui/search_pane.py" line="236" />
             <source>Search all issues (Ctrl+Shift+F)</source>
             <translation>搜索全部报纸 (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="91" />
+            <location filename="../../reader/ui/search_pane.py" line="237" />
+            <source>Words, "phrases", AND / OR / NOT; ↓ shows the last searches</source>
+            <translation>词语、"短语"、AND / OR / NOT；按 ↓ 显示最近的搜索</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="239" />
             <source>More</source>
             <translation>更多</translation>
         </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="240" />
+            <source>Filters</source>
+            <translation>筛选</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="241" />
+            <source>Search only within dates, a tag, an entity or a kind of item</source>
+            <translation>只在某段日期、某个标签、某个实体或某类条目中搜索</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/search_pane.py" line="131" />
+            <location filename="../../reader/ui/search_pane.py" line="314" />
             <source>%n article(s) found.</source>
             <translation>
                 <numerusform>找到 %n 篇文章。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="136" />
+            <location filename="../../reader/ui/search_pane.py" line="319" />
             <source>%1 of %2 shown</source>
             <translation>显示 %1 / 共 %2 篇</translation>
         </message>
