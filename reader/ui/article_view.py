@@ -82,6 +82,18 @@ def highlight_spans(highlights: Iterable[Highlight], blocks: Sequence[Block],
     return [(s, e, h.layer) for s, e, h in placed_highlights(highlights, blocks, layers)]
 
 
+def figure_kind_names() -> dict[str, str]:
+    """The kinds of figure (docs/analysis.md) as the UI names them."""
+    return {"money": tr("money"), "percent": tr("percent"), "ppt": tr("percentage points"),
+            "area": tr("area"), "measure": tr("measure"), "count": tr("count"),
+            "duration": tr("duration"), "date": tr("date"), "period": tr("period"),
+            "number": tr("number")}
+
+
+def figure_kind_name(kind: str) -> str:
+    return figure_kind_names().get(kind, kind)
+
+
 def format_value(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
 
@@ -91,7 +103,7 @@ def tooltip(highlight: Highlight) -> str:
     if highlight.layer != "figure":
         kinds = {"person": tr("Person"), "place": tr("Place"), "org": tr("Organization")}
         return f"{kinds.get(highlight.layer, highlight.layer)} · {highlight.label}"
-    text = tr("Figure (%1)").replace("%1", highlight.label)
+    text = tr("Figure (%1)").replace("%1", figure_kind_name(highlight.label))
     if highlight.value is not None:
         text += f" · {format_value(highlight.value)} {highlight.unit}".rstrip()
     return text

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from reader.core.fts import highlight_spans
 from reader.library import Filters, Hit, Library, QueryError, SearchPage
 from reader.ui.marked import MarkedTextDelegate
+from reader.ui.messages import query_message
 from reader.ui.reads import ReadRunner
 from reader.ui.row_list import Row, RowListModel
 from reader.ui.settings import Settings
@@ -62,7 +63,7 @@ def read_page(library: Library, query: str, offset: int,
     try:
         return library.search_page(query, filters, limit=PAGE, offset=offset)
     except QueryError as error:
-        return str(error)
+        return query_message(error)
 
 
 _DATE = re.compile(r"^(\d{4})(?:[-./年](\d{1,2})(?:[-./月](\d{1,2})日?)?月?)?年?$")

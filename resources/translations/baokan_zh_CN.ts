@@ -148,47 +148,97 @@
         </message>
         <message>
             <location filename="../../reader/ui/article_view.py" line="65" />
-            <location filename="../../reader/ui/figures.py" line="163" />
+            <location filename="../../reader/ui/figures.py" line="164" />
             <source>Figures</source>
             <translation>数字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="92" />
+            <location filename="../../reader/ui/article_view.py" line="87" />
+            <source>money</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="87" />
+            <source>percent</source>
+            <translation>百分比</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="87" />
+            <source>percentage points</source>
+            <translation>百分点</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="88" />
+            <source>area</source>
+            <translation>面积</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="88" />
+            <source>measure</source>
+            <translation>计量</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="88" />
+            <source>count</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="89" />
+            <source>duration</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="89" />
+            <source>date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="89" />
+            <source>period</source>
+            <translation>时段</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="90" />
+            <source>number</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="104" />
             <source>Person</source>
             <translation>人名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="92" />
+            <location filename="../../reader/ui/article_view.py" line="104" />
             <source>Place</source>
             <translation>地名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="92" />
+            <location filename="../../reader/ui/article_view.py" line="104" />
             <source>Organization</source>
             <translation>机构</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="94" />
+            <location filename="../../reader/ui/article_view.py" line="106" />
             <source>Figure (%1)</source>
             <translation>数字（%1）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="241" />
+            <location filename="../../reader/ui/article_view.py" line="253" />
             <source>Choose an article in the tree on the left, or search the library with Ctrl+Shift+F.</source>
             <translation>在左侧目录中选择一篇文章，或按 Ctrl+Shift+F 搜索全部报纸。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="246" />
+            <location filename="../../reader/ui/article_view.py" line="258" />
             <source>Show or hide the highlights of %1</source>
             <translation>显示或隐藏%1的高亮</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="544" />
+            <location filename="../../reader/ui/article_view.py" line="556" />
             <source>Note: %1</source>
             <translation>笔记：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="544" />
+            <location filename="../../reader/ui/article_view.py" line="556" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
@@ -383,17 +433,17 @@
             <translation>上下文</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="164" />
+            <location filename="../../reader/ui/figures.py" line="165" />
             <source>Filter by kind, unit, text, issue or article</source>
             <translation>按种类、单位、文字、报纸或文章筛选</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="170" />
+            <location filename="../../reader/ui/figures.py" line="173" />
             <source>Reading the figures…</source>
             <translation>正在读取数字……</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="194" />
+            <location filename="../../reader/ui/figures.py" line="197" />
             <source>%1 of %2 figures</source>
             <translation>%1 / %2 个数字</translation>
         </message>
@@ -850,6 +900,54 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
         </message>
     </context>
     <context>
+        <name>QueryError</name>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="18" />
+            <source>The quotation mark %1 at character %2 is not closed: add the closing one or remove it.</source>
+            <translation>第 %2 个字符处的引号 %1 没有闭合：请补上另一半或删去它。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="20" />
+            <source>“%1” at character %2 needs a search term after it.</source>
+            <translation>第 %2 个字符处的“%1”后面需要一个搜索词。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="21" />
+            <source>“%1” at character %2 needs a search term before it.</source>
+            <translation>第 %2 个字符处的“%1”前面需要一个搜索词。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="22" />
+            <source>The parenthesis “)” at character %1 has no matching “(”.</source>
+            <translation>第 %1 个字符处的括号“)”没有对应的“(”。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="23" />
+            <source>Nothing to search for: type a word, a number or Chinese characters.</source>
+            <translation>没有可搜索的内容：请输入词语、数字或汉字。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="24" />
+            <source>“NOT” at character %1 needs something to exclude from: put it after the words to find, as in 南开 NOT 区委.</source>
+            <translation>第 %1 个字符处的“NOT”需要先有要查找的词：把它放在要找的词之后，如 南开 NOT 区委。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="26" />
+            <source>Too many nested parentheses: at most %1 levels.</source>
+            <translation>括号嵌套过多：最多 %1 层。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="27" />
+            <source>The parenthesis “(” at character %1 is not closed.</source>
+            <translation>第 %1 个字符处的括号“(”没有闭合。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="28" />
+            <source>The parentheses at character %1 are empty.</source>
+            <translation>第 %1 个字符处的括号是空的。</translation>
+        </message>
+    </context>
+    <context>
         <name>ReadOnlyLabel</name>
         <message>
             <location filename="../../reader/ui/layout.py" line="60" />
@@ -946,68 +1044,68 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>SearchFilters</name>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="130" />
+            <location filename="../../reader/ui/search_pane.py" line="131" />
             <source>Dates:</source>
             <translation>日期：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="131" />
+            <location filename="../../reader/ui/search_pane.py" line="132" />
             <source>from, e.g. 2024 or 2024-08</source>
             <translation>起，如 2024 或 2024-08</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="132" />
+            <location filename="../../reader/ui/search_pane.py" line="133" />
             <source>to</source>
             <translation>止</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="133" />
+            <location filename="../../reader/ui/search_pane.py" line="134" />
             <source>Tag:</source>
             <translation>标签：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="136" />
+            <location filename="../../reader/ui/search_pane.py" line="137" />
             <source>any tag</source>
             <translation>任意标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="137" />
+            <location filename="../../reader/ui/search_pane.py" line="138" />
             <source>Entity:</source>
             <translation>实体：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="138" />
+            <location filename="../../reader/ui/search_pane.py" line="139" />
             <source>a person, place or organization</source>
             <translation>人名、地名或机构</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="139" />
+            <location filename="../../reader/ui/search_pane.py" line="140" />
             <source>Kind:</source>
             <translation>类型：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="140" />
+            <location filename="../../reader/ui/search_pane.py" line="141" />
             <source>Any kind</source>
             <translation>任意类型</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="140" />
+            <location filename="../../reader/ui/search_pane.py" line="141" />
             <source>Articles</source>
             <translation>文章</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="141" />
+            <location filename="../../reader/ui/search_pane.py" line="142" />
             <source>Photos</source>
             <translation>图片</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="141" />
+            <location filename="../../reader/ui/search_pane.py" line="142" />
             <source>Fragments</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="157" />
-            <location filename="../../reader/ui/search_pane.py" line="162" />
+            <location filename="../../reader/ui/search_pane.py" line="158" />
+            <location filename="../../reader/ui/search_pane.py" line="163" />
             <source>“%1” is not a date (2024, 2024-08 or 2024-08-30)</source>
             <translation>“%1”不是日期（应为 2024、2024-08 或 2024-08-30）</translation>
         </message>
@@ -1015,44 +1113,44 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>SearchPane</name>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="51" />
+            <location filename="../../reader/ui/search_pane.py" line="52" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="236" />
+            <location filename="../../reader/ui/search_pane.py" line="237" />
             <source>Search all issues (Ctrl+Shift+F)</source>
             <translation>搜索全部报纸 (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="237" />
+            <location filename="../../reader/ui/search_pane.py" line="238" />
             <source>Words, "phrases", AND / OR / NOT; ↓ shows the last searches</source>
             <translation>词语、"短语"、AND / OR / NOT；按 ↓ 显示最近的搜索</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="239" />
+            <location filename="../../reader/ui/search_pane.py" line="240" />
             <source>More</source>
             <translation>更多</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="240" />
+            <location filename="../../reader/ui/search_pane.py" line="241" />
             <source>Filters</source>
             <translation>筛选</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="241" />
+            <location filename="../../reader/ui/search_pane.py" line="242" />
             <source>Search only within dates, a tag, an entity or a kind of item</source>
             <translation>只在某段日期、某个标签、某个实体或某类条目中搜索</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/search_pane.py" line="314" />
+            <location filename="../../reader/ui/search_pane.py" line="315" />
             <source>%n article(s) found.</source>
             <translation>
                 <numerusform>找到 %n 篇文章。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="319" />
+            <location filename="../../reader/ui/search_pane.py" line="320" />
             <source>%1 of %2 shown</source>
             <translation>显示 %1 / 共 %2 篇</translation>
         </message>
