@@ -43,6 +43,7 @@ from reader.core.records import (
 )
 from reader.core.sources import FileId, Source, collect_sources, file_id, printable
 from reader.core.splits import FixRow, SplitFix, Where, apply_fixes, describe, ref_of
+from reader.core.treefilter import parse_tree_filter
 from reader.db import articles, backups, entities, exports, figures, issues, notes, tags
 from reader.db import splits as split_store
 from reader.db.annotations import AnnotationError
@@ -182,6 +183,8 @@ class TreeMatches:
     ids: set[int]
     issues: set[int]
     labels: dict[int, list[ArticleLabel]]
+    counts: dict[int, int] = field(default_factory=dict)
+    """How many of the matching articles each of ``issues`` holds."""
 
 
 @dataclass(frozen=True)
@@ -574,13 +577,16 @@ class Library:
         """What the tree filter shows for ``text`` (for a background read): the matching
         articles, their issues, and the rows of the first ``labelled`` of those issues in
         ``order`` (the tree's issue order; all of them by default). A filter that matches
-        nearly everything reads the rows of the few issues it opens, not of the decade."""
-        ids, issues = articles.tree_matches(self.db, text)
-        holding = set(issues)
+        nearly everything reads the rows of the few issues it opens, not of the decade.
+        ``text`` is words and ``tag:NAME`` terms, all of which an article must match
+        (``reader.core.treefilter``)."""
+        ids, counts = articles.tree_matches(self.db, parse_tree_filter(text))
+        issues = list(counts)
         if order is not None:
-            issues = [issue for issue in order if issue in holding]
+            issues = [issue for issue in order if issue in counts]
         wanted = issues if labelled is None else issues[:labelled]
-        return TreeMatches(text, ids, holding, articles.article_labels(self.db, wanted))
+        return TreeMatches(text, ids, set(counts), articles.article_labels(self.db, wanted),
+                           counts)
 
     def article_ids_matching(self, text: str) -> set[int]:
         """Articles whose title contains ``text`` or with a tag or entity named ``text``."""

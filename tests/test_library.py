@@ -339,6 +339,36 @@ def test_article_ids_matching_title_tag_or_entity(library: Library) -> None:
     assert library.article_ids_matching("没有这个名字") == set()
 
 
+def test_tree_matches_a_tag_term_and_words_together(library: Library) -> None:
+    budget = _article(library, "完成全年预算")
+    other = _article(library, "海光")
+    for article in (budget, other):
+        library.add_tag(article, "城市更新")
+    library.add_tag(other, "urban renewal")
+    tagged = library.tree_matches("tag:城市更新")
+    assert tagged.ids == {budget, other}
+    assert sum(tagged.counts.values()) == 2 and set(tagged.counts) == tagged.issues
+    # AND: tagged and with 南开 in the title (海光's title has no 南开)
+    assert library.tree_matches("tag:城市更新 南开").ids == {budget}
+    assert library.tree_matches("南开 tag:城市更新").ids == {budget}
+    assert library.tree_matches('tag:"urban renewal"').ids == {other}
+    assert library.tree_matches("TAG:Urban renewal").ids == set()  # a word "renewal" too
+    assert library.tree_matches("tag:城市").ids == set()  # a tag by its whole name
+    assert library.tree_matches("tag:没有").ids == set()
+    # several words: each must match (the entity 南开区 and the title word 预算)
+    both = library.tree_matches("南开区 预算").ids
+    assert budget in both and both <= library.tree_matches("南开区").ids
+    assert both < library.tree_matches("南开区").ids
+
+
+def test_tree_matches_counts_the_matching_articles_of_each_issue(library: Library) -> None:
+    matches = library.tree_matches("南开区")
+    assert sum(matches.counts.values()) == len(matches.ids)
+    for issue, count in matches.counts.items():
+        live = {a for a, _k, _t in library.articles(issue)}
+        assert count == len(live & matches.ids) > 0
+
+
 def test_each_file_is_read_once_and_known_bytes_are_not_parsed_again(
     tmp_path: Path, issues_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
