@@ -40,6 +40,7 @@ from reader.core.records import (
     Mention,
     NoteRow,
     TagRow,
+    TagState,
 )
 from reader.core.sources import FileId, Source, collect_sources, file_id, printable
 from reader.core.splits import FixRow, SplitFix, Where, apply_fixes, describe, ref_of
@@ -80,7 +81,7 @@ __all__ = ["AnnotationError", "ArticleLabel", "Backup", "BusyError", "Changes", 
            "FigureRow", "Filters", "FixInfo", "FixRecord", "Hit", "ImportReport", "IssueRow",
            "Library", "LibraryFailure", "Mention", "NoLibrary", "NotALibrary", "NoteRow",
            "QueryError", "ReadOnlyError", "SearchPage", "SplitFix", "StorageError", "TagRow",
-           "TreeMatches", "lock_holder", "repair_library"]
+           "TagState", "TreeMatches", "lock_holder", "repair_library"]
 
 Method = TypeVar("Method", bound=Callable[..., Any])
 
@@ -679,6 +680,17 @@ class Library:
     @writes
     def set_tag_color(self, name: str, color: str) -> None:
         tags.set_tag_color(self.db, name, color)
+        self.announce(Changes(tags=True))
+
+    def tag_states(self, names: list[str]) -> list[TagState]:
+        """The tags named ``names`` as they are now (to undo a change to them)."""
+        return tags.tag_states(self.db, names)
+
+    @writes
+    def restore_tags(self, touched: list[str], states: list[TagState]) -> None:
+        """Undo a change to the tags named ``touched``: put them back as ``states`` (from
+        ``tag_states`` before the change) say, with their colours and articles."""
+        tags.restore_tags(self.db, touched, states)
         self.announce(Changes(tags=True))
 
     # ------------------------------------------------------------ notes
