@@ -52,6 +52,7 @@ from reader.library import AnnotationError, Library, NoteRow
 from reader.ui import plain
 from reader.ui.article_view import swatch
 from reader.ui.row_list import NO_PARENT, Index, Row, RowListModel
+from reader.ui.tag_colors import CHIP_DEFAULT, fill_color_menu
 from reader.ui.undo import AnnotationHistory
 
 QUOTE_CHARS = 40
@@ -59,9 +60,9 @@ SAVE_DELAY_MS = 500
 """A note's body is saved this long after the last keystroke."""
 NOTE_COLORS = ("#fff2a8", "#c9efc4", "#cfe3ff", "#ffd3e4", "#e4d8ff")
 """The swatches a note can take; the first is the default."""
-TAG_COLORS = ("", "#ffd6d6", "#ffe7b8", "#d4f0d0", "#d3e6ff", "#e8dcff")
-CHIP_DEFAULT = "#e8e8e8"
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
+STORED_COLOR_ROLE = Qt.ItemDataRole.UserRole + 3
+"""A chip's colour as stored ("" for none)."""
 
 
 def tr(context: str, text: str) -> str:
@@ -450,6 +451,8 @@ class TagChipModel(QAbstractListModel):
             return name
         if role == COLOR_ROLE:
             return color or CHIP_DEFAULT
+        if role == STORED_COLOR_ROLE:
+            return color
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr("TagsPanel", "Click × or press Delete to remove; right-click for a color")
         return None
@@ -643,24 +646,23 @@ class TagsPanel(QWidget):
         self.tags_changed.emit(article_id)
 
     def set_color(self, name: str, color: str) -> None:
-        try:
-            self._library.set_tag_color(name, color)
-        except AnnotationError as error:
-            self.message_posted.emit(str(error))
-            return
-        self.refresh()
+        """Color the tag ``name`` everywhere (Ctrl+Z undoes it)."""
+        self._history.set_tag_color(name, color)
 
     @Slot(QPoint)
     def _chip_menu(self, position: QPoint) -> None:
         index = self.list.indexAt(position)
-        if not index.isValid():
-            return
-        name = self.model.name_at(index.row())
+        if index.isValid():
+            self.chip_menu(index.row()).popup(self.list.viewport().mapToGlobal(position))
+
+    def chip_menu(self, row: int) -> QMenu:
+        """A chip's right-click menu: its colour by name, and Remove."""
+        name = self.model.name_at(row)
         menu = QMenu(self)
-        for color in TAG_COLORS:
-            action = menu.addAction(swatch(color or CHIP_DEFAULT),
-                                    color or tr("TagsPanel", "No color"))
-            action.triggered.connect(lambda _=False, c=color: self.set_color(name, c))
+        menu.setObjectName("tagColorMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fill_color_menu(menu, str(self.model.index(row, 0).data(STORED_COLOR_ROLE)),
+                        lambda color: self.set_color(name, color))
         menu.addSeparator()
-        menu.addAction(tr("TagsPanel", "Remove"), lambda: self.remove_at(index.row()))
-        menu.popup(self.list.viewport().mapToGlobal(position))
+        menu.addAction(tr("TagsPanel", "Remove"), lambda: self.remove_at(row))
+        return menu
