@@ -647,7 +647,7 @@ class TagsPanel(QWidget):
 
     def set_color(self, name: str, color: str) -> None:
         """Color the tag ``name`` everywhere (Ctrl+Z undoes it)."""
-        self._history.set_tag_color(name, color)
+        self._history.color_tags([name], color)
 
     @Slot(QPoint)
     def _chip_menu(self, position: QPoint) -> None:

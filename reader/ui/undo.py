@@ -75,10 +75,12 @@ class AnnotationHistory(QObject):
         self._push(TagEditCommand(self, label, names, lambda library: [
             library.delete_tag(name) for name in names]))
 
-    def set_tag_color(self, name: str, color: str) -> None:
-        self._push(TagEditCommand(
-            self, tr("Color tag “%1”").replace("%1", name), [name],
-            lambda library: library.set_tag_color(name, color)))
+    def color_tags(self, names: list[str], color: str) -> None:
+        """Give the tags ``names`` the colour ``color`` (a stored value, "" for none)."""
+        label = tr("Color tag “%1”").replace("%1", names[0]) if len(names) == 1 \
+            else tr("Color %1 tags").replace("%1", str(len(names)))
+        self._push(TagEditCommand(self, label, names, lambda library: [
+            library.set_tag_color(name, color) for name in names]))
 
     def correct_split(self, label: str, article_id: int, action: str, line: tuple[str, int],
                       target: tuple[int, str, int] | None = None,
