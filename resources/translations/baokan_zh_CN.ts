@@ -130,25 +130,21 @@
         <name>ArticleView</name>
         <message>
             <location filename="../../reader/ui/article_view.py" line="48" />
-            <location filename="../../reader/ui/entities.py" line="53" />
             <source>People</source>
             <translation>人名</translation>
         </message>
         <message>
             <location filename="../../reader/ui/article_view.py" line="48" />
-            <location filename="../../reader/ui/entities.py" line="53" />
             <source>Places</source>
             <translation>地名</translation>
         </message>
         <message>
             <location filename="../../reader/ui/article_view.py" line="48" />
-            <location filename="../../reader/ui/entities.py" line="53" />
             <source>Organizations</source>
             <translation>机构</translation>
         </message>
         <message>
             <location filename="../../reader/ui/article_view.py" line="49" />
-            <location filename="../../reader/ui/figures.py" line="163" />
             <source>Figures</source>
             <translation>数字</translation>
         </message>
@@ -181,8 +177,22 @@
     <context>
         <name>Entities</name>
         <message>
+            <location filename="../../reader/ui/entities.py" line="53" />
+            <source>People</source>
+            <translation>人名</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="53" />
+            <source>Places</source>
+            <translation>地名</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="53" />
+            <source>Organizations</source>
+            <translation>机构</translation>
+        </message>
+        <message>
             <location filename="../../reader/ui/entities.py" line="71" />
-            <location filename="../../reader/ui/splits.py" line="102" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
@@ -213,7 +223,6 @@
         </message>
         <message>
             <location filename="../../reader/ui/entities.py" line="239" />
-            <location filename="../../reader/ui/tag_manager.py" line="81" />
             <source>Articles</source>
             <translation>文章数</translation>
         </message>
@@ -298,6 +307,11 @@
     </context>
     <context>
         <name>Figures</name>
+        <message>
+            <location filename="../../reader/ui/figures.py" line="163" />
+            <source>Figures</source>
+            <translation>数字表</translation>
+        </message>
         <message>
             <location filename="../../reader/ui/figures.py" line="34" />
             <source>Value</source>
@@ -884,6 +898,11 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>SplitMenu</name>
         <message>
+            <location filename="../../reader/ui/splits.py" line="102" />
+            <source>(untitled)</source>
+            <translation>（无标题）</translation>
+        </message>
+        <message>
             <location filename="../../reader/ui/splits.py" line="44" />
             <source>Layout</source>
             <translation>版面</translation>
@@ -996,6 +1015,11 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     </context>
     <context>
         <name>TagManager</name>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="81" />
+            <source>Articles</source>
+            <translation>文章数</translation>
+        </message>
         <message>
             <location filename="../../reader/ui/tag_manager.py" line="81" />
             <source>Tag</source>

@@ -186,7 +186,8 @@ def test_colour_by_name_in_english_and_chinese_and_undone(
     try:
         window.app_actions.set_language(i18n.CHINESE)
         qtbot.waitUntil(lambda: manager.windowTitle() == "标签管理")
-        assert manager.model.headerData(COLOR, Qt.Orientation.Horizontal) == "颜色"
+        assert [manager.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
+            "标签", "文章数", "颜色"]  # "Articles" is the entity index's too: one each
         assert window.window_actions.tag_manager_action.text() == "标签管理…"
         manager._fill_color_menu()
         assert [a.text() for a in manager.color_menu.actions()] == [
