@@ -156,6 +156,7 @@ class TagManager(QDialog):
         self.status = plain.label(self)
         self.status.setObjectName("tagManagerStatus")
         self.status.setWordWrap(True)
+        self.status.hide()
         self.undo_action = self._history.stack.createUndoAction(self)
         self.redo_action = self._history.stack.createRedoAction(self)
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -277,7 +278,9 @@ class TagManager(QDialog):
         self.delete_button.setEnabled(editable and count >= 1)
 
     def say(self, text: str) -> None:
+        """Say what was done (under the buttons; hidden while there is nothing to say)."""
         self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     # ---------------------------------------------------------------- asking
     # Kept apart so tests can answer for the user.
