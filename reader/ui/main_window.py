@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.corpus.entity_chosen.connect(self.entities.show_mentions)
         self.corpus.preferences_changed.connect(self.apply_preferences)
         self.corpus.tag_chosen.connect(self._show_tag)
+        self.tags.manager_requested.connect(self.corpus.show_tag_manager)
         for message in (self.search.message, self.reading.message, self.notes.message_posted,
                         self.tags.message_posted, self.history.change_refused):
             message.connect(self.show_message)

@@ -507,6 +507,8 @@ class TagsPanel(QWidget):
 
     tags_changed = Signal(int)
     message_posted = Signal(str)
+    manager_requested = Signal()
+    """The reader asked for the tag manager (the Manage tags… button)."""
 
     def __init__(self, library: Library, history: AnnotationHistory,
                  parent: QWidget | None = None) -> None:
@@ -544,6 +546,8 @@ class TagsPanel(QWidget):
         self.entry.setCompleter(self.completer)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
+        self.manage_button = QPushButton(self)
+        self.manage_button.setObjectName("manageTagsButton")
         self.label = QLabel(self)
 
     def _lay_out(self) -> None:
@@ -555,12 +559,14 @@ class TagsPanel(QWidget):
         row.addWidget(self.add_button)
         layout.addLayout(row)
         layout.addWidget(self.remove_button)
+        layout.addWidget(self.manage_button)
 
     def _connect(self) -> None:
         self.entry.returnPressed.connect(self.add_entered)
         self.completer.activated[str].connect(self._completion_chosen)  # type: ignore[index]
         self.add_button.clicked.connect(self.add_entered)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.manage_button.clicked.connect(self.manager_requested)
         self.delegate.close_clicked.connect(self._close_clicked)
         self.list.customContextMenuRequested.connect(self._chip_menu)
         self.delete_action = shortcut_action(
@@ -572,6 +578,9 @@ class TagsPanel(QWidget):
         self.entry.setPlaceholderText(tr("TagsPanel", "New tag (e.g. 城市更新)"))
         self.add_button.setText(tr("TagsPanel", "Add"))
         self.remove_button.setText(tr("TagsPanel", "Remove selected tag"))
+        self.manage_button.setText(tr("TagsPanel", "All tags…"))
+        self.manage_button.setToolTip(tr("TagsPanel", "The tag manager: rename, merge, color "
+                                         "or delete tags, and show their articles"))
         self.delete_action.setText(tr("TagsPanel", "Remove tag"))
 
     def set_read_only(self, read_only: bool) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QColor, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -162,6 +162,18 @@ class TagManager(QDialog):
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
         self.addActions([self.undo_action, self.redo_action])
+        self.delete_action = self._table_key(QKeySequence.StandardKey.Delete,
+                                             self.delete_selected)
+        self.rename_action = self._table_key(Qt.Key.Key_F2, self.rename_selected)
+
+    def _table_key(self, key: QKeySequence.StandardKey | Qt.Key, slot: object) -> QAction:
+        """A key that acts on the selected tags while the table has the focus."""
+        action = QAction(self.table)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(slot)
+        self.table.addAction(action)
+        return action
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
@@ -273,6 +285,8 @@ class TagManager(QDialog):
         editable = not getattr(self, "_read_only", False)
         self.show_button.setEnabled(count == 1)
         self.rename_button.setEnabled(editable and count == 1)
+        self.rename_action.setEnabled(editable and count == 1)
+        self.delete_action.setEnabled(editable and count >= 1)
         self.merge_button.setEnabled(editable and count >= 2)
         self.color_button.setEnabled(editable and count >= 1)
         self.delete_button.setEnabled(editable and count >= 1)

@@ -534,7 +534,7 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="124" />
+            <location filename="../../reader/ui/main_window.py" line="125" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
         </message>
@@ -1027,97 +1027,97 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
         </message>
         <message>
             <location filename="../../reader/ui/tag_manager.py" line="81" />
-            <location filename="../../reader/ui/tag_manager.py" line="198" />
+            <location filename="../../reader/ui/tag_manager.py" line="211" />
             <source>Color</source>
             <translation>颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="190" />
+            <location filename="../../reader/ui/tag_manager.py" line="203" />
             <source>Tags</source>
             <translation>标签管理</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="191" />
+            <location filename="../../reader/ui/tag_manager.py" line="204" />
             <source>Filter tags</source>
             <translation>筛选标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="192" />
+            <location filename="../../reader/ui/tag_manager.py" line="205" />
             <source>Show articles</source>
             <translation>显示文章</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="193" />
+            <location filename="../../reader/ui/tag_manager.py" line="206" />
             <source>Filter the tree to the articles with this tag (or double-click the tag)</source>
             <translation>在目录树中只显示带有此标签的文章（也可双击标签）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="195" />
+            <location filename="../../reader/ui/tag_manager.py" line="208" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="196" />
+            <location filename="../../reader/ui/tag_manager.py" line="209" />
             <source>Merge…</source>
             <translation>合并…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="197" />
+            <location filename="../../reader/ui/tag_manager.py" line="210" />
             <source>Merge the selected tags into one</source>
             <translation>把选中的标签合并为一个</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="199" />
+            <location filename="../../reader/ui/tag_manager.py" line="212" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="200" />
+            <location filename="../../reader/ui/tag_manager.py" line="213" />
             <source>Remove the selected tags from every article (Ctrl+Z brings them back)</source>
             <translation>从所有文章中删除选中的标签（按 Ctrl+Z 可恢复）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="289" />
+            <location filename="../../reader/ui/tag_manager.py" line="306" />
             <source>Rename tag</source>
             <translation>重命名标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="290" />
+            <location filename="../../reader/ui/tag_manager.py" line="307" />
             <source>New name for “%1”:</source>
             <translation>“%1”的新名称：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="293" />
+            <location filename="../../reader/ui/tag_manager.py" line="310" />
             <source>Merge tags</source>
             <translation>合并标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="294" />
+            <location filename="../../reader/ui/tag_manager.py" line="311" />
             <source>Merge %1 tags into:</source>
             <translation>将 %1 个标签合并为：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="318" />
+            <location filename="../../reader/ui/tag_manager.py" line="335" />
             <source>A tag “%1” exists already. Merge “%2” into it?</source>
             <translation>标签“%1”已存在。要把“%2”合并到其中吗？</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="324" />
+            <location filename="../../reader/ui/tag_manager.py" line="341" />
             <source>Tag “%1” renamed to “%2”. Undo with Ctrl+Z.</source>
             <translation>标签“%1”已重命名为“%2”。按 Ctrl+Z 撤销。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="338" />
+            <location filename="../../reader/ui/tag_manager.py" line="355" />
             <source>%1 tags merged into “%2”. Undo with Ctrl+Z.</source>
             <translation>%1 个标签已合并为“%2”。按 Ctrl+Z 撤销。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="347" />
+            <location filename="../../reader/ui/tag_manager.py" line="364" />
             <source>Tag “%1” deleted. Undo with Ctrl+Z.</source>
             <translation>标签“%1”已删除。按 Ctrl+Z 撤销。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tag_manager.py" line="349" />
+            <location filename="../../reader/ui/tag_manager.py" line="366" />
             <source>%1 tags deleted. Undo with Ctrl+Z.</source>
             <translation>%1 个标签已删除。按 Ctrl+Z 撤销。</translation>
         </message>
@@ -1130,42 +1130,52 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
             <translation>点 × 或按 Delete 删除；右键选择颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="571" />
+            <location filename="../../reader/ui/panels.py" line="577" />
             <source>Tags of this article</source>
             <translation>本文标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="572" />
+            <location filename="../../reader/ui/panels.py" line="578" />
             <source>New tag (e.g. 城市更新)</source>
             <translation>新标签（如 城市更新）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="573" />
+            <location filename="../../reader/ui/panels.py" line="579" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="574" />
+            <location filename="../../reader/ui/panels.py" line="580" />
             <source>Remove selected tag</source>
             <translation>删除所选标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="575" />
+            <location filename="../../reader/ui/panels.py" line="581" />
+            <source>All tags…</source>
+            <translation>全部标签…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="582" />
+            <source>The tag manager: rename, merge, color or delete tags, and show their articles</source>
+            <translation>标签管理：重命名、合并、设置颜色或删除标签，并显示带有标签的文章</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="584" />
             <source>Remove tag</source>
             <translation>删除标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="617" />
+            <location filename="../../reader/ui/panels.py" line="626" />
             <source>The article already has this tag.</source>
             <translation>本文已有此标签。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="635" />
+            <location filename="../../reader/ui/panels.py" line="644" />
             <source>Tag “%1” removed. Undo with Ctrl+Z.</source>
             <translation>标签“%1”已删除。按 Ctrl+Z 撤销。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="667" />
+            <location filename="../../reader/ui/panels.py" line="676" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>

@@ -246,3 +246,36 @@ def test_a_read_only_library_lists_tags_but_offers_no_changes(
     for button in (manager.rename_button, manager.merge_button, manager.color_button,
                    manager.delete_button):
         assert not button.isEnabled()
+
+
+def test_the_tree_filtered_by_a_tag_follows_its_delete_and_undo(
+        qtbot: QtBot, library: Library, settings: Settings) -> None:
+    window, manager, ids = open_manager(qtbot, library, settings)
+    manager.select(["改革"])
+    with qtbot.waitSignal(window.tree_pane.filter_applied, timeout=10_000):
+        manager.show_selected()
+    qtbot.waitUntil(manager.isActiveWindow)  # shortcuts go to the active window
+    with qtbot.waitSignal(window.tree_pane.filter_applied, timeout=10_000):
+        manager.table.setFocus()
+        qtbot.keyClick(manager.table, Qt.Key.Key_Delete)
+    assert "改革" not in shown(manager) and shown_articles(window) == []
+    with qtbot.waitSignal(window.tree_pane.filter_applied, timeout=10_000):
+        manager._history.stack.undo()
+    assert sorted(shown_articles(window)) == sorted([ids[BUDGET], ids[REFORM]])
+
+
+def test_f2_renames_and_the_tags_tab_opens_the_manager(
+        qtbot: QtBot, library: Library, settings: Settings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    setup_tags(library)
+    window = make_window(qtbot, library, settings)
+    window.right_tabs.setCurrentWidget(window.tags)
+    window.tags.manage_button.click()
+    manager = window.corpus.tag_manager
+    assert manager is not None and manager.isVisible()
+    monkeypatch.setattr(manager, "ask_name", lambda name: "预算")
+    manager.select(["财政"])
+    qtbot.waitUntil(manager.isActiveWindow)  # shortcuts go to the active window
+    manager.table.setFocus()
+    qtbot.keyClick(manager.table, Qt.Key.Key_F2)
+    assert "预算" in shown(manager) and "财政" not in shown(manager)
