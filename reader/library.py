@@ -41,9 +41,11 @@ from reader.core.records import (
     Mention,
     NoteRow,
     TagRow,
+    TagState,
 )
 from reader.core.sources import FileId, Source, collect_sources, file_id, printable
 from reader.core.splits import FixRow, SplitFix, Where, apply_fixes, describe, ref_of
+from reader.core.treefilter import parse_tree_filter
 from reader.db import articles, backups, entities, exports, figures, issues, notes, tags
 from reader.db import splits as split_store
 from reader.db.annotations import AnnotationError
@@ -81,7 +83,7 @@ __all__ = ["AnnotationError", "ArticleLabel", "Backup", "BusyError", "Changes",
            "Hit", "ImportReport", "IssueRow",
            "Library", "LibraryFailure", "Mention", "NoLibrary", "NotALibrary", "NoteRow",
            "QueryError", "ReadOnlyError", "SearchPage", "SplitFix", "StorageError", "TagRow",
-           "TreeMatches", "lock_holder", "repair_library"]
+           "TagState", "TreeMatches", "lock_holder", "repair_library"]
 
 Method = TypeVar("Method", bound=Callable[..., Any])
 
@@ -184,6 +186,8 @@ class TreeMatches:
     ids: set[int]
     issues: set[int]
     labels: dict[int, list[ArticleLabel]]
+    counts: dict[int, int] = field(default_factory=dict)
+    """How many of the matching articles each of ``issues`` holds."""
 
 
 @dataclass(frozen=True)
@@ -576,13 +580,16 @@ class Library:
         """What the tree filter shows for ``text`` (for a background read): the matching
         articles, their issues, and the rows of the first ``labelled`` of those issues in
         ``order`` (the tree's issue order; all of them by default). A filter that matches
-        nearly everything reads the rows of the few issues it opens, not of the decade."""
-        ids, issues = articles.tree_matches(self.db, text)
-        holding = set(issues)
+        nearly everything reads the rows of the few issues it opens, not of the decade.
+        ``text`` is words and ``tag:NAME`` terms, all of which an article must match
+        (``reader.core.treefilter``)."""
+        ids, counts = articles.tree_matches(self.db, parse_tree_filter(text))
+        issues = list(counts)
         if order is not None:
-            issues = [issue for issue in order if issue in holding]
+            issues = [issue for issue in order if issue in counts]
         wanted = issues if labelled is None else issues[:labelled]
-        return TreeMatches(text, ids, holding, articles.article_labels(self.db, wanted))
+        return TreeMatches(text, ids, set(counts), articles.article_labels(self.db, wanted),
+                           counts)
 
     def article_ids_matching(self, text: str) -> set[int]:
         """Articles whose title contains ``text`` or with a tag or entity named ``text``."""
@@ -675,6 +682,17 @@ class Library:
     @writes
     def set_tag_color(self, name: str, color: str) -> None:
         tags.set_tag_color(self.db, name, color)
+        self.announce(Changes(tags=True))
+
+    def tag_states(self, names: list[str]) -> list[TagState]:
+        """The tags named ``names`` as they are now (to undo a change to them)."""
+        return tags.tag_states(self.db, names)
+
+    @writes
+    def restore_tags(self, touched: list[str], states: list[TagState]) -> None:
+        """Undo a change to the tags named ``touched``: put them back as ``states`` (from
+        ``tag_states`` before the change) say, with their colours and articles."""
+        tags.restore_tags(self.db, touched, states)
         self.announce(Changes(tags=True))
 
     # ------------------------------------------------------------ notes

@@ -131,6 +131,19 @@ class TagRow:
 
 
 @dataclass(frozen=True)
+class TagState:
+    """A tag as it was, with the articles it was on: what undoing a rename, merge, colour
+    or delete puts back."""
+
+    id: int
+    name: str
+    color: str
+    created: str
+    links: tuple[tuple[int, str], ...]
+    """(article id, when it was tagged) of every article that carried it."""
+
+
+@dataclass(frozen=True)
 class NoteRow:
     id: int
     uid: str

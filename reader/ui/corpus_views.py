@@ -1,4 +1,5 @@
-"""The corpus dialogs (entity index, figures table) and Preferences, made on first use."""
+"""The corpus dialogs (entity index, figures table, tag manager) and Preferences, made on
+first use."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from reader.ui.figures import FiguresDialog
 from reader.ui.preferences import PreferencesDialog
 from reader.ui.reads import ReadRunner
 from reader.ui.settings import Settings
+from reader.ui.tag_manager import TagManager
 from reader.ui.undo import AnnotationHistory
 
 
@@ -23,15 +25,18 @@ class CorpusViews(QObject):
     """Open an article with this passage selected (a figure or mention chosen)."""
     entity_chosen = Signal(str, str)
     preferences_changed = Signal()
+    tag_chosen = Signal(str)
+    """Show the articles with this tag (chosen in the tag manager)."""
 
     def __init__(self, library: Library, reads: ReadRunner, settings: Settings,
-                 window: QWidget, history: AnnotationHistory | None = None) -> None:
+                 window: QWidget, history: AnnotationHistory) -> None:
         super().__init__(window)
         self._library = library
         self._history = history
         self._reads = reads
         self._settings = settings
         self._window = window
+        self.tag_manager: TagManager | None = None
         self.entity_index: EntityIndexDialog | None = None
         self.figures: FiguresDialog | None = None
         self.preferences: PreferencesDialog | None = None
@@ -57,6 +62,15 @@ class CorpusViews(QObject):
         return _present(self.figures)
 
     @Slot()
+    def show_tag_manager(self) -> TagManager:
+        """Notes → Tag manager…: every tag, to rename, merge, colour, delete or show."""
+        if self.tag_manager is None:
+            self.tag_manager = TagManager(self._library, self._history, self._window)
+            self.tag_manager.tag_chosen.connect(self.tag_chosen)
+        self.tag_manager.present()
+        return self.tag_manager
+
+    @Slot()
     def show_preferences(self) -> PreferencesDialog:
         if self.preferences is None:
             self.preferences = PreferencesDialog(self._settings, self._window)
@@ -67,6 +81,8 @@ class CorpusViews(QObject):
 
     def apply_changes(self, changes: Changes) -> None:
         """Refresh a shown dialog whose data changed; mark a hidden one to refresh later."""
+        if self.tag_manager is not None:
+            self.tag_manager.apply_changes(changes)
         if not changes.touches_corpus():
             return
         for dialog in (self.entity_index, self.figures):
@@ -89,8 +105,12 @@ class CorpusViews(QObject):
                 dialog.deleteLater()
         self.entity_index = self.figures = None
 
+    def set_read_only(self, read_only: bool) -> None:
+        if self.tag_manager is not None:
+            self.tag_manager.set_read_only(read_only)
+
     def retranslate_ui(self) -> None:
-        for dialog in (self.entity_index, self.figures):
+        for dialog in (self.entity_index, self.figures, self.tag_manager):
             if dialog is not None:
                 dialog.retranslate_ui()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -51,6 +52,8 @@ class Node:
     row: int = 0
     """Its position among its parent's children (kept, so ``parent()`` is O(1))."""
     label: str = ""
+    title: str = ""
+    """A paper's, year's or issue's label without its count (the filter counts anew)."""
     key: Key = ()
     children: list[Node] = field(default_factory=list)
     fetched: bool = True
@@ -101,15 +104,19 @@ class IssueTreeModel(QAbstractItemModel):
             paper = papers.get(issue.paper)
             if paper is None:
                 paper = papers[issue.paper] = self._root.add(
-                    Node(PAPER, len(papers), key=(PAPER, issue.paper), label=issue.paper))
+                    Node(PAPER, len(papers), key=(PAPER, issue.paper), label=issue.paper,
+                         title=issue.paper))
             year_name = (issue.date or "")[:4]
             year = years.get((issue.paper, year_name))
             if year is None:
+                year_label = year_name or tr("Undated")
                 year = years[(issue.paper, year_name)] = paper.add(
                     Node(YEAR, len(years), key=(YEAR, issue.paper, year_name),
-                         label=year_name or tr("Undated")))
+                         label=year_label, title=year_label))
+            title = _issue_title(issue)
             node = year.add(Node(ISSUE, issue.id, key=(ISSUE, str(issue.id)),
-                                 label=_issue_label(issue), fetched=False))
+                                 label=f"{title} ({issue.item_count})", title=title,
+                                 fetched=False))
             self._issues.append(node)
         self._issue_nodes = {node.id: node for node in self._issues}
         for group in [*papers.values(), *years.values()]:
@@ -355,9 +362,8 @@ def article_label(kind: str, title: str, head: str, copy: bool = False) -> str:
     return tr("(untitled) %1").replace("%1", words)
 
 
-def _issue_label(issue: IssueRow) -> str:
-    head = f"{issue.date} · {issue.title}" if issue.date else issue.title
-    return f"{head} ({issue.item_count})"
+def _issue_title(issue: IssueRow) -> str:
+    return f"{issue.date} · {issue.title}" if issue.date else issue.title
 
 
 def _count_issues(group: Node) -> int:
@@ -382,32 +388,59 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         self._ids: set[int] = set()
         self._holders: set[int] = set()
         """id() of every paper, year and issue node holding a matching article."""
+        self._counts: dict[int, int] = {}
+        """id() of those nodes → how many matching articles each holds."""
 
-    def set_filter(self, text: str, matching_ids: set[int], issue_ids: set[int]) -> None:
+    def set_filter(self, text: str, matching_ids: set[int], issue_ids: set[int],
+                   counts: dict[int, int] | None = None) -> None:
         """Show the articles ``matching_ids`` for ``text``, in the issues ``issue_ids``
-        that hold them (with their groups)."""
+        that hold them (with their groups); ``counts`` (issue id → matching articles)
+        become the numbers after the issues, years and papers while the filter is on."""
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
             self.beginFilterChange()
         self._text, self._ids = text.casefold(), set(matching_ids)
         self._holders = self._holding(issue_ids) if self._text else set()
+        self._counts = self._counted(counts or {}) if self._text else {}
         if hasattr(self, "endFilterChange"):
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
             self.invalidateRowsFilter()
 
+    def _issue_nodes(self, issue_ids: Iterable[int]) -> Iterator[Node]:
+        model = self.sourceModel()
+        if isinstance(model, IssueTreeModel):
+            for issue_id in issue_ids:
+                if (node := model.issue_node(issue_id)) is not None:
+                    yield node
+
     def _holding(self, issue_ids: set[int]) -> set[int]:
         """id() of the issue nodes ``issue_ids`` and of their years and papers (the
         issues' articles need not have been read)."""
-        model = self.sourceModel()
-        if not isinstance(model, IssueTreeModel):
-            return set()
         holders: set[int] = set()
-        for issue_id in issue_ids:
-            node = model.issue_node(issue_id)
+        for issue in self._issue_nodes(issue_ids):
+            node: Node | None = issue
             while node is not None and id(node) not in holders:
                 holders.add(id(node))
                 node = node.parent
         return holders
+
+    def _counted(self, counts: dict[int, int]) -> dict[int, int]:
+        """id() of each issue, year and paper node → the matching articles it holds."""
+        held: dict[int, int] = {}
+        for issue in self._issue_nodes(counts):
+            node: Node | None = issue
+            while node is not None and node.parent is not None:
+                held[id(node)] = held.get(id(node), 0) + counts[issue.id]
+                node = node.parent
+        return held
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """While filtered, a paper, year or issue counts the articles that match."""
+        if role == Qt.ItemDataRole.DisplayRole and self._counts and index.isValid():
+            node = self.mapToSource(index).internalPointer()
+            if isinstance(node, Node) and (count := self._counts.get(id(node))) is not None:
+                return f"{node.title} ({count})"
+        return super().data(index, role)
 
     def holds(self, node: Node) -> bool:
         """Whether a paper, year or issue node holds a match of the filter."""

@@ -98,8 +98,8 @@ class MainWindow(QMainWindow):
             self.search.focus_field, self.tree_pane.filter_edit.setFocus, self.close,
             self.find_bar.open_bar, self.find_bar.find_next, self.find_bar.find_previous,
             self.view.zoom_in, self.view.zoom_out, self.view.reset_zoom,
-            self.corpus.show_entity_index,
-            self.corpus.show_figures, self.corpus.show_preferences),
+            self.corpus.show_entity_index, self.corpus.show_figures,
+            self.corpus.show_preferences, self.corpus.show_tag_manager),
             self.history.stack, list(self.view.layer_actions.values()), self.search.search_edit)
         self.split_menu = SplitMenu(library, self.history, self)
         self.view.set_context_actions([self.window_actions.add_note_action])
@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
             lambda *_: self.right_tabs.setCurrentWidget(self.entities))
         self.corpus.entity_chosen.connect(self.entities.show_mentions)
         self.corpus.preferences_changed.connect(self.apply_preferences)
+        self.corpus.tag_chosen.connect(self._show_tag)
+        self.tags.manager_requested.connect(self.corpus.show_tag_manager)
         for message in (self.search.message, self.reading.message, self.notes.message_posted,
                         self.tags.message_posted, self.history.change_refused):
             message.connect(self.show_message)
@@ -141,7 +143,7 @@ class MainWindow(QMainWindow):
         self.read_only_label.setVisible(self.read_only)
         if self.read_only:
             self.app_actions.disable_writing()
-            for panel in (self.notes, self.tags):
+            for panel in (self.notes, self.tags, self.corpus):
                 panel.set_read_only(True)
             self.setAcceptDrops(False)
             self.retranslate_ui()
@@ -157,6 +159,12 @@ class MainWindow(QMainWindow):
     def _show_title(self) -> None:
         broken = bool(self._library.failure or self._library.damage)
         self.setWindowTitle(window_title(self.view.article_title(), self.read_only, broken))
+
+    @Slot(str)
+    def _show_tag(self, name: str) -> None:
+        """Filter the tree to the articles with the tag ``name``, and show the tree."""
+        self.left_tabs.setCurrentWidget(self.tree_pane)
+        self.tree_pane.show_tag(name)
 
     @Slot(object)
     def apply_changes(self, changes: Changes) -> None:

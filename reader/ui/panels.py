@@ -52,6 +52,7 @@ from reader.library import AnnotationError, Library, NoteRow
 from reader.ui import plain
 from reader.ui.article_view import swatch
 from reader.ui.row_list import NO_PARENT, Index, Row, RowListModel
+from reader.ui.tag_colors import CHIP_DEFAULT, fill_color_menu
 from reader.ui.undo import AnnotationHistory
 
 QUOTE_CHARS = 40
@@ -65,9 +66,9 @@ backgrounds and read on a dark theme too."""
 OLD_NOTE_COLORS = ("#fff2a8", "#c9efc4", "#cfe3ff", "#ffd3e4", "#e4d8ff")
 """The pale swatches of earlier versions (too close to the entity colours): a note
 stored with one is shown in the swatch of the same place."""
-TAG_COLORS = ("", "#ffd6d6", "#ffe7b8", "#d4f0d0", "#d3e6ff", "#e8dcff")
-CHIP_DEFAULT = "#e8e8e8"
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
+STORED_COLOR_ROLE = Qt.ItemDataRole.UserRole + 3
+"""A chip's colour as stored ("" for none)."""
 
 
 def tr(context: str, text: str) -> str:
@@ -485,6 +486,8 @@ class TagChipModel(QAbstractListModel):
             return name
         if role == COLOR_ROLE:
             return color or CHIP_DEFAULT
+        if role == STORED_COLOR_ROLE:
+            return color
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr("TagsPanel", "Click × or press Delete to remove; right-click for a color")
         return None
@@ -539,6 +542,8 @@ class TagsPanel(QWidget):
 
     tags_changed = Signal(int)
     message_posted = Signal(str)
+    manager_requested = Signal()
+    """The reader asked for the tag manager (the Manage tags… button)."""
 
     def __init__(self, library: Library, history: AnnotationHistory,
                  parent: QWidget | None = None) -> None:
@@ -576,6 +581,8 @@ class TagsPanel(QWidget):
         self.entry.setCompleter(self.completer)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
+        self.manage_button = QPushButton(self)
+        self.manage_button.setObjectName("manageTagsButton")
         self.label = QLabel(self)
 
     def _lay_out(self) -> None:
@@ -587,12 +594,14 @@ class TagsPanel(QWidget):
         row.addWidget(self.add_button)
         layout.addLayout(row)
         layout.addWidget(self.remove_button)
+        layout.addWidget(self.manage_button)
 
     def _connect(self) -> None:
         self.entry.returnPressed.connect(self.add_entered)
         self.completer.activated[str].connect(self._completion_chosen)  # type: ignore[index]
         self.add_button.clicked.connect(self.add_entered)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.manage_button.clicked.connect(self.manager_requested)
         self.delegate.close_clicked.connect(self._close_clicked)
         self.list.customContextMenuRequested.connect(self._chip_menu)
         self.delete_action = shortcut_action(
@@ -604,6 +613,9 @@ class TagsPanel(QWidget):
         self.entry.setPlaceholderText(tr("TagsPanel", "New tag (e.g. 城市更新)"))
         self.add_button.setText(tr("TagsPanel", "Add"))
         self.remove_button.setText(tr("TagsPanel", "Remove selected tag"))
+        self.manage_button.setText(tr("TagsPanel", "All tags…"))
+        self.manage_button.setToolTip(tr("TagsPanel", "The tag manager: rename, merge, color "
+                                         "or delete tags, and show their articles"))
         self.delete_action.setText(tr("TagsPanel", "Remove tag"))
 
     def set_read_only(self, read_only: bool) -> None:
@@ -678,24 +690,23 @@ class TagsPanel(QWidget):
         self.tags_changed.emit(article_id)
 
     def set_color(self, name: str, color: str) -> None:
-        try:
-            self._library.set_tag_color(name, color)
-        except AnnotationError as error:
-            self.message_posted.emit(str(error))
-            return
-        self.refresh()
+        """Color the tag ``name`` everywhere (Ctrl+Z undoes it)."""
+        self._history.color_tags([name], color)
 
     @Slot(QPoint)
     def _chip_menu(self, position: QPoint) -> None:
         index = self.list.indexAt(position)
-        if not index.isValid():
-            return
-        name = self.model.name_at(index.row())
+        if index.isValid():
+            self.chip_menu(index.row()).popup(self.list.viewport().mapToGlobal(position))
+
+    def chip_menu(self, row: int) -> QMenu:
+        """A chip's right-click menu: its colour by name, and Remove."""
+        name = self.model.name_at(row)
         menu = QMenu(self)
-        for color in TAG_COLORS:
-            action = menu.addAction(swatch(color or CHIP_DEFAULT),
-                                    color or tr("TagsPanel", "No color"))
-            action.triggered.connect(lambda _=False, c=color: self.set_color(name, c))
+        menu.setObjectName("tagColorMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fill_color_menu(menu, str(self.model.index(row, 0).data(STORED_COLOR_ROLE)),
+                        lambda color: self.set_color(name, color))
         menu.addSeparator()
-        menu.addAction(tr("TagsPanel", "Remove"), lambda: self.remove_at(index.row()))
-        menu.popup(self.list.viewport().mapToGlobal(position))
+        menu.addAction(tr("TagsPanel", "Remove"), lambda: self.remove_at(row))
+        return menu

@@ -17,6 +17,7 @@ from reader.library import (
     Library,
     NoteRow,
     SplitFix,
+    TagState,
 )
 
 
@@ -65,6 +66,32 @@ class AnnotationHistory(QObject):
 
     def remove_tag(self, article_id: int, name: str) -> None:
         self._push(TagCommand(self, article_id, name, add=False))
+
+    def rename_tag(self, old: str, new: str) -> None:
+        """Rename a tag everywhere; onto an existing tag's name, the two are merged."""
+        self._push(TagEditCommand(
+            self, tr("Rename tag “%1” to “%2”").replace("%1", old).replace("%2", new),
+            [old, new], lambda library: library.rename_tag(old, new)))
+
+    def merge_tags(self, sources: list[str], target: str) -> None:
+        """Merge the tags ``sources`` into ``target`` (which may be one of them)."""
+        self._push(TagEditCommand(
+            self, tr("Merge tags into “%1”").replace("%1", target), [*sources, target],
+            lambda library: library.merge_tags(sources, target)))
+
+    def delete_tags(self, names: list[str]) -> None:
+        """Delete tags from every article (undo puts each back on its articles)."""
+        label = tr("Delete tag “%1”").replace("%1", names[0]) if len(names) == 1 \
+            else tr("Delete %1 tags").replace("%1", str(len(names)))
+        self._push(TagEditCommand(self, label, names, lambda library: [
+            library.delete_tag(name) for name in names]))
+
+    def color_tags(self, names: list[str], color: str) -> None:
+        """Give the tags ``names`` the colour ``color`` (a stored value, "" for none)."""
+        label = tr("Color tag “%1”").replace("%1", names[0]) if len(names) == 1 \
+            else tr("Color %1 tags").replace("%1", str(len(names)))
+        self._push(TagEditCommand(self, label, names, lambda library: [
+            library.set_tag_color(name, color) for name in names]))
 
     def correct_split(self, label: str, article_id: int, action: str, line: tuple[str, int],
                       target: tuple[int, str, int] | None = None,
@@ -212,6 +239,39 @@ class TagCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(not self._add)
+
+
+class TagEditCommand(QUndoCommand):
+    """Rename, merge, colour or delete tags across the library; undo puts every tag it
+    touched back as it was: its name, colour and exactly the articles it was on."""
+
+    def __init__(self, history: AnnotationHistory, label: str, touched: list[str],
+                 change: Callable[[Library], object]) -> None:
+        super().__init__(label)
+        self._history = history
+        self._touched = touched
+        self._change = change
+        self._before: list[TagState] = []
+
+    def redo(self) -> None:
+        library = self._history.library
+        self._before = library.tag_states(self._touched)
+        try:
+            self._change(library)
+        except AnnotationError as error:
+            self._history.refused(error)
+            self.setObsolete(True)
+            if not library.readonly and library.tag_states(self._touched) != self._before:
+                self._put_back()  # a change of several tags that failed half-way
+
+    def _put_back(self) -> None:
+        try:
+            self._history.library.restore_tags(self._touched, self._before)
+        except AnnotationError as error:
+            self._history.refused(error)
+
+    def undo(self) -> None:
+        self._put_back()
 
 
 class SplitCommand(QUndoCommand):

@@ -35,6 +35,7 @@ class Slots:
     entity_index: Slot
     figures: Slot
     preferences: Slot
+    tag_manager: Slot
 
 
 class WindowActions(QObject):
@@ -65,6 +66,7 @@ class WindowActions(QObject):
         self.zoom_reset_action = self._action("zoomReset", "Ctrl+0", slots.zoom_reset)
         self.entity_index_action = self._action("entityIndex", "", slots.entity_index)
         self.figures_action = self._action("figuresTable", "", slots.figures)
+        self.tag_manager_action = self._action("tagManager", "Ctrl+Shift+T", slots.tag_manager)
         self.preferences_action = self._action("preferences", std.Preferences,
                                                slots.preferences)
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -96,6 +98,7 @@ class WindowActions(QObject):
                                  self.filter_action])
         self.notes_menu = bar.addMenu("")
         self.notes_menu.addAction(self.add_note_action)
+        self.notes_menu.addAction(self.tag_manager_action)
         self.view_menu: QMenu = bar.addMenu("")
         self.view_menu.addActions(layer_actions)
         self.view_menu.addSeparator()
@@ -135,5 +138,6 @@ class WindowActions(QObject):
                 (self.zoom_reset_action, self.tr("Actual size")),
                 (self.entity_index_action, self.tr("Entity index…")),
                 (self.figures_action, self.tr("Figures table…")),
+                (self.tag_manager_action, self.tr("Tag manager…")),
                 (self.preferences_action, self.tr("Preferences…"))):
             action.setText(text)

@@ -130,25 +130,21 @@
         <name>ArticleView</name>
         <message>
             <location filename="../../reader/ui/article_view.py" line="64" />
-            <location filename="../../reader/ui/entities.py" line="66" />
             <source>People</source>
             <translation>人名</translation>
         </message>
         <message>
             <location filename="../../reader/ui/article_view.py" line="64" />
-            <location filename="../../reader/ui/entities.py" line="66" />
             <source>Places</source>
             <translation>地名</translation>
         </message>
         <message>
             <location filename="../../reader/ui/article_view.py" line="64" />
-            <location filename="../../reader/ui/entities.py" line="66" />
             <source>Organizations</source>
             <translation>机构</translation>
         </message>
         <message>
             <location filename="../../reader/ui/article_view.py" line="65" />
-            <location filename="../../reader/ui/figures.py" line="164" />
             <source>Figures</source>
             <translation>数字</translation>
         </message>
@@ -246,8 +242,22 @@
     <context>
         <name>Entities</name>
         <message>
+            <location filename="../../reader/ui/entities.py" line="66" />
+            <source>People</source>
+            <translation>人名</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="66" />
+            <source>Places</source>
+            <translation>地名</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="66" />
+            <source>Organizations</source>
+            <translation>机构</translation>
+        </message>
+        <message>
             <location filename="../../reader/ui/entities.py" line="84" />
-            <location filename="../../reader/ui/splits.py" line="102" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
@@ -397,6 +407,11 @@
     </context>
     <context>
         <name>Figures</name>
+        <message>
+            <location filename="../../reader/ui/figures.py" line="164" />
+            <source>Figures</source>
+            <translation>数字表</translation>
+        </message>
         <message>
             <location filename="../../reader/ui/figures.py" line="34" />
             <source>Value</source>
@@ -560,42 +575,42 @@
     <context>
         <name>IssueTreeModel</name>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="110" />
+            <location filename="../../reader/ui/issue_tree.py" line="112" />
             <source>Undated</source>
             <translation>未注明日期</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="161" />
+            <location filename="../../reader/ui/issue_tree.py" line="168" />
             <source>Removed from the file: %1</source>
             <translation>已从文件中删除：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="251" />
+            <location filename="../../reader/ui/issue_tree.py" line="258" />
             <source>By: %1</source>
             <translation>作者：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="254" />
+            <location filename="../../reader/ui/issue_tree.py" line="261" />
             <source>Tags: %1</source>
             <translation>标签：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="256" />
+            <location filename="../../reader/ui/issue_tree.py" line="263" />
             <source>No longer in the issue's file since a re-import; kept because it carries your tags or notes.</source>
             <translation>重新导入后已不在该期文件中；因带有您的标签或笔记而保留。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="350" />
+            <location filename="../../reader/ui/issue_tree.py" line="357" />
             <source>(copy) %1</source>
             <translation>（副本）%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="352" />
+            <location filename="../../reader/ui/issue_tree.py" line="359" />
             <source>(fragment) %1</source>
             <translation>（片段）%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="355" />
+            <location filename="../../reader/ui/issue_tree.py" line="362" />
             <source>(untitled) %1</source>
             <translation>（无标题）%1</translation>
         </message>
@@ -652,7 +667,7 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="126" />
+            <location filename="../../reader/ui/main_window.py" line="128" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
         </message>
@@ -712,73 +727,73 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>NotesPanel</name>
         <message>
-            <location filename="../../reader/ui/panels.py" line="92" />
-            <location filename="../../reader/ui/panels.py" line="106" />
+            <location filename="../../reader/ui/panels.py" line="93" />
+            <location filename="../../reader/ui/panels.py" line="107" />
             <source>(whole article)</source>
             <translation>（整篇文章）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="96" />
+            <location filename="../../reader/ui/panels.py" line="97" />
             <source>Detached: the passage is no longer in the article</source>
             <translation>已脱离：文章中已找不到这段原文</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="104" />
+            <location filename="../../reader/ui/panels.py" line="105" />
             <source>⚠ Detached — the passage is no longer in the article:</source>
             <translation>⚠ 已脱离——文章中已找不到这段原文：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="249" />
+            <location filename="../../reader/ui/panels.py" line="250" />
             <source>Add note</source>
             <translation>添加笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="251" />
+            <location filename="../../reader/ui/panels.py" line="252" />
             <source>Add the note on the passage selected in the article, or on the whole article when none is (Ctrl+N)</source>
             <translation>把笔记加在文章中选中的段落上；未选中时加在整篇文章上（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="253" />
+            <location filename="../../reader/ui/panels.py" line="254" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="254" />
+            <location filename="../../reader/ui/panels.py" line="255" />
             <source>Delete note</source>
             <translation>删除笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="256" />
+            <location filename="../../reader/ui/panels.py" line="257" />
             <source>Note color %1</source>
             <translation>笔记颜色 %1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="337" />
+            <location filename="../../reader/ui/panels.py" line="338" />
             <source>New note: select a passage in the article and press Add note, or add it to the whole article.</source>
             <translation>新笔记：在文章中选中一段文字后点“添加笔记”，或直接加在整篇文章上。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="340" />
+            <location filename="../../reader/ui/panels.py" line="341" />
             <source>The note (saved as you type)</source>
             <translation>笔记（输入时自动保存）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="341" />
+            <location filename="../../reader/ui/panels.py" line="342" />
             <source>Write a new note here</source>
             <translation>在此写新笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="376" />
+            <location filename="../../reader/ui/panels.py" line="377" />
             <source>Open an article first.</source>
             <translation>请先打开一篇文章。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="382" />
+            <location filename="../../reader/ui/panels.py" line="383" />
             <source>Write the note, then Add note: on the passage selected in the article, or on the whole article when none is.</source>
             <translation>写下笔记，再点“添加笔记”：加在文章中选中的段落上；没有选中时加在整篇文章上。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="449" />
+            <location filename="../../reader/ui/panels.py" line="450" />
             <source>Note deleted. Undo with Ctrl+Z.</source>
             <translation>笔记已删除。按 Ctrl+Z 撤销。</translation>
         </message>
@@ -1158,6 +1173,11 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>SplitMenu</name>
         <message>
+            <location filename="../../reader/ui/splits.py" line="102" />
+            <source>(untitled)</source>
+            <translation>（无标题）</translation>
+        </message>
+        <message>
             <location filename="../../reader/ui/splits.py" line="44" />
             <source>Layout</source>
             <translation>版面</translation>
@@ -1215,54 +1235,222 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
         </message>
     </context>
     <context>
-        <name>TagsPanel</name>
+        <name>TagColors</name>
         <message>
-            <location filename="../../reader/ui/panels.py" line="489" />
-            <source>Click × or press Delete to remove; right-click for a color</source>
-            <translation>点 × 或按 Delete 删除；右键选择颜色</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="24" />
+            <source>Red</source>
+            <translation>红</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="603" />
-            <source>Tags of this article</source>
-            <translation>本文标签</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="24" />
+            <source>Orange</source>
+            <translation>橙</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="604" />
-            <source>New tag (e.g. 城市更新)</source>
-            <translation>新标签（如 城市更新）</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="24" />
+            <source>Yellow</source>
+            <translation>黄</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="605" />
-            <source>Add</source>
-            <translation>添加</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="25" />
+            <source>Green</source>
+            <translation>绿</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="606" />
-            <source>Remove selected tag</source>
-            <translation>删除所选标签</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="25" />
+            <source>Cyan</source>
+            <translation>青</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="607" />
-            <source>Remove tag</source>
-            <translation>删除标签</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="25" />
+            <source>Blue</source>
+            <translation>蓝</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="649" />
-            <source>The article already has this tag.</source>
-            <translation>本文已有此标签。</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="26" />
+            <source>Purple</source>
+            <translation>紫</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="667" />
-            <source>Tag “%1” removed. Undo with Ctrl+Z.</source>
-            <translation>标签“%1”已删除。按 Ctrl+Z 撤销。</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="26" />
+            <source>Gray</source>
+            <translation>灰</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="697" />
+            <location filename="../../reader/ui/tag_colors.py" line="33" />
+            <location filename="../../reader/ui/tag_colors.py" line="44" />
             <source>No color</source>
             <translation>无颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="700" />
+            <location filename="../../reader/ui/tag_colors.py" line="35" />
+            <source>Other color</source>
+            <translation>其他颜色</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagManager</name>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="81" />
+            <source>Articles</source>
+            <translation>文章数</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="81" />
+            <source>Tag</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="81" />
+            <location filename="../../reader/ui/tag_manager.py" line="211" />
+            <source>Color</source>
+            <translation>颜色</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="203" />
+            <source>Tags</source>
+            <translation>标签管理</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="204" />
+            <source>Filter tags</source>
+            <translation>筛选标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="205" />
+            <source>Show articles</source>
+            <translation>显示文章</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="206" />
+            <source>Filter the tree to the articles with this tag (or double-click the tag)</source>
+            <translation>在目录树中只显示带有此标签的文章（也可双击标签）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="208" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="209" />
+            <source>Merge…</source>
+            <translation>合并…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="210" />
+            <source>Merge the selected tags into one</source>
+            <translation>把选中的标签合并为一个</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="212" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="213" />
+            <source>Remove the selected tags from every article (Ctrl+Z brings them back)</source>
+            <translation>从所有文章中删除选中的标签（按 Ctrl+Z 可恢复）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="306" />
+            <source>Rename tag</source>
+            <translation>重命名标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="307" />
+            <source>New name for “%1”:</source>
+            <translation>“%1”的新名称：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="310" />
+            <source>Merge tags</source>
+            <translation>合并标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="311" />
+            <source>Merge %1 tags into:</source>
+            <translation>将 %1 个标签合并为：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="335" />
+            <source>A tag “%1” exists already. Merge “%2” into it?</source>
+            <translation>标签“%1”已存在。要把“%2”合并到其中吗？</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="341" />
+            <source>Tag “%1” renamed to “%2”. Undo with Ctrl+Z.</source>
+            <translation>标签“%1”已重命名为“%2”。按 Ctrl+Z 撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="355" />
+            <source>%1 tags merged into “%2”. Undo with Ctrl+Z.</source>
+            <translation>%1 个标签已合并为“%2”。按 Ctrl+Z 撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="364" />
+            <source>Tag “%1” deleted. Undo with Ctrl+Z.</source>
+            <translation>标签“%1”已删除。按 Ctrl+Z 撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="366" />
+            <source>%1 tags deleted. Undo with Ctrl+Z.</source>
+            <translation>%1 个标签已删除。按 Ctrl+Z 撤销。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagsPanel</name>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="492" />
+            <source>Click × or press Delete to remove; right-click for a color</source>
+            <translation>点 × 或按 Delete 删除；右键选择颜色</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="612" />
+            <source>Tags of this article</source>
+            <translation>本文标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="613" />
+            <source>New tag (e.g. 城市更新)</source>
+            <translation>新标签（如 城市更新）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="614" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="615" />
+            <source>Remove selected tag</source>
+            <translation>删除所选标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="616" />
+            <source>All tags…</source>
+            <translation>全部标签…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="617" />
+            <source>The tag manager: rename, merge, color or delete tags, and show their articles</source>
+            <translation>标签管理：重命名、合并、设置颜色或删除标签，并显示带有标签的文章</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="619" />
+            <source>Remove tag</source>
+            <translation>删除标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="661" />
+            <source>The article already has this tag.</source>
+            <translation>本文已有此标签。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="679" />
+            <source>Tag “%1” removed. Undo with Ctrl+Z.</source>
+            <translation>标签“%1”已删除。按 Ctrl+Z 撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="711" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
@@ -1270,45 +1458,75 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>TreePane</name>
         <message>
-            <location filename="../../reader/ui/tree_pane.py" line="57" />
-            <source>Filter by title, tag or entity</source>
-            <translation>按标题、标签或实体筛选</translation>
+            <location filename="../../reader/ui/tree_pane.py" line="59" />
+            <source>Filter by title, tag or entity; tag:name for a tag only</source>
+            <translation>按标题、标签或实体筛选；tag:标签名 只看该标签</translation>
         </message>
     </context>
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../reader/ui/undo.py" line="52" />
+            <location filename="../../reader/ui/undo.py" line="53" />
             <source>The library is open read-only; nothing was changed.</source>
             <translation>资料库以只读方式打开，未作任何更改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="89" />
+            <location filename="../../reader/ui/undo.py" line="73" />
+            <source>Rename tag “%1” to “%2”</source>
+            <translation>将标签“%1”重命名为“%2”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="79" />
+            <source>Merge tags into “%1”</source>
+            <translation>将标签合并为“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="84" />
+            <source>Delete tag “%1”</source>
+            <translation>删除标签“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="85" />
+            <source>Delete %1 tags</source>
+            <translation>删除 %1 个标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="91" />
+            <source>Color tag “%1”</source>
+            <translation>设置标签“%1”的颜色</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="92" />
+            <source>Color %1 tags</source>
+            <translation>设置 %1 个标签的颜色</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="116" />
             <source>Reject “%1”</source>
             <translation>排除“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="97" />
+            <location filename="../../reader/ui/undo.py" line="124" />
             <source>Merge “%1” into “%2”</source>
             <translation>将“%1”合并到“%2”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="105" />
+            <location filename="../../reader/ui/undo.py" line="132" />
             <source>Restore “%1”</source>
             <translation>恢复“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="162" />
+            <location filename="../../reader/ui/undo.py" line="189" />
             <source>Delete note</source>
             <translation>删除笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="191" />
+            <location filename="../../reader/ui/undo.py" line="218" />
             <source>Add tag “%1”</source>
             <translation>添加标签“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="191" />
+            <location filename="../../reader/ui/undo.py" line="218" />
             <source>Remove tag “%1”</source>
             <translation>删除标签“%1”</translation>
         </message>
@@ -1316,117 +1534,122 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>WindowActions</name>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="117" />
+            <location filename="../../reader/ui/window_actions.py" line="120" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="117" />
+            <location filename="../../reader/ui/window_actions.py" line="120" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="118" />
+            <location filename="../../reader/ui/window_actions.py" line="121" />
             <source>&amp;Go</source>
             <translation>转到(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="118" />
+            <location filename="../../reader/ui/window_actions.py" line="121" />
             <source>&amp;Notes</source>
             <translation>笔记(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="119" />
+            <location filename="../../reader/ui/window_actions.py" line="122" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="121" />
+            <location filename="../../reader/ui/window_actions.py" line="124" />
             <source>Toolbar</source>
             <translation>工具栏</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="123" />
+            <location filename="../../reader/ui/window_actions.py" line="126" />
             <source>Next article</source>
             <translation>下一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="124" />
+            <location filename="../../reader/ui/window_actions.py" line="127" />
             <source>Previous article</source>
             <translation>上一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="125" />
+            <location filename="../../reader/ui/window_actions.py" line="128" />
             <source>Add note</source>
             <translation>添加笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="126" />
+            <location filename="../../reader/ui/window_actions.py" line="129" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="127" />
+            <location filename="../../reader/ui/window_actions.py" line="130" />
             <source>Filter the tree</source>
             <translation>筛选目录</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="128" />
+            <location filename="../../reader/ui/window_actions.py" line="131" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="129" />
+            <location filename="../../reader/ui/window_actions.py" line="132" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="129" />
+            <location filename="../../reader/ui/window_actions.py" line="132" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="130" />
+            <location filename="../../reader/ui/window_actions.py" line="133" />
             <source>Find in article</source>
             <translation>在文章中查找</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="131" />
+            <location filename="../../reader/ui/window_actions.py" line="134" />
             <source>Find next</source>
             <translation>查找下一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="132" />
+            <location filename="../../reader/ui/window_actions.py" line="135" />
             <source>Find previous</source>
             <translation>查找上一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="133" />
+            <location filename="../../reader/ui/window_actions.py" line="136" />
             <source>Larger text</source>
             <translation>放大文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="134" />
+            <location filename="../../reader/ui/window_actions.py" line="137" />
             <source>Smaller text</source>
             <translation>缩小文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="135" />
+            <location filename="../../reader/ui/window_actions.py" line="138" />
             <source>Actual size</source>
             <translation>原始大小</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="136" />
+            <location filename="../../reader/ui/window_actions.py" line="139" />
             <source>Entity index…</source>
             <translation>实体索引…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="137" />
+            <location filename="../../reader/ui/window_actions.py" line="140" />
             <source>Figures table…</source>
             <translation>数字表…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="138" />
+            <location filename="../../reader/ui/window_actions.py" line="141" />
+            <source>Tag manager…</source>
+            <translation>标签管理…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="142" />
             <source>Preferences…</source>
             <translation>偏好设置…</translation>
         </message>

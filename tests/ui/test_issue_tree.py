@@ -147,7 +147,7 @@ def test_filter_proxy_passes_qtmodeltester(qtmodeltester: ModelTester, library: 
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy)
     matches = library.tree_matches("派出所")
-    proxy.set_filter("派出所", matches.ids, matches.issues)
+    proxy.set_filter("派出所", matches.ids, matches.issues, matches.counts)
     qtmodeltester.check(proxy)
     assert proxy.rowCount() >= 1
     issue = issue_rows(proxy)[0]

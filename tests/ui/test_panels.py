@@ -11,6 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader.core.spans import to_document
+from reader.core.tagcolors import TAG_PALETTE
 from reader.library import Library
 from reader.ui.main_window import MainWindow
 from reader.ui.panels import COLOR_ROLE, NOTE_COLORS, NOTE_PREVIEW_CHARS, SAVE_DELAY_MS, close_rect
@@ -166,6 +167,26 @@ def test_adding_a_tag_is_undone_and_a_repeat_is_refused(qtbot: QtBot, library: L
     window.window_actions.undo_action.trigger()
     assert library.article_tags(article_id) == []
     assert window.tags.model.rowCount() == 0
+
+
+def test_a_chip_is_colored_by_name_and_the_color_is_undone(
+        qtbot: QtBot, library: Library, settings: Settings) -> None:
+    """The right-click menu names the colours (no hex codes); Ctrl+Z takes one back."""
+    window, article_id, _body = open_budget(qtbot, library, settings)
+    library.add_tag(article_id, "财政")
+    window.tags.refresh()
+    menu = window.tags.chip_menu(0)
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["No color", "Red", "Orange", "Yellow", "Green", "Cyan", "Blue", "Purple",
+                     "Gray", "Remove"]
+    assert [a.text() for a in menu.actions() if a.isChecked()] == ["No color"]
+    next(a for a in menu.actions() if a.text() == "Blue").trigger()
+    assert [t.color for t in library.tags()] == [dict(TAG_PALETTE)["blue"]]
+    assert window.tags.model.index(0, 0).data(COLOR_ROLE) == dict(TAG_PALETTE)["blue"]
+    assert [a.text() for a in window.tags.chip_menu(0).actions() if a.isChecked()] == ["Blue"]
+    window.history.stack.undo()
+    assert [t.color for t in library.tags()] == [""]
+    assert window.tags.model.index(0, 0).data(COLOR_ROLE) == "#e8e8e8"
 
 
 def test_tag_color_shows_on_the_chip(qtbot: QtBot, library: Library, settings: Settings, qtmodeltester: ModelTester) -> None:
