@@ -61,9 +61,13 @@ class TreePane(QWidget):
     # ---------------------------------------------------------------- contents
 
     def reload(self, selected: int | None) -> None:
-        """Re-read the library, keeping open rows, the filter and the selection."""
+        """Re-read the library, keeping open rows, the filter and the selection; a tree
+        that was empty (the first import) opens as at start."""
         expanded = self.expanded_keys()
+        was_empty = self.model.rowCount() == 0
         self.model.reload()
+        if was_empty:
+            self.expand_defaults()
         for key in expanded:
             index = self.proxy.mapFromSource(self.model.index_of_key(key))
             if index.isValid():

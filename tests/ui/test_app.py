@@ -28,6 +28,8 @@ def test_empty_library_imports_samples_in_the_background(qtbot: QtBot, tmp_path:
     assert len(library.issues()) == 5
     assert len(window.tree_model.issue_ids()) == 5
     assert "5" in window.statusBar().currentMessage()
+    paper = window.proxy.index(0, 0)  # the first import opens the paper, as a start does
+    qtbot.waitUntil(lambda: window.tree.isExpanded(paper))
     library.close()
 
 
