@@ -4,6 +4,8 @@ file their ``<img>`` points at is never opened (watched with Linux inotify)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import ctypes
 import os
 import sys
@@ -204,4 +206,17 @@ def test_hostile_library_text_is_shown_as_text_everywhere(
     assert window.proxy.filter_text(), "the tree is filtered by the hostile tag"
     tips_of(window.proxy, window.tree)
     window.tags.chip_menu(0).close()
+    # lists drawn with emphasised spans (search hits, mentions) are painted as text
+    window.left_tabs.setCurrentWidget(window.search)
+    window.search.list.viewport().grab()
+    window.entities.mentions.viewport().grab()
+    # the bar above a copy names its original; the rejected names' list
+    shown = library.article(article)
+    window.banner.show_for(replace(shown, duplicate_of=shown.id), html)
+    window.banner.grab()
+    library.reject_entity("person", html)
+    index.refresh()
+    tips_of(index.corrections.model, index.corrections)
+    index.tabs.setCurrentWidget(index.corrections)
+    index.corrections.list.viewport().grab()
     assert not watch.opened(), "library text was rendered as HTML somewhere"
