@@ -4,12 +4,11 @@ file their ``<img>`` points at is never opened (watched with Linux inotify)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import ctypes
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
