@@ -27,6 +27,14 @@ class IssueRow:
     paper: str
     source_key: str
     """The issue's name within its paper: its path under the imported folder."""
+    edition: str | None = None
+    """版次 (``01``, ``A04``), read or set by the user; None when unknown."""
+    number: str | None = None
+    """期 (``1234``); None when unknown."""
+    date_from: str = ""
+    """Where the date came from: ``name``, ``folder``, ``text``, ``user`` ('' if none)."""
+    edition_from: str = ""
+    number_from: str = ""
 
 
 @dataclass(frozen=True)
