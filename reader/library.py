@@ -617,8 +617,7 @@ class Library:
         stored (a bad value refuses all, saying why). The corrections are kept by the
         issue's paper and name, so a re-import keeps them. Returns each issue's
         corrections before, for ``restore_issue_corrections`` (undo)."""
-        checked = {issue_id: self._checked(issue_id, fields) for issue_id, fields
-                   in values.items()}
+        checked = self.check_issue_details(values)
         before: dict[int, IssueCorrections] = {}
         with transaction(self.db):
             for issue_id, fields in checked.items():
@@ -626,6 +625,13 @@ class Library:
                 details.replace_corrections(self.db, issue_id, before[issue_id] | fields)
         self.announce(Changes(issues=frozenset(checked)))
         return before
+
+    def check_issue_details(self, values: dict[int, dict[str, str | None]]
+                            ) -> dict[int, IssueCorrections]:
+        """The typed values as they would be stored (``2024/8/30`` → ``2024-08-30``,
+        ``第3版`` → ``3``); AnnotationError saying why when one cannot be."""
+        return {issue_id: self._checked(issue_id, fields) for issue_id, fields
+                in values.items()}
 
     def _checked(self, issue_id: int, fields: dict[str, str | None]
                  ) -> dict[str, str | None]:
