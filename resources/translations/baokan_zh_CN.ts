@@ -458,36 +458,219 @@
         </message>
     </context>
     <context>
+        <name>IssueDetailsDialog</name>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="166" />
+            <source>Edition:</source>
+            <translation>版次：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="168" />
+            <source>Number:</source>
+            <translation>期号：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="205" />
+            <source>Set date, edition and number</source>
+            <translation>设定日期、版次和期号</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="209" />
+            <source>Date:</source>
+            <translation>日期：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="211" />
+            <source>%1 issues; fields left empty are left as they are.</source>
+            <translation>共 %1 期；留空的项保持不变。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="213" />
+            <source>Set the date:</source>
+            <translation>设定日期：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="214" />
+            <source>The same values for all</source>
+            <translation>全部使用相同的值</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="215" />
+            <source>Each from its file name, by a pattern:</source>
+            <translation>按模式从各自的文件名读取：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="217" />
+            <source>01, 3 or A04</source>
+            <translation>01、3 或 A04</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="218" />
+            <source>1234</source>
+            <translation>1234</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="232" />
+            <source>No date was found in its name or its page headers.</source>
+            <translation>文件名和版头中都没有找到日期。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="259" />
+            <source>Type a pattern such as %1.</source>
+            <translation>请输入模式，例如 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="269" />
+            <source>%1 of %2 issues match; the others are left as they are.</source>
+            <translation>%2 期中有 %1 期匹配；其余保持不变。</translation>
+        </message>
+    </context>
+    <context>
         <name>IssueTreeModel</name>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="108" />
-            <source>Undated</source>
+            <location filename="../../reader/ui/issue_tree.py" line="75" />
+            <source>January</source>
+            <translation>1月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="75" />
+            <source>February</source>
+            <translation>2月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="75" />
+            <source>March</source>
+            <translation>3月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="75" />
+            <source>April</source>
+            <translation>4月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="75" />
+            <source>May</source>
+            <translation>5月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="75" />
+            <source>June</source>
+            <translation>6月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="76" />
+            <source>July</source>
+            <translation>7月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="76" />
+            <source>August</source>
+            <translation>8月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="76" />
+            <source>September</source>
+            <translation>9月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="76" />
+            <source>October</source>
+            <translation>10月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="76" />
+            <source>November</source>
+            <translation>11月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="77" />
+            <source>December</source>
+            <translation>12月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="82" />
+            <source>read from the file name</source>
+            <translation>从文件名读出</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="82" />
+            <source>read from its folders</source>
+            <translation>从所在文件夹读出</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="83" />
+            <source>read from the page header</source>
+            <translation>从版头读出</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="83" />
+            <source>set by you</source>
+            <translation>由您设定</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="133" />
+            <source>No date</source>
             <translation>未注明日期</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="157" />
+            <location filename="../../reader/ui/issue_tree.py" line="184" />
             <source>Removed from the file: %1</source>
             <translation>已从文件中删除：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="245" />
+            <location filename="../../reader/ui/issue_tree.py" line="270" />
+            <source>Issues whose date is not known. Right-click to set their dates.</source>
+            <translation>日期不明的各期。右键单击可设定日期。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="276" />
             <source>By: %1</source>
             <translation>作者：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="248" />
+            <location filename="../../reader/ui/issue_tree.py" line="279" />
             <source>Tags: %1</source>
             <translation>标签：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="250" />
+            <location filename="../../reader/ui/issue_tree.py" line="281" />
             <source>No longer in the issue's file since a re-import; kept because it carries your tags or notes.</source>
             <translation>重新导入后已不在该期文件中；因带有您的标签或笔记而保留。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="344" />
+            <location filename="../../reader/ui/issue_tree.py" line="388" />
             <source>(untitled) %1</source>
             <translation>（无标题）%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="393" />
+            <source>ed. %1</source>
+            <translation>第%1版</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="394" />
+            <source>no. %1</source>
+            <translation>第%1期</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="403" />
+            <source>Date: %1</source>
+            <translation>日期：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="404" />
+            <source>Edition: %1</source>
+            <translation>版次：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="405" />
+            <source>Number: %1</source>
+            <translation>期号：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="409" />
+            <source>No date: right-click and choose Set date… to give it one.</source>
+            <translation>未注明日期：右键单击，选择“设定日期…”即可设定。</translation>
         </message>
     </context>
     <context>
@@ -519,9 +702,16 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="122" />
+            <location filename="../../reader/ui/main_window.py" line="124" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/ui/main_window.py" line="147" />
+            <source>Set for %n issue(s); Undo puts it back.</source>
+            <translation>
+                <numerusform>已为 %n 期设定；撤销可复原。</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../reader/app.py" line="60" />
@@ -666,6 +856,39 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
             <location filename="../../reader/ui/layout.py" line="28" />
             <source>Entities</source>
             <translation>实体</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatternPreview</name>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="64" />
+            <source>Issue</source>
+            <translation>期</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="64" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="64" />
+            <source>Edition</source>
+            <translation>版次</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="64" />
+            <source>Number</source>
+            <translation>期号</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="77" />
+            <source>left alone: %1</source>
+            <translation>未更改：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="87" />
+            <source>the name does not match</source>
+            <translation>文件名不匹配</translation>
         </message>
     </context>
     <context>
@@ -995,32 +1218,57 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>TreePane</name>
         <message>
-            <location filename="../../reader/ui/tree_pane.py" line="57" />
+            <location filename="../../reader/ui/tree_pane.py" line="65" />
             <source>Filter by title, tag or entity</source>
             <translation>按标题、标签或实体筛选</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tree_pane.py" line="160" />
+            <source>Set date…</source>
+            <translation>设定日期…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tree_pane.py" line="160" />
+            <source>Set date, edition and number…</source>
+            <translation>设定日期、版次和期号…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tree_pane.py" line="162" />
+            <source>Set dates of %1 issues…</source>
+            <translation>设定 %1 期的日期…</translation>
         </message>
     </context>
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../reader/ui/undo.py" line="42" />
+            <location filename="../../reader/ui/undo.py" line="50" />
             <source>The library is open read-only; nothing was changed.</source>
             <translation>资料库以只读方式打开，未作任何更改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="108" />
+            <location filename="../../reader/ui/undo.py" line="122" />
             <source>Delete note</source>
             <translation>删除笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="137" />
+            <location filename="../../reader/ui/undo.py" line="151" />
             <source>Add tag “%1”</source>
             <translation>添加标签“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="137" />
+            <location filename="../../reader/ui/undo.py" line="151" />
             <source>Remove tag “%1”</source>
             <translation>删除标签“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="223" />
+            <source>Set the date of an issue</source>
+            <translation>设定一期的日期</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="224" />
+            <source>Set the dates of %1 issues</source>
+            <translation>设定 %1 期的日期</translation>
         </message>
     </context>
     <context>
