@@ -160,3 +160,12 @@ def test_schema_5_upgrade_reads_names_of_an_old_library(tmp_path: Path) -> None:
     assert library.issue(3).date == "2024-03-01"
     assert list(path.parent.glob("*.backups/*before-upgrade-v2*"))
     library.close()
+
+
+def test_an_article_row_carries_its_paper_date_edition_and_number(library: Library) -> None:
+    issue = by_key(library, "2024/08/30/01.txt")
+    article = library.article(library.articles(issue)[0][0])
+    assert (article.paper, article.issue_date, article.issue_edition, article.issue_number) \
+        == ("南开报", "2024-08-30", "01", None)
+    library.set_issue_details({issue: {"number": "88"}})
+    assert library.article(article.id).issue_number == "88"

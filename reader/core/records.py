@@ -53,6 +53,12 @@ class ArticleRow:
     paragraphs: list[tuple[str, int, int]]
     issue_title: str
     issue_date: str | None
+    issue_edition: str | None = None
+    """版次 of the article's issue (None when unknown)."""
+    issue_number: str | None = None
+    """期 of the article's issue."""
+    paper: str = ""
+    """The paper the article's issue belongs to."""
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,8 @@ from reader.ui.issue_tree import origin_text
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
+NO_DATE = QDate(1800, 1, 1)
+"""The date edit's minimum, shown as a dash: the edit holds no date until one is chosen."""
 Values = dict[int, dict[str, str | None]]
 """The details to set, by issue: ``{issue: {field: value or None}}``."""
 
@@ -61,7 +63,7 @@ class PatternPreview(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        headers = (self.tr("Issue"), self.tr("Date"), self.tr("Edition"), self.tr("Number"))
+        headers = (self.tr("File"), self.tr("Date"), self.tr("Edition"), self.tr("Number"))
         return headers[section] if 0 <= section < len(headers) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -128,7 +130,7 @@ class IssueDetailsDialog(QDialog):
         self.date_edit.setObjectName("issueDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMinimumDate(QDate(1800, 1, 1))
+        self.date_edit.setMinimumDate(NO_DATE)
         self.date_edit.setMaximumDate(QDate(2200, 12, 31))
         self.edition_edit = QLineEdit(self)
         self.edition_edit.setObjectName("issueEdition")
@@ -153,7 +155,7 @@ class IssueDetailsDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self._lay_out()
-        self.date_box.toggled.connect(self.date_edit.setEnabled)
+        self.date_box.toggled.connect(self._date_toggled)
         self.modes.buttonToggled.connect(lambda *_: self._show_mode())
         self.pattern_edit.textChanged.connect(self.update_preview)
         self.buttons.accepted.connect(self.accept)
@@ -188,16 +190,26 @@ class IssueDetailsDialog(QDialog):
             self.date_edit.setDate(QDate.fromString(row.date, "yyyy-MM-dd"))
         else:
             self.date_box.setChecked(False)
-            self.date_edit.setDate(self._nearest_date())
+            self.date_edit.setDate(NO_DATE)
         self.date_edit.setEnabled(self.date_box.isChecked())
         if self.single:
             self.edition_edit.setText(row.edition or "")
             self.number_edit.setText(row.number or "")
         self._show_mode()
 
+    @Slot(bool)
+    def _date_toggled(self, checked: bool) -> None:
+        """Checking "Date" shows a date to start from; unchecked, the edit shows none."""
+        self.date_edit.setEnabled(checked)
+        if checked and self.date_edit.date() == NO_DATE:
+            self.date_edit.setDate(self._nearest_date())
+        elif not checked:
+            self.date_edit.setDate(NO_DATE)
+
     def _nearest_date(self) -> QDate:
-        """Where the calendar opens for an issue without a date: a date of one of the
-        chosen issues, else today (shown only; nothing is set unless "Date" is checked)."""
+        """Where the calendar starts once "Date" is checked for an issue without a date: a
+        date of one of the chosen issues, else today (nothing is set unless "Date" is
+        checked and OK pressed)."""
         dated = [row.date for row in self.rows if row.date]
         return QDate.fromString(dated[0], "yyyy-MM-dd") if dated else QDate.currentDate()
 
@@ -214,6 +226,7 @@ class IssueDetailsDialog(QDialog):
         self.same.setText(self.tr("The same values for all"))
         self.by_pattern.setText(self.tr("Each from its file name, by a pattern:"))
         self.pattern_edit.setPlaceholderText("{date:%Y%m%d}_{edition}.txt")
+        self.date_edit.setSpecialValueText(self.tr("no date"))
         self.edition_edit.setPlaceholderText(self.tr("01, 3 or A04"))
         self.number_edit.setPlaceholderText(self.tr("1234"))
         for label, origin in zip(self.origins, self._origins(), strict=True):
@@ -266,6 +279,10 @@ class IssueDetailsDialog(QDialog):
             self.pattern_status.setText(str(error))
             return
         self.preview.set_rows(rows)
+        self.preview_view.clearSpans()
+        for n, (_, match) in enumerate(rows):  # the reason it is left alone, whole
+            if match.details is None:
+                self.preview_view.setSpan(n, 1, 1, 3)
         self.pattern_status.setText(self.tr("%1 of %2 issues match; the others are left as "
                                             "they are.").replace("%1", str(self.preview.matched()))
                                     .replace("%2", str(len(rows))))

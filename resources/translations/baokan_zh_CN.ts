@@ -460,67 +460,72 @@
     <context>
         <name>IssueDetailsDialog</name>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="166" />
+            <location filename="../../reader/ui/issue_details.py" line="168" />
             <source>Edition:</source>
             <translation>版次：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="168" />
+            <location filename="../../reader/ui/issue_details.py" line="170" />
             <source>Number:</source>
             <translation>期号：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="205" />
+            <location filename="../../reader/ui/issue_details.py" line="217" />
             <source>Set date, edition and number</source>
             <translation>设定日期、版次和期号</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="209" />
+            <location filename="../../reader/ui/issue_details.py" line="221" />
             <source>Date:</source>
             <translation>日期：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="211" />
+            <location filename="../../reader/ui/issue_details.py" line="223" />
             <source>%1 issues; fields left empty are left as they are.</source>
             <translation>共 %1 期；留空的项保持不变。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="213" />
+            <location filename="../../reader/ui/issue_details.py" line="225" />
             <source>Set the date:</source>
             <translation>设定日期：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="214" />
+            <location filename="../../reader/ui/issue_details.py" line="226" />
             <source>The same values for all</source>
             <translation>全部使用相同的值</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="215" />
+            <location filename="../../reader/ui/issue_details.py" line="227" />
             <source>Each from its file name, by a pattern:</source>
             <translation>按模式从各自的文件名读取：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="217" />
+            <location filename="../../reader/ui/issue_details.py" line="229" />
+            <source>no date</source>
+            <translation>无日期</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="230" />
             <source>01, 3 or A04</source>
             <translation>01、3 或 A04</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="218" />
+            <location filename="../../reader/ui/issue_details.py" line="231" />
             <source>1234</source>
             <translation>1234</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="232" />
+            <location filename="../../reader/ui/issue_details.py" line="245" />
             <source>No date was found in its name or its page headers.</source>
             <translation>文件名和版头中都没有找到日期。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="259" />
+            <location filename="../../reader/ui/issue_details.py" line="272" />
             <source>Type a pattern such as %1.</source>
             <translation>请输入模式，例如 %1。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="269" />
+            <location filename="../../reader/ui/issue_details.py" line="282" />
             <source>%1 of %2 issues match; the others are left as they are.</source>
             <translation>%2 期中有 %1 期匹配；其余保持不变。</translation>
         </message>
@@ -861,32 +866,32 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>PatternPreview</name>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="64" />
-            <source>Issue</source>
-            <translation>期</translation>
+            <location filename="../../reader/ui/issue_details.py" line="66" />
+            <source>File</source>
+            <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="64" />
+            <location filename="../../reader/ui/issue_details.py" line="66" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="64" />
+            <location filename="../../reader/ui/issue_details.py" line="66" />
             <source>Edition</source>
             <translation>版次</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="64" />
+            <location filename="../../reader/ui/issue_details.py" line="66" />
             <source>Number</source>
             <translation>期号</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="77" />
+            <location filename="../../reader/ui/issue_details.py" line="79" />
             <source>left alone: %1</source>
             <translation>未更改：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="87" />
+            <location filename="../../reader/ui/issue_details.py" line="89" />
             <source>the name does not match</source>
             <translation>文件名不匹配</translation>
         </message>
