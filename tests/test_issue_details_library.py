@@ -169,3 +169,19 @@ def test_an_article_row_carries_its_paper_date_edition_and_number(library: Libra
         == ("南开报", "2024-08-30", "01", None)
     library.set_issue_details({issue: {"number": "88"}})
     assert library.article(article.id).issue_number == "88"
+
+
+def test_repair_keeps_corrections_and_details(library: Library, tmp_path: Path) -> None:
+    from reader.library import repair_library
+
+    issue = by_key(library, "tj-b.txt")
+    library.set_issue_details({issue: {"date": "2024-01-02", "edition": "A1"}})
+    library.close()
+    repaired, counts = repair_library(tmp_path / "lib.sqlite", replace=False)
+    assert counts["issue_corrections"] == 2
+    copy = Library(repaired)
+    row = copy.issue(issue)
+    assert (row.date, row.date_from, row.edition) == ("2024-01-02", "user", "A1")
+    assert copy.issue_corrections(issue) == {"date": "2024-01-02", "edition": "A1"}
+    assert copy.issue(by_key(copy, "2024/08/30/01.txt")).date_from == "folder"
+    copy.close()

@@ -220,3 +220,37 @@ def test_tree_labels_in_chinese(dated: Library) -> None:
             ["2024-08-29 · 第1234期 · tj-0829 (1)"]
     finally:
         i18n.set_language(i18n.ENGLISH)
+
+
+def test_the_filter_opens_matches_through_years_and_months(
+        qtbot: QtBot, dated: Library, settings: Settings) -> None:
+    window = MainWindow(dated, settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.tree_pane.filter_applied, timeout=10_000):
+        window.tree_pane.filter_edit.setText("头版")
+    shown = issue_rows(window.proxy)
+    assert len(shown) == 2
+    for issue in shown:
+        assert window.tree.isExpanded(issue) and window.proxy.rowCount(issue) == 1
+        assert window.tree.isExpanded(issue.parent())  # its month
+        assert window.proxy.index(0, 0, issue).data().endswith("头版")
+    window.tree_pane.filter_edit.setText("")
+    assert len(issue_rows(window.proxy)) == 10
+
+
+def test_no_date_is_shown_as_none_and_read_only_disables_the_menu(
+        qtbot: QtBot, dated: Library, settings: Settings) -> None:
+    seed = seed_ids(dated)[0]
+    dialog = IssueDetailsDialog(dated, [seed])
+    qtbot.addWidget(dialog)
+    assert dialog.date_edit.text() == "no date" and not dialog.date_edit.isEnabled()
+    dialog.date_box.setChecked(True)
+    assert dialog.date_edit.text() != "no date"
+    dialog.date_box.setChecked(False)
+    assert dialog.chosen_values() == {}
+    window = MainWindow(dated, settings)
+    qtbot.addWidget(window)
+    window.tree_pane.read_only = True
+    index = window.proxy.mapFromSource(window.tree_model.issue_index(seed))
+    menu = window.tree_pane.menu_for(index)
+    assert menu is not None and not menu.actions()[0].isEnabled()
