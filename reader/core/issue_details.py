@@ -417,9 +417,14 @@ def set_details(issue: Issue, details: Details) -> None:
     issue.read_from = {name: details.origin(name) for name in FIELDS if details.value(name)}
 
 
-def read_details(name: str, text: str) -> Details:
-    """What the file name and the text tell (the name first)."""
-    return combine(details_from_name(name), details_from_text(text))
+def read_details(name: str, text: str, warnings: list[str] | None = None) -> Details:
+    """What the file name and the text tell (the name first). A date in the name that
+    the page headers contradict is kept, and said in ``warnings``."""
+    by_name, by_text = details_from_name(name), details_from_text(text)
+    if warnings is not None and by_name.date and by_text.date and by_name.date != by_text.date:
+        warnings.append(f"the file name says {by_name.date} but the page headers say "
+                        f"{by_text.date}; the name's date is used")
+    return combine(by_name, by_text)
 
 
 def with_key(read: Details, key: str) -> Details:

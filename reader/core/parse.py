@@ -185,7 +185,7 @@ def _parse(text: str, name: str) -> Issue:
         warnings.append("the file looks like HTML; its markup was kept as plain text")
     items = _build_items(drafts, layout, warnings, copies)
     issue = Issue(issue_title(name), None, Source(name, "", ""), items, warnings)
-    set_details(issue, read_details(name, text))
+    set_details(issue, read_details(name, text, warnings))
     return issue
 
 

@@ -221,6 +221,15 @@ def test_parse_reads_name_and_text() -> None:
     assert issue.read_from == {"date": TEXT, "edition": NAME, "number": TEXT}
 
 
+def test_a_header_that_contradicts_the_name_is_a_warning() -> None:
+    issue = parse_text("2024年8月29日 星期四\n\n标题\n\n■ 记者 王芳\n\n正文。\n", "2024-08-30.txt")
+    assert issue.date == "2024-08-30" and issue.read_from["date"] == NAME
+    assert "the file name says 2024-08-30 but the page headers say 2024-08-29" in \
+        issue.warnings[-1]
+    agreeing = parse_text("2024年8月30日 星期五\n\n标题\n\n正文。\n", "2024-08-30.txt")
+    assert not any("page headers" in w for w in agreeing.warnings)
+
+
 # ---------------------------------------------------------------- typed values
 
 
