@@ -82,6 +82,15 @@ def main() -> int:
         rows.append(("tree filter: type 南, then 南开", *measured(
             lambda: (edit.setText("南"), edit.setText("南开")), window.tree_pane.filter_applied)))
         rows.append(("tree filter: clear", *measured(lambda: edit.setText(""), None)))
+        tagged = [library.articles(issue.id)[0][0] for issue in library.issues()[::5]]
+        for article_id in tagged:
+            library.add_tag(article_id, "城市更新")
+        rows.append((f"tree filter: tag:城市更新 ({len(tagged)})", *measured(
+            lambda: edit.setText("tag:城市更新"), window.tree_pane.filter_applied)))
+        rows.append(("tree filter: tag:城市更新 南开", *measured(
+            lambda: edit.setText("tag:城市更新 南开"), window.tree_pane.filter_applied)))
+        edit.setText("")
+        rows.append(("tag manager: open", *measured(window.corpus.show_tag_manager, None)))
         dialog_box: list[object] = []
         rows.append(("figures table: open", *measured(
             lambda: dialog_box.append(window.corpus.show_figures()), None)))

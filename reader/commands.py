@@ -16,6 +16,7 @@ from reader.cli_options import db_option
 from reader.core.issue_details import compile_pattern
 from reader.core.pipeline import CorrectionRows
 from reader.core.splits import FixRow
+from reader.core.tagcolors import stored_color
 from reader.library import (
     AnnotationError,
     Filters,
@@ -457,8 +458,12 @@ def tag_delete(name: str, db_path: Path | None) -> None:
 @click.argument("color")
 @db_option
 def tag_color(name: str, color: str, db_path: Path | None) -> None:
+    """Color a tag with one of the window's colors.
+
+    COLOR is red, orange, yellow, green, cyan, blue, purple or gray (or 红 橙 黄 绿 青 蓝
+    紫 灰), a #rrggbb value, or "" for none."""
     with opened(db_path) as library:
-        library.set_tag_color(name, color)
+        library.set_tag_color(name, stored_color(color))
 
 
 @click.group("note")

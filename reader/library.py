@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from reader.core.analyze import Corrections, analyze_issue
+from reader.core.analyze import Corrections, analyze_issue, analyze_texts
 from reader.core.changes import EVERYTHING, Changes
 from reader.core.csvout import write_csv
 from reader.core.fts import QueryError
@@ -41,6 +41,7 @@ from reader.core.pipeline import (
 from reader.core.records import (
     ArticleLabel,
     ArticleRow,
+    EntityCorrection,
     EntityCount,
     FigureRow,
     Filters,
@@ -51,9 +52,11 @@ from reader.core.records import (
     Mention,
     NoteRow,
     TagRow,
+    TagState,
 )
 from reader.core.sources import FileId, Source, collect_sources, file_id, printable
 from reader.core.splits import FixRow, SplitFix, Where, apply_fixes, describe, ref_of
+from reader.core.treefilter import parse_tree_filter
 from reader.db import articles, backups, details, entities, exports, figures, issues, notes, tags
 from reader.db import splits as split_store
 from reader.db.annotations import AnnotationError
@@ -95,6 +98,7 @@ __all__ = [
     "BusyError",
     "Changes",
     "Details",
+    "EntityCorrection",
     "EntityCount",
     "FigureRow",
     "Filters",
@@ -117,6 +121,7 @@ __all__ = [
     "SplitFix",
     "StorageError",
     "TagRow",
+    "TagState",
     "TreeMatches",
     "lock_holder",
     "repair_library",
@@ -223,6 +228,8 @@ class TreeMatches:
     ids: set[int]
     issues: set[int]
     labels: dict[int, list[ArticleLabel]]
+    counts: dict[int, int] = field(default_factory=dict)
+    """How many of the matching articles each of ``issues`` holds."""
 
 
 @dataclass(frozen=True)
@@ -712,13 +719,16 @@ class Library:
         """What the tree filter shows for ``text`` (for a background read): the matching
         articles, their issues, and the rows of the first ``labelled`` of those issues in
         ``order`` (the tree's issue order; all of them by default). A filter that matches
-        nearly everything reads the rows of the few issues it opens, not of the decade."""
-        ids, issues = articles.tree_matches(self.db, text)
-        holding = set(issues)
+        nearly everything reads the rows of the few issues it opens, not of the decade.
+        ``text`` is words and ``tag:NAME`` terms, all of which an article must match
+        (``reader.core.treefilter``)."""
+        ids, counts = articles.tree_matches(self.db, parse_tree_filter(text))
+        issues = list(counts)
         if order is not None:
-            issues = [issue for issue in order if issue in holding]
+            issues = [issue for issue in order if issue in counts]
         wanted = issues if labelled is None else issues[:labelled]
-        return TreeMatches(text, ids, holding, articles.article_labels(self.db, wanted))
+        return TreeMatches(text, ids, set(counts), articles.article_labels(self.db, wanted),
+                           counts)
 
     def article_ids_matching(self, text: str) -> set[int]:
         """Articles whose title contains ``text`` or with a tag or entity named ``text``."""
@@ -813,6 +823,17 @@ class Library:
         tags.set_tag_color(self.db, name, color)
         self.announce(Changes(tags=True))
 
+    def tag_states(self, names: list[str]) -> list[TagState]:
+        """The tags named ``names`` as they are now (to undo a change to them)."""
+        return tags.tag_states(self.db, names)
+
+    @writes
+    def restore_tags(self, touched: list[str], states: list[TagState]) -> None:
+        """Undo a change to the tags named ``touched``: put them back as ``states`` (from
+        ``tag_states`` before the change) say, with their colours and articles."""
+        tags.restore_tags(self.db, touched, states)
+        self.announce(Changes(tags=True))
+
     # ------------------------------------------------------------ notes
 
     @writes
@@ -859,6 +880,36 @@ class Library:
     def merge_entity(self, type_: str, alias: str, target: str) -> None:
         entities.add_correction(self.db, "merge", type_, alias, target)
         self.announce(Changes(entities=True))
+
+    @writes
+    def undo_entity_correction(self, action: str, type_: str, name: str) -> bool:
+        """Forget a rejection or a merge of ``(type, name)`` and analyse again every
+        article that holds the name, so its mentions come back as an import would find
+        them (an undo, or a rejected name restored). False if there was none."""
+        with transaction(self.db):
+            if entities.remove_correction(self.db, action, type_, name) is None:
+                return False
+            fixes = self.corrections()
+            for article_id in entities.articles_containing(self.db, name):
+                self._analyse_again(article_id, fixes)
+            entities.drop_unmentioned(self.db)
+        self.announce(Changes(entities=True))
+        return True
+
+    def _analyse_again(self, article_id: int, fixes: Corrections) -> None:
+        """Store the entities of one article as an analysis with ``fixes`` finds them."""
+        article = articles.get_article(self.db, article_id)
+        if article is None:
+            return
+        texts = [article.body[start:end] for _kind, start, end in article.paragraphs]
+        found = [entity for analysis in analyze_texts(texts, fixes, article.bylines)
+                 for entity in analysis.entities]
+        entities.replace_mentions(self.db, article_id, found,
+                                  [start for _kind, start, _end in article.paragraphs])
+
+    def entity_corrections(self) -> list[EntityCorrection]:
+        """The reader's rejections and merges, newest first (to list and restore them)."""
+        return [EntityCorrection(*row) for row in entities.correction_list(self.db)]
 
     def entity_index(self) -> list[EntityCount]:
         """Every entity of the corpus with its mention, article and issue counts."""

@@ -87,6 +87,15 @@ def test_tags_and_notes_from_the_command_line(db: Path, tmp_path: Path) -> None:
     assert json.loads(run(db, "note", "list", "--json").output) == []
 
 
+def test_tag_color_takes_the_windows_color_names(db: Path) -> None:
+    article = _article_id(db, "天拖片区城市更新项目")
+    run(db, "tag", "add", str(article), "城市更新", "招商")
+    assert run(db, "tag", "color", "城市更新", "红").exit_code == 0
+    assert run(db, "tag", "color", "招商", "Blue").exit_code == 0
+    colors = {t["name"]: t["color"] for t in json.loads(run(db, "tag", "list", "--json").output)}
+    assert colors == {"城市更新": "#ffd6d6", "招商": "#d3e6ff"}
+
+
 def test_annotations_and_backup(db: Path, tmp_path: Path) -> None:
     article = _article_id(db, "天拖片区城市更新项目")
     run(db, "tag", "add", str(article), "城市更新")

@@ -115,6 +115,59 @@ def test_tags_add_remove_rename_merge_delete_with_counts(library: Library) -> No
         library.remove_tag(a, "不存在")
 
 
+def tag_picture(library: Library) -> list[tuple[int, str, str, tuple[int, ...], str]]:
+    """Every tag: id, name, colour, the articles it is on, when each was tagged."""
+    states = library.tag_states([t.name for t in library.tags()])
+    return [(s.id, s.name, s.color, tuple(a for a, _ in s.links),
+             "|".join(c for _, c in s.links)) for s in states]
+
+
+def test_a_merge_rename_or_delete_is_put_back_exactly(library: Library) -> None:
+    a, b, c = (_article(library, t) for t in ("天拖片区", "机构改革", "完成全年预算"))
+    for article, name in ((a, "城市更新"), (b, "城市更新"), (b, "改革"), (c, "改革"),
+                          (c, "预算")):
+        library.add_tag(article, name)
+    library.set_tag_color("改革", "#ffd6d6")
+    before = tag_picture(library)
+    changes = [
+        (["城市更新", "改革"], lambda: library.merge_tags(["城市更新", "改革"], "改革")),
+        (["改革", "更新"], lambda: library.rename_tag("改革", "更新")),
+        (["改革", "预算"], lambda: library.rename_tag("改革", "预算")),  # onto: a merge
+        (["改革"], lambda: library.rename_tag("改革", "改革")),
+        (["城市更新", "改革"], lambda: [library.delete_tag("城市更新"),
+                                      library.delete_tag("改革")]),
+        (["预算"], lambda: library.set_tag_color("预算", "#d3e6ff")),
+        (["新", "预算"], lambda: library.merge_tags(["预算"], "新")),  # into a new tag
+    ]
+    for touched, change in changes:
+        states = library.tag_states(touched)
+        change()
+        assert tag_picture(library) != before or touched == ["改革"]
+        library.restore_tags(touched, states)
+        assert tag_picture(library) == before, touched
+
+
+def test_a_restored_tag_skips_gone_articles_and_a_taken_id(library: Library) -> None:
+    a, b = _article(library, "天拖片区"), _article(library, "机构改革")
+    library.add_tag(a, "城市更新")
+    library.add_tag(b, "城市更新")
+    states = library.tag_states(["城市更新", "没有"])
+    assert [s.name for s in states] == ["城市更新"]
+    library.delete_tag("城市更新")
+    library.add_tag(a, "新标签")  # takes the freed id
+    with library.db.conn:
+        library.db.execute("DELETE FROM articles WHERE id = ?", [b])
+    library.restore_tags(["城市更新"], states)
+    assert library.article_tags(a) == ["城市更新", "新标签"]
+    assert {t.name: t.count for t in library.tags()} == {"城市更新": 1, "新标签": 1}
+
+
+def test_a_tag_cannot_be_renamed_to_nothing(library: Library) -> None:
+    library.add_tag(_article(library, "天拖片区"), "城市更新")
+    with pytest.raises(AnnotationError, match="needs a name"):
+        library.rename_tag("城市更新", "  ")
+
+
 def test_notes_on_passages_and_articles(library: Library) -> None:
     article_id = _article(library, "一季度完成全年预算")
     body = library.article(article_id).body
@@ -337,6 +390,36 @@ def test_article_ids_matching_title_tag_or_entity(library: Library) -> None:
     assert budget in mentioning and len(mentioning) > 5
     assert library.article_ids_matching("  ") == set()
     assert library.article_ids_matching("没有这个名字") == set()
+
+
+def test_tree_matches_a_tag_term_and_words_together(library: Library) -> None:
+    budget = _article(library, "完成全年预算")
+    other = _article(library, "海光")
+    for article in (budget, other):
+        library.add_tag(article, "城市更新")
+    library.add_tag(other, "urban renewal")
+    tagged = library.tree_matches("tag:城市更新")
+    assert tagged.ids == {budget, other}
+    assert sum(tagged.counts.values()) == 2 and set(tagged.counts) == tagged.issues
+    # AND: tagged and with 南开 in the title (海光's title has no 南开)
+    assert library.tree_matches("tag:城市更新 南开").ids == {budget}
+    assert library.tree_matches("南开 tag:城市更新").ids == {budget}
+    assert library.tree_matches('tag:"urban renewal"').ids == {other}
+    assert library.tree_matches("TAG:Urban renewal").ids == set()  # a word "renewal" too
+    assert library.tree_matches("tag:城市").ids == set()  # a tag by its whole name
+    assert library.tree_matches("tag:没有").ids == set()
+    # several words: each must match (the entity 南开区 and the title word 预算)
+    both = library.tree_matches("南开区 预算").ids
+    assert budget in both and both <= library.tree_matches("南开区").ids
+    assert both < library.tree_matches("南开区").ids
+
+
+def test_tree_matches_counts_the_matching_articles_of_each_issue(library: Library) -> None:
+    matches = library.tree_matches("南开区")
+    assert sum(matches.counts.values()) == len(matches.ids)
+    for issue, count in matches.counts.items():
+        live = {a for a, _k, _t in library.articles(issue)}
+        assert count == len(live & matches.ids) > 0
 
 
 def test_each_file_is_read_once_and_known_bytes_are_not_parsed_again(

@@ -13,6 +13,7 @@ Run: .venv/bin/python tools/update_translations.py [--check]
 from __future__ import annotations
 
 import argparse
+import copy
 import os
 import re
 import subprocess
@@ -63,8 +64,33 @@ def messages(root: ET.Element) -> dict[Key, ET.Element]:
     for context in root.iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
-            found.setdefault(_refile(name, message), message)
+            for part in _by_helper(name, message):
+                found.setdefault(_refile(name, part), part)
     return found
+
+
+def _by_helper(context: str, message: ET.Element) -> list[ET.Element]:
+    """lupdate files one source string of several modules' one-argument helpers as one
+    message (they share the empty context): split it into one per helper context, so
+    ``tr("Articles")`` of two modules gets a translation under each module's context."""
+    locations = message.findall("location")
+    if context or message.find("comment") is not None or len(locations) < 2:
+        return [message]
+    groups: dict[str, list[ET.Element]] = {}
+    for location in locations:
+        helper = helper_context(Path(location.get("filename", "")).name) or ""
+        groups.setdefault(helper, []).append(location)
+    if len(groups) < 2:
+        return [message]
+    parts = []
+    for group in groups.values():
+        part = copy.deepcopy(message)
+        for location in part.findall("location"):
+            part.remove(location)
+        for number, location in enumerate(group):
+            part.insert(number, copy.deepcopy(location))
+        parts.append(part)
+    return parts
 
 
 def _refile(context: str, message: ET.Element) -> Key:

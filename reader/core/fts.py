@@ -59,8 +59,39 @@ _QUOTES = {'"': '"', "“": "”"}
 _WORD_STOP = frozenset(_QUOTES) | {"(", ")"}
 
 
+QUERY_MESSAGES = {
+    "unclosed-quote": "The quotation mark %1 at character %2 is not closed: add the "
+                      "closing one or remove it.",
+    "needs-after": "“%1” at character %2 needs a search term after it.",
+    "needs-before": "“%1” at character %2 needs a search term before it.",
+    "stray-closing": "The parenthesis “)” at character %1 has no matching “(”.",
+    "nothing": "Nothing to search for: type a word, a number or Chinese characters.",
+    "not-alone": "“NOT” at character %1 needs something to exclude from: put it after the "
+                 "words to find, as in 南开 NOT 区委.",
+    "too-deep": "Too many nested parentheses: at most %1 levels.",
+    "unclosed-paren": "The parenthesis “(” at character %1 is not closed.",
+    "empty-parens": "The parentheses at character %1 are empty.",
+}
+"""What each QueryError says, in English, ``%1``, ``%2`` standing for its arguments (the
+window shows its own translation of the same text)."""
+
+
 class QueryError(ValueError):
-    """A search query that cannot be understood; the message is written for the user."""
+    """A search query that cannot be understood; the message is written for the user.
+    ``code`` names the message in QUERY_MESSAGES and ``args`` fill it in."""
+
+    def __init__(self, code: str, *args: object) -> None:
+        self.code = code
+        self.args_ = tuple(str(arg) for arg in args)
+        super().__init__(fill(QUERY_MESSAGES[code], self.args_))
+
+    def __reduce__(self) -> tuple[type[QueryError], tuple[object, ...]]:
+        return (QueryError, (self.code, *self.args_))
+
+
+def fill(template: str, args: tuple[str, ...]) -> str:
+    """``template`` with ``%1``, ``%2`` … replaced by ``args``."""
+    return re.sub(r"%(\d)", lambda m: args[int(m.group(1)) - 1], template)
 
 
 @dataclass(frozen=True)
@@ -167,8 +198,7 @@ def _lex(query: str) -> list[_Token]:
 def _read_phrase(query: str, start: int, tokens: list[_Token]) -> int:
     end = query.find(_QUOTES[query[start]], start + 1)
     if end < 0:
-        raise QueryError(f"The quotation mark {query[start]} at character {start + 1} "
-                         "is not closed: add the closing one or remove it.")
+        raise QueryError("unclosed-quote", query[start], start + 1)
     text = query[start + 1 : end]
     if _segments(text):
         tokens.append(_Token("term", text, start))
@@ -207,13 +237,11 @@ _Node: TypeAlias = "_Leaf | _All | _Any"
 
 
 def _needs_after(token: _Token) -> QueryError:
-    return QueryError(f"“{token.kind}” at character {token.position + 1} needs a search "
-                      "term after it.")
+    return QueryError("needs-after", token.kind, token.position + 1)
 
 
 def _needs_before(token: _Token) -> QueryError:
-    return QueryError(f"“{token.kind}” at character {token.position + 1} needs a search "
-                      "term before it.")
+    return QueryError("needs-before", token.kind, token.position + 1)
 
 
 class _Parser:
@@ -239,11 +267,9 @@ class _Parser:
         node = self.any_of()
         stray = self.peek()
         if stray is not None:
-            raise QueryError(f"The parenthesis “)” at character {stray.position + 1} has "
-                             "no matching “(”.")
+            raise QueryError("stray-closing", stray.position + 1)
         if node is None:
-            raise QueryError("Nothing to search for: type a word, a number or Chinese "
-                             "characters.")
+            raise QueryError("nothing")
         return node
 
     def any_of(self) -> _Node | None:
@@ -275,9 +301,7 @@ class _Parser:
             else:
                 positive.append(self.primary())
         if first_not is not None and not positive:
-            raise QueryError(f"“NOT” at character {first_not.position + 1} needs something "
-                             "to exclude from: put it after the words to find, as in "
-                             "南开 NOT 区委.")
+            raise QueryError("not-alone", first_not.position + 1)
         if len(positive) == 1 and not negative:
             return positive[0]
         return _All(tuple(positive), tuple(negative)) if positive else None
@@ -303,15 +327,13 @@ class _Parser:
     def group(self, opening: _Token) -> _Node:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise QueryError(f"Too many nested parentheses: at most {MAX_DEPTH} levels.")
+            raise QueryError("too-deep", MAX_DEPTH)
         node = self.any_of()
         closing = self.peek()
         if closing is None:
-            raise QueryError(f"The parenthesis “(” at character {opening.position + 1} is "
-                             "not closed.")
+            raise QueryError("unclosed-paren", opening.position + 1)
         if node is None:
-            raise QueryError(f"The parentheses at character {opening.position + 1} are "
-                             "empty.")
+            raise QueryError("empty-parens", opening.position + 1)
         self.take()
         self.depth -= 1
         return node

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from reader.core.splits import SplitFix
 
-ArticleLabel = tuple[int, str, str, str, bool]
-"""(id, kind, title, head of the text when untitled, removed) of a tree row."""
+ArticleLabel = tuple[int, str, str, str, bool, bool]
+"""(id, kind, title, head of the text when untitled, removed, a copy of another item)
+of a tree row."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class ArticleRow:
     paragraphs: list[tuple[str, int, int]]
     issue_title: str
     issue_date: str | None
+    removed: bool = False
+    """No longer in its issue's text since a re-import; kept for the reader's tags or notes."""
     issue_edition: str | None = None
     """版次 of the article's issue (None when unknown)."""
     issue_number: str | None = None
@@ -86,6 +89,19 @@ class Mention:
     context: str
     start: int
     end: int
+    context_start: int = -1
+    """Where the mention starts in ``context`` (it ends ``end - start`` later)."""
+
+
+@dataclass(frozen=True)
+class EntityCorrection:
+    """A rejection (``target`` empty) or a merge of ``name`` into ``target``, and when."""
+
+    action: str
+    type: str
+    name: str
+    target: str
+    created: str
 
 
 @dataclass(frozen=True)
@@ -129,6 +145,19 @@ class TagRow:
 
 
 @dataclass(frozen=True)
+class TagState:
+    """A tag as it was, with the articles it was on: what undoing a rename, merge, colour
+    or delete puts back."""
+
+    id: int
+    name: str
+    color: str
+    created: str
+    links: tuple[tuple[int, str], ...]
+    """(article id, when it was tagged) of every article that carried it."""
+
+
+@dataclass(frozen=True)
 class NoteRow:
     id: int
     uid: str
@@ -165,8 +194,11 @@ class Hit:
     kind: str
     title: str
     snippet: str
+    """Text around the first hit, the hits marked ``[`` ``]`` (for a terminal)."""
     rank: float
     terms: list[str] = field(default_factory=list)
+    excerpt: str = ""
+    """The same text unmarked (a window marks the terms itself)."""
 
 
 @dataclass(frozen=True)

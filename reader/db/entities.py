@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from reader.core.records import (
-    Mention,
-)
+from reader.core.model import Entity
+from reader.core.records import Mention
+from reader.core.spans import in_body
 from reader.db.connection import now, transaction
 
 
@@ -29,11 +29,21 @@ SENTENCE_MAX = 80
 
 def sentence_around(body: str, start: int, end: int) -> str:
     """The sentence of ``body`` holding ``start:end`` (clamped to SENTENCE_MAX each side)."""
+    left, right = sentence_span(body, start, end)
+    return body[left:right]
+
+
+def sentence_span(body: str, start: int, end: int) -> tuple[int, int]:
+    """Where ``sentence_around`` cuts ``body``: (left, right), white space trimmed."""
     left = max((body.rfind(mark, 0, start) for mark in SENTENCE_ENDS), default=-1) + 1
     rights = [i for i in (body.find(mark, end) for mark in SENTENCE_ENDS) if i >= 0]
     right = min(rights) + 1 if rights else len(body)
     left, right = max(left, start - SENTENCE_MAX), min(right, end + SENTENCE_MAX)
-    return body[left:right].strip()
+    while left < right and body[left].isspace():
+        left += 1
+    while right > left and body[right - 1].isspace():
+        right -= 1
+    return left, right
 
 
 def entity_mentions(db: sqlite_utils.Database, type_: str, name: str,
@@ -47,8 +57,12 @@ def entity_mentions(db: sqlite_utils.Database, type_: str, name: str,
         "ORDER BY i.date IS NULL, i.date DESC, a.position, m.start LIMIT ?",
         [type_, name, limit],
     ).fetchall()
-    return [Mention(r[0], r[1], r[2], r[3], sentence_around(r[4], r[5], r[6]), r[5], r[6])
-            for r in rows]
+    mentions = []
+    for article_id, issue, date, title, body, start, end in rows:
+        left, right = sentence_span(body, start, end)
+        mentions.append(Mention(article_id, issue, date, title, body[left:right], start, end,
+                                start - left))
+    return mentions
 
 
 def add_correction(db: sqlite_utils.Database, action: str, type_: str, name: str,
@@ -74,6 +88,65 @@ def _apply_merge(db: sqlite_utils.Database, type_: str, alias: str, target: str)
     db.execute("UPDATE OR IGNORE entity_mentions SET entity_id = ? WHERE entity_id = ?",
                [into, row[0]])
     db.execute("DELETE FROM entities WHERE id = ?", [row[0]])
+
+
+def remove_correction(db: sqlite_utils.Database, action: str, type_: str,
+                      name: str) -> tuple[str, str, str, str] | None:
+    """Forget a rejection or a merge; returns it (None if there was none). The mentions it
+    removed come back only when their articles are analysed again (``replace_mentions``)."""
+    row = db.execute("SELECT action, type, name, target FROM entity_corrections "
+                     "WHERE action = ? AND type = ? AND name = ?",
+                     [action, type_, name]).fetchone()
+    if row is None:
+        return None
+    db.execute("DELETE FROM entity_corrections WHERE action = ? AND type = ? AND name = ?",
+               [action, type_, name])
+    return (str(row[0]), str(row[1]), str(row[2]), str(row[3]))
+
+
+def correction_list(db: sqlite_utils.Database) -> list[tuple[str, str, str, str, str]]:
+    """(action, type, name, target, created) of every correction, newest first."""
+    rows = db.execute("SELECT action, type, name, target, created FROM entity_corrections "
+                      "ORDER BY id DESC").fetchall()
+    return [(str(a), str(t), str(n), str(g), str(c)) for a, t, n, g, c in rows]
+
+
+def articles_containing(db: sqlite_utils.Database, text: str) -> list[int]:
+    """Live articles whose text holds ``text`` (where a restored name may be found)."""
+    rows = db.execute("SELECT id FROM articles WHERE removed = 0 AND instr(body, ?) > 0 "
+                      "ORDER BY id", [text]).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def mention_rows(db: sqlite_utils.Database, article_id: int, found: list[Entity],
+                 starts: list[int]) -> list[tuple[int, int, int, int]]:
+    """(article, body start, body end, entity id) of an article's analysed entities
+    (paragraph offsets turned into body offsets), creating the entities it names."""
+    return [
+        (article_id, *where, entity_id(db, e.type, e.canonical or e.text))
+        for e in found
+        if (where := in_body(starts, e.paragraph, e.start, e.end)) is not None
+    ]
+
+
+def insert_mentions(db: sqlite_utils.Database, rows: list[tuple[int, int, int, int]]) -> None:
+    db.conn.executemany(  # the same span of the same entity twice is one mention
+        'INSERT OR IGNORE INTO entity_mentions (article_id, start, "end", entity_id) '
+        "VALUES (?,?,?,?)", rows,
+    )
+
+
+def replace_mentions(db: sqlite_utils.Database, article_id: int, found: list[Entity],
+                     starts: list[int]) -> None:
+    """An article's mentions as a new analysis found them; entities left without any
+    mention go."""
+    db.execute("DELETE FROM entity_mentions WHERE article_id = ?", [article_id])
+    insert_mentions(db, mention_rows(db, article_id, found, starts))
+
+
+def drop_unmentioned(db: sqlite_utils.Database) -> None:
+    db.execute("DELETE FROM entities WHERE NOT EXISTS "
+               "(SELECT 1 FROM entity_mentions m WHERE m.entity_id = entities.id)")
 
 
 def list_corrections(db: sqlite_utils.Database) -> list[tuple[str, str, str, str]]:

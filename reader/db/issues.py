@@ -16,7 +16,7 @@ from reader.core.rematch import Incoming, Stored, match_items
 from reader.core.spans import in_body, paragraph_starts
 from reader.core.splits import squeeze
 from reader.db.connection import now
-from reader.db.entities import entity_id
+from reader.db.entities import insert_mentions, mention_rows
 from reader.db.migrations import ensure_paper
 from reader.db.notes import reanchor_notes
 from reader.db.search import index_article, unindex_article
@@ -201,15 +201,7 @@ def _write_details(
         [(article_id, n, kind, start, end) for n, (kind, start, end) in enumerate(spans)],
     )
     starts = [start for _, start, _ in spans]
-    mentions = [
-        (article_id, *where, entity_id(db, e.type, e.canonical or e.text))
-        for e in item.entities
-        if (where := in_body(starts, e.paragraph, e.start, e.end)) is not None
-    ]
-    conn.executemany(  # the same span of the same entity twice is one mention
-        'INSERT OR IGNORE INTO entity_mentions (article_id, start, "end", entity_id) '
-        "VALUES (?,?,?,?)", mentions,
-    )
+    insert_mentions(db, mention_rows(db, article_id, item.entities, starts))
     conn.executemany(
         'INSERT INTO figures (article_id, kind, text, value, upper, unit, norm, qualifier, '
         'start, "end") VALUES (?,?,?,?,?,?,?,?,?,?)',

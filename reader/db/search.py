@@ -38,7 +38,8 @@ def search(db: sqlite_utils.Database, query: str, filters: Filters | None = None
     rows = db.execute(sql, [*args, limit, max(0, offset)]).fetchall()
     terms = parsed.terms if parsed is not None else []
     return [
-        Hit(r[0], r[1], r[2], r[3], r[4], r[5], snippet(r[5] + "\n" + r[6], terms), r[7], terms)
+        Hit(r[0], r[1], r[2], r[3], r[4], r[5], snippet(r[5] + "\n" + r[6], terms), r[7], terms,
+            snippet(r[5] + "\n" + r[6], terms, mark=("", "")))
         for r in rows
     ]
 

@@ -6,6 +6,7 @@ import sqlite_utils
 
 from reader.core.records import (
     TagRow,
+    TagState,
 )
 from reader.db.annotations import AnnotationError
 from reader.db.articles import require_article
@@ -62,6 +63,8 @@ def article_tags(db: sqlite_utils.Database, article_id: int) -> list[str]:
 
 def rename_tag(db: sqlite_utils.Database, old: str, new: str) -> None:
     """Rename a tag; renaming onto an existing tag merges the two."""
+    if not new.strip():
+        raise AnnotationError("a tag needs a name")
     with transaction(db):
         source = tag_id(db, old, create=False)
         existing = db.execute("SELECT id FROM tags WHERE name = ?", [new.strip()]).fetchone()
@@ -96,3 +99,39 @@ def set_tag_color(db: sqlite_utils.Database, name: str, color: str) -> None:
     with transaction(db):
         db.execute("UPDATE tags SET color = ? WHERE id = ?",
                    [color, tag_id(db, name, create=False)])
+
+
+def tag_states(db: sqlite_utils.Database, names: list[str]) -> list[TagState]:
+    """The tags named ``names`` (those that exist) with the articles they are on."""
+    states = []
+    for name in dict.fromkeys(n.strip() for n in names):
+        row = db.execute("SELECT id, name, color, created FROM tags WHERE name = ?",
+                         [name]).fetchone()
+        if row is None:
+            continue
+        links = db.execute("SELECT article_id, created FROM article_tags WHERE tag_id = ? "
+                           "ORDER BY article_id", [row[0]]).fetchall()
+        states.append(TagState(int(row[0]), str(row[1]), str(row[2]), str(row[3]),
+                               tuple((int(a), str(c)) for a, c in links)))
+    return states
+
+
+def restore_tags(db: sqlite_utils.Database, touched: list[str], states: list[TagState]
+                 ) -> None:
+    """Put the tags named ``touched`` back as ``states`` (taken before a change to them)
+    say: a name without a state is gone again, each state's tag has its name, colour,
+    id (when still free) and exactly its articles (those that still exist)."""
+    with transaction(db):
+        for name in touched:
+            db.execute("DELETE FROM tags WHERE name = ?", [name.strip()])
+        for state in states:
+            cursor = db.execute(
+                "INSERT INTO tags (id, name, color, created) VALUES (CASE WHEN EXISTS "
+                "(SELECT 1 FROM tags WHERE id = :id) THEN NULL ELSE :id END, :name, :color, "
+                ":created)", {"id": state.id, "name": state.name, "color": state.color,
+                              "created": state.created})
+            db.conn.executemany(
+                "INSERT INTO article_tags (article_id, tag_id, created) SELECT ?, ?, ? "
+                "WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)",
+                [(article, cursor.lastrowid, created, article)
+                 for article, created in state.links])

@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from functools import cache
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QBrush,
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontDatabase,
     QHelpEvent,
     QIcon,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QPixmap,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextLine,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -37,6 +43,16 @@ LAYER_PROPERTY = QTextCharFormat.Property.UserProperty + 1
 MARK_LAYERS = ("notes", "terms", "find", "current")
 """Overlays drawn as ExtraSelections over the text, later ones on top."""
 ZOOM_STEP = 1.0
+MUTED, MUTED_ON_DARK = "#666666", "#a8a8a8"
+"""The colour of bylines, captions and credits on a light and on a dark background."""
+CJK_FAMILIES = (
+    "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "STSong", "SimSun", "NSimSun",
+    "Noto Serif SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+    "Microsoft YaHei", "Hiragino Sans GB", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
+    "Noto Sans SC",
+)
+"""Reading fonts for Chinese, best first: a Song (serif) face as in print, then the
+system's sans faces (Linux, macOS, Windows)."""
 ZOOM_MIN, ZOOM_MAX = -6.0, 16.0
 
 
@@ -66,6 +82,18 @@ def highlight_spans(highlights: Iterable[Highlight], blocks: Sequence[Block],
     return [(s, e, h.layer) for s, e, h in placed_highlights(highlights, blocks, layers)]
 
 
+def figure_kind_names() -> dict[str, str]:
+    """The kinds of figure (docs/analysis.md) as the UI names them."""
+    return {"money": tr("money"), "percent": tr("percent"), "ppt": tr("percentage points"),
+            "area": tr("area"), "measure": tr("measure"), "count": tr("count"),
+            "duration": tr("duration"), "date": tr("date"), "period": tr("period"),
+            "number": tr("number")}
+
+
+def figure_kind_name(kind: str) -> str:
+    return figure_kind_names().get(kind, kind)
+
+
 def format_value(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
 
@@ -75,7 +103,7 @@ def tooltip(highlight: Highlight) -> str:
     if highlight.layer != "figure":
         kinds = {"person": tr("Person"), "place": tr("Place"), "org": tr("Organization")}
         return f"{kinds.get(highlight.layer, highlight.layer)} · {highlight.label}"
-    text = tr("Figure (%1)").replace("%1", highlight.label)
+    text = tr("Figure (%1)").replace("%1", figure_kind_name(highlight.label))
     if highlight.value is not None:
         text += f" · {format_value(highlight.value)} {highlight.unit}".rstrip()
     return text
@@ -88,16 +116,24 @@ def title_roles(lines: Sequence[str]) -> list[tuple[str, str]]:
 
 
 class Mark(NamedTuple):
-    """An overlay over document positions ``start``..``end`` (a note, a find match)."""
+    """An overlay over document positions ``start``..``end`` (a note, a find match).
+
+    A find or search mark is drawn as a background (an ExtraSelection); a note's mark
+    (``note_id`` set) as a tint and a bar under its lines, painted over the text, so it
+    never hides an entity's colour and reads the same on a dark theme. ``label`` is what
+    hovering it says (the note's text)."""
 
     start: int
     end: int
     color: str
     underline: bool = False
+    note_id: int | None = None
+    label: str = ""
 
 
 def mark_selection(document: QTextDocument, mark: Mark) -> QTextEdit.ExtraSelection:
-    """The ExtraSelection that draws ``mark``; the text itself is untouched."""
+    """The ExtraSelection that draws ``mark``; the text itself is untouched. Marks are
+    light, so their text is dark on any theme."""
     selection = QTextEdit.ExtraSelection()
     cursor = QTextCursor(document)
     cursor.setPosition(mark.start)
@@ -105,6 +141,7 @@ def mark_selection(document: QTextDocument, mark: Mark) -> QTextEdit.ExtraSelect
     selection.cursor = cursor
     fmt = QTextCharFormat()
     fmt.setBackground(QBrush(QColor(mark.color)))
+    fmt.setForeground(QBrush(QColor(LIGHT_TEXT)))
     if mark.underline:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(QColor(mark.color).darker(220))
@@ -112,10 +149,56 @@ def mark_selection(document: QTextDocument, mark: Mark) -> QTextEdit.ExtraSelect
     return selection
 
 
+NOTE_BAR = 3.0
+"""Pixels of the coloured bar drawn under a noted passage's lines."""
+NOTE_TINT_ALPHA = 56
+"""How strongly a noted passage is tinted with its note's colour (of 255)."""
+
+
+def x_of(line: QTextLine, position: int) -> float:
+    """The x of the cursor before ``position`` (in its block) on ``line``."""
+    found: Any = line.cursorToX(position)  # PySide6 answers (x, position)
+    return float(found[0] if isinstance(found, tuple) else found)
+
+
+def line_rects(document: QTextDocument, start: int, end: int) -> list[QRectF]:
+    """Document rectangles of the text ``start``..``end``, one per line it spans."""
+    layout = document.documentLayout()
+    rects = []
+    block = document.findBlock(start)
+    while block.isValid() and block.position() < end:
+        origin = layout.blockBoundingRect(block).topLeft()
+        text_layout = block.layout()
+        for number in range(text_layout.lineCount()):
+            line = text_layout.lineAt(number)
+            first = block.position() + line.textStart()
+            low, high = max(start, first), min(end, first + line.textLength())
+            if low >= high:
+                continue
+            left = x_of(line, low - block.position())
+            right = x_of(line, high - block.position())
+            rects.append(QRectF(origin.x() + left, origin.y() + line.y(), right - left,
+                                line.height()))
+        block = block.next()
+    return rects
+
+
 def swatch(color: str, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(color))
     return QIcon(pixmap)
+
+
+def preferred_family(available: Iterable[str]) -> str:
+    """The first of ``CJK_FAMILIES`` among ``available`` font families ('' if none)."""
+    present = set(available)
+    return next((family for family in CJK_FAMILIES if family in present), "")
+
+
+@cache
+def default_reading_family() -> str:
+    """The reading font when the reader chose none: a CJK face installed here, if any."""
+    return preferred_family(QFontDatabase.families())
 
 
 # ---------------------------------------------------------------- the widget
@@ -127,12 +210,18 @@ class ArticleView(QTextBrowser):
     layers_changed = Signal()
     article_shown = Signal()
     text_size_changed = Signal(float)
+    note_clicked = Signal(int)
+    """A noted passage was clicked: the id of its note."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
+        # Read-only, but the keyboard selects like the mouse (Shift+arrows, Shift+End …),
+        # so a passage can be noted without a mouse.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setObjectName("articleView")
         self._text: ArticleRow | None = None
         self._highlights: list[Highlight] = []
@@ -161,6 +250,8 @@ class ArticleView(QTextBrowser):
         return actions
 
     def retranslate_ui(self) -> None:
+        self.setPlaceholderText(tr("Choose an article in the tree on the left, or search the "
+                                   "library with Ctrl+Shift+F."))
         names = layer_names()
         for layer, action in getattr(self, "layer_actions", {}).items():
             action.setText(names[layer])
@@ -212,7 +303,8 @@ class ArticleView(QTextBrowser):
         document.setDefaultFont(self._reading_font())
         document.setDocumentMargin(24)
         cursor = QTextCursor(document)
-        self._blocks, self._lines = write_article(cursor, self._text, self.text_size())
+        self._blocks, self._lines = write_article(cursor, self._text, self.text_size(),
+                                                  MUTED_ON_DARK if self._dark else MUTED)
         for start, end, highlight in placed_highlights(self._highlights, self._blocks,
                                                        self.shown_layers()):
             apply_highlight(cursor, start, end, highlight, self.layer_color(highlight.layer),
@@ -222,8 +314,9 @@ class ArticleView(QTextBrowser):
 
     def _reading_font(self) -> QFont:
         font = QFont(self.font())
-        if self._family:
-            font.setFamily(self._family)
+        family = self._family or default_reading_family()
+        if family:
+            font.setFamily(family)
         font.setPointSizeF(max(11.0, self.text_size() * 1.25))
         return font
 
@@ -283,6 +376,11 @@ class ArticleView(QTextBrowser):
     @Slot()
     def zoom_out(self) -> None:
         self.set_zoom(self._zoom - ZOOM_STEP)
+
+    @Slot()
+    def reset_zoom(self) -> None:
+        """Back to the reading size chosen in Preferences (Ctrl+0)."""
+        self.set_zoom(0.0)
 
     # ---------------------------------------------------------------- context menu
 
@@ -352,7 +450,43 @@ class ArticleView(QTextBrowser):
         length = document.characterCount()
         self.setExtraSelections([
             mark_selection(document, mark) for layer in MARK_LAYERS
-            for mark in self._marks.get(layer, []) if 0 <= mark.start < mark.end < length])
+            for mark in self._marks.get(layer, [])
+            if 0 <= mark.start < mark.end < length and mark.note_id is None])
+        self.viewport().update()
+
+    def note_marks_at(self, position: int) -> list[Mark]:
+        """The note marks covering document ``position``."""
+        return [mark for mark in self._marks.get("notes", [])
+                if mark.note_id is not None and mark.start <= position < mark.end]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        notes = [mark for mark in self._marks.get("notes", []) if mark.note_id is not None]
+        if not notes:
+            return
+        painter = QPainter(self.viewport())
+        shift = self._scroll_offset()
+        for mark in notes:
+            color = QColor(mark.color)
+            tint = QColor(color)
+            tint.setAlpha(NOTE_TINT_ALPHA)
+            for rect in line_rects(self.document(), mark.start, mark.end):
+                rect.translate(-shift)
+                painter.fillRect(rect, tint)
+                painter.fillRect(QRectF(rect.left(), rect.bottom() - NOTE_BAR, rect.width(),
+                                        NOTE_BAR), color)
+        painter.end()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A click (not a drag) on a noted passage asks for its note."""
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        position = self.document().documentLayout().hitTest(
+            event.position() + self._scroll_offset(), Qt.HitTestAccuracy.ExactHit)
+        marks = self.note_marks_at(position) if position >= 0 else []
+        if marks:
+            self.note_clicked.emit(marks[-1].note_id)
 
     # ---------------------------------------------------------------- selection
 
@@ -380,6 +514,17 @@ class ArticleView(QTextBrowser):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
+    def top_position(self) -> int:
+        """The document position of the first character shown at the top of the view."""
+        return self.cursorForPosition(QPoint(0, 0)).position()
+
+    def scroll_to_position(self, position: int) -> None:
+        """Scroll so that document ``position`` is at the top of the view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(max(0, position), self.document().characterCount() - 1))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
+
     # ---------------------------------------------------------------- hover
 
     def viewportEvent(self, event: QEvent) -> bool:
@@ -402,33 +547,36 @@ class ArticleView(QTextBrowser):
         return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
 
     def tooltip_at(self, position: int) -> str:
-        """The tooltip of the character at document ``position`` ('' if none)."""
+        """The tooltip of the character at document ``position`` ('' if none): its
+        highlight, and the text of the notes on it."""
         cursor = QTextCursor(self.document())
         cursor.setPosition(position)
         cursor.movePosition(QTextCursor.MoveOperation.NextCharacter,
                             QTextCursor.MoveMode.KeepAnchor)
-        return cursor.charFormat().toolTip()
+        notes = [tr("Note: %1").replace("%1", mark.label or tr("(empty)"))
+                 for mark in self.note_marks_at(position)]
+        return "\n".join(filter(None, [cursor.charFormat().toolTip(), *notes]))
 
 
 # ---------------------------------------------------------------- document building
 
 
-def char_format(size: float, bold: bool = False, italic: bool = False,
-                color: str = "") -> QTextCharFormat:
+def char_format(size: float, bold: bool = False, color: str = "") -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setFontPointSize(size)
     fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
-    fmt.setFontItalic(italic)
     if color:
         fmt.setForeground(QBrush(QColor(color)))
     return fmt
 
 
 def block_format(top: float = 0, bottom: float = 8, center: bool = False,
-                 indent: bool = False) -> QTextBlockFormat:
+                 indent: bool = False, margin: float = 0) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setTopMargin(top)
     fmt.setBottomMargin(bottom)
+    fmt.setLeftMargin(margin)
+    fmt.setRightMargin(margin)
     fmt.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     if center:
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -461,10 +609,11 @@ LineKey = tuple[str, int]
 """A line of the article as the library names it: (title / byline / paragraph / credit, n)."""
 
 
-def write_article(cursor: QTextCursor, text: ArticleRow, base: float
+def write_article(cursor: QTextCursor, text: ArticleRow, base: float, muted: str = MUTED
                   ) -> tuple[list[Block], list[LineKey]]:
     """Write title lines, byline, paragraphs and credit; return where the body sits and
-    which line of the article each document block shows."""
+    which line of the article each document block shows. ``muted`` is the colour of the
+    byline, captions and credit."""
     writer = _Writer(cursor)
     lines: list[LineKey] = []
     sizes = {"kicker": base * 1.1, "title": base * 1.7, "subtitle": base * 1.2}
@@ -474,20 +623,24 @@ def write_article(cursor: QTextCursor, text: ArticleRow, base: float
         lines.append(("title", n))
     if text.byline:
         writer.block(text.byline, block_format(top=4, bottom=14, center=True),
-                     char_format(base, color="#666666"))
+                     char_format(base, color=muted))
         lines.append(("byline", 0))
     blocks = []
     for n, (kind, start, end) in enumerate(text.paragraphs):
-        charf = char_format(base * 1.15 if kind == "subhead" else base,
-                            bold=kind == "subhead", italic=kind == "caption")
+        # Captions are set apart by size, colour and margins, never by a slant: Hanzi have
+        # no italic, and a synthetic one is hard to read.
+        charf = char_format(base * 1.15 if kind == "subhead" else
+                            base * 0.95 if kind == "caption" else base,
+                            bold=kind == "subhead", color=muted if kind == "caption" else "")
         doc_start = writer.block(text.body[start:end],
                                  block_format(top=6 if kind == "subhead" else 0,
-                                              indent=kind == "text"), charf)
+                                              indent=kind == "text",
+                                              margin=16 if kind == "caption" else 0), charf)
         blocks.append(Block(start, end, doc_start))
         lines.append(("paragraph", n))
     if text.credit:
-        writer.block(text.credit, block_format(top=2), char_format(base * 0.9, italic=True,
-                                                                   color="#666666"))
+        writer.block(text.credit, block_format(top=2, margin=16),
+                     char_format(base * 0.9, color=muted))
         lines.append(("credit", 0))
     return blocks, lines
 

@@ -1,4 +1,5 @@
-"""The corpus dialogs (entity index, figures table) and Preferences, made on first use."""
+"""The corpus dialogs (entity index, figures table, tag manager) and Preferences, made on
+first use."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from reader.ui.figures import FiguresDialog
 from reader.ui.preferences import PreferencesDialog
 from reader.ui.reads import ReadRunner
 from reader.ui.settings import Settings
+from reader.ui.tag_manager import TagManager
+from reader.ui.undo import AnnotationHistory
 
 
 class CorpusViews(QObject):
@@ -22,14 +25,18 @@ class CorpusViews(QObject):
     """Open an article with this passage selected (a figure or mention chosen)."""
     entity_chosen = Signal(str, str)
     preferences_changed = Signal()
+    tag_chosen = Signal(str)
+    """Show the articles with this tag (chosen in the tag manager)."""
 
     def __init__(self, library: Library, reads: ReadRunner, settings: Settings,
-                 window: QWidget) -> None:
+                 window: QWidget, history: AnnotationHistory) -> None:
         super().__init__(window)
         self._library = library
+        self._history = history
         self._reads = reads
         self._settings = settings
         self._window = window
+        self.tag_manager: TagManager | None = None
         self.entity_index: EntityIndexDialog | None = None
         self.figures: FiguresDialog | None = None
         self.preferences: PreferencesDialog | None = None
@@ -37,17 +44,31 @@ class CorpusViews(QObject):
     @Slot()
     def show_entity_index(self) -> EntityIndexDialog:
         if self.entity_index is None:
-            self.entity_index = EntityIndexDialog(self._library, self._window, self._reads)
+            # top-level windows, not the main window's transients: what they open comes
+            # to the front instead of staying under them
+            self.entity_index = EntityIndexDialog(self._library, None, self._reads,
+                                                  self._history)
             self.entity_index.set_read_only(self._library.readonly)
             self.entity_index.entity_chosen.connect(self.entity_chosen)
+            self.entity_index.entity_chosen.connect(self._bring_window_forward)
         return _present(self.entity_index)
 
     @Slot()
     def show_figures(self) -> FiguresDialog:
         if self.figures is None:
-            self.figures = FiguresDialog(self._library, self._reads, self._window)
+            self.figures = FiguresDialog(self._library, self._reads, None)
             self.figures.figure_opened.connect(self.article_requested)
+            self.figures.figure_opened.connect(self._bring_window_forward)
         return _present(self.figures)
+
+    @Slot()
+    def show_tag_manager(self) -> TagManager:
+        """Notes → Tag manager…: every tag, to rename, merge, colour, delete or show."""
+        if self.tag_manager is None:
+            self.tag_manager = TagManager(self._library, self._history, self._window)
+            self.tag_manager.tag_chosen.connect(self.tag_chosen)
+        self.tag_manager.present()
+        return self.tag_manager
 
     @Slot()
     def show_preferences(self) -> PreferencesDialog:
@@ -60,6 +81,8 @@ class CorpusViews(QObject):
 
     def apply_changes(self, changes: Changes) -> None:
         """Refresh a shown dialog whose data changed; mark a hidden one to refresh later."""
+        if self.tag_manager is not None:
+            self.tag_manager.apply_changes(changes)
         if not changes.touches_corpus():
             return
         for dialog in (self.entity_index, self.figures):
@@ -68,8 +91,26 @@ class CorpusViews(QObject):
             elif dialog is not None:
                 dialog.setProperty("stale", True)
 
-    def retranslate_ui(self) -> None:
+    @Slot()
+    def _bring_window_forward(self) -> None:
+        """The article a figure opened is shown in front of the figures table."""
+        self._window.raise_()
+        self._window.activateWindow()
+
+    def close_all(self) -> None:
+        """Close the corpus windows with the main window (they have no parent)."""
         for dialog in (self.entity_index, self.figures):
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+        self.entity_index = self.figures = None
+
+    def set_read_only(self, read_only: bool) -> None:
+        if self.tag_manager is not None:
+            self.tag_manager.set_read_only(read_only)
+
+    def retranslate_ui(self) -> None:
+        for dialog in (self.entity_index, self.figures, self.tag_manager):
             if dialog is not None:
                 dialog.retranslate_ui()
 

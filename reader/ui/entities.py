@@ -27,17 +27,21 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.records import Highlight
-from reader.library import EntityCount, Library, Mention
+from reader.library import EntityCorrection, EntityCount, Library, Mention
 from reader.ui import plain
 from reader.ui.article_view import LAYER_COLORS, swatch
+from reader.ui.entity_corrections import CorrectionsPane
+from reader.ui.marked import MarkedTextDelegate
 from reader.ui.reads import ReadRunner
 from reader.ui.row_list import Index, Row, RowListModel
+from reader.ui.undo import AnnotationHistory
 
 ENTITY_TYPES = ("person", "place", "org")
 MENTION_LIMIT = 200
@@ -47,6 +51,15 @@ NO_PARENT = QModelIndex()
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Entities", text)
+
+
+def merge_candidates(alias: str, names: list[str]) -> list[str]:
+    """The names ``alias`` may be merged into, those sharing most characters with it first
+    (天开园 → 天开高教科技园 before 南开区); never the alias itself."""
+    letters = set(alias)
+    return sorted((name for name in names if name != alias),
+                  key=lambda name: (-len(letters & set(name)), abs(len(name) - len(alias)),
+                                    name))
 
 
 def type_names() -> dict[str, str]:
@@ -69,7 +82,11 @@ def mention_row(number: int, mention: Mention) -> Row:
     """How a mention is listed: the article and issue, then the sentence around it."""
     where = " · ".join(part for part in (mention.issue_date, mention.issue_title) if part)
     title = mention.article_title or tr("(untitled)")
-    return Row(number, f"{title}  ({where})\n{mention.context}", mention.context)
+    head = f"{title}  ({where})\n"
+    spans = ((len(head) + mention.context_start,
+              len(head) + mention.context_start + mention.end - mention.start),) \
+        if mention.context_start >= 0 else ()
+    return Row(number, head + mention.context, mention.context, spans)
 
 
 class EntityGroupsModel(QAbstractItemModel):
@@ -152,6 +169,7 @@ class EntitiesPanel(QWidget):
         self.mentions.setModel(self.mentions_model)
         self.mentions.setWordWrap(True)
         self.mentions.setAlternatingRowColors(True)
+        self.mentions.setItemDelegate(MarkedTextDelegate(self.mentions))
         self._lay_out()
         self.tree.selectionModel().currentChanged.connect(self._entity_current)
         self.mentions.clicked.connect(self._mention_chosen)
@@ -280,7 +298,8 @@ def table_view(parent: QWidget, proxy: QAbstractItemModel, name: str) -> QTableV
 
 
 class EntityIndexDialog(QDialog):
-    """All entities of the library by type and frequency; reject or merge the wrong ones."""
+    """All entities of the library by type and frequency; reject or merge the wrong ones
+    (undoable in the window), and the rejected and merged names, to restore any."""
 
     entities_changed = Signal()
     entity_chosen = Signal(str, str)
@@ -288,11 +307,13 @@ class EntityIndexDialog(QDialog):
     """The table shows the entities as the library now counts them."""
 
     def __init__(self, library: Library, parent: QWidget | None = None,
-                 reads: ReadRunner | None = None) -> None:
+                 reads: ReadRunner | None = None,
+                 history: AnnotationHistory | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entityIndex")
         self._library = library
         self._reads = reads
+        self._history = history
         self.model = EntityIndexModel(self)
         self.proxy = sorting_proxy(self.model, self)
         self.filter_edit = QLineEdit(self)
@@ -304,6 +325,10 @@ class EntityIndexDialog(QDialog):
         self.reject_button.clicked.connect(self.reject_selected)
         self.merge_button = QPushButton(self)
         self.merge_button.clicked.connect(self.merge_selected)
+        self.corrections = CorrectionsPane(self)
+        self.corrections.restore_requested.connect(self.restore)
+        if history is not None:
+            history.entities_changed.connect(self._changed)
         self._lay_out()
         self.retranslate_ui()
         self.resize(640, 520)
@@ -311,7 +336,8 @@ class EntityIndexDialog(QDialog):
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
 
     def _lay_out(self) -> None:
-        layout = QVBoxLayout(self)
+        entities = QWidget(self)
+        layout = QVBoxLayout(entities)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -319,18 +345,26 @@ class EntityIndexDialog(QDialog):
         row.addWidget(self.merge_button)
         row.addWidget(self.reject_button)
         layout.addLayout(row)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(entities, "")
+        self.tabs.addTab(self.corrections, "")
+        QVBoxLayout(self).addWidget(self.tabs)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr("Entity index"))
+        self.tabs.setTabText(0, tr("Entities"))
+        self.tabs.setTabText(1, tr("Rejected and merged"))
         self.filter_edit.setPlaceholderText(tr("Filter by name or type"))
         self.reject_button.setText(tr("Reject…"))
         self.reject_button.setToolTip(tr("Not an entity: remove it from the whole library"))
         self.merge_button.setText(tr("Merge into…"))
         self.merge_button.setToolTip(tr("Another name of an entity: merge its mentions"))
+        self.corrections.retranslate_ui()
 
     def refresh(self) -> None:
         """Count the entities again: in the background when the window has a reader
         (on a decade the count takes about half a second)."""
+        self.corrections.set_corrections(self._library.entity_corrections(), type_names())
         if self._reads is None:
             self._counted(self._library.entity_index())
         else:
@@ -341,10 +375,16 @@ class EntityIndexDialog(QDialog):
         self.model.set_entities(entities)
         self.loaded.emit()
 
+    @Slot()
+    def _changed(self) -> None:
+        self.refresh()
+        self.entities_changed.emit()
+
     def set_read_only(self, read_only: bool) -> None:
         """List the entities but offer no reject or merge (a read-only library)."""
         self.reject_button.setEnabled(not read_only)
         self.merge_button.setEnabled(not read_only)
+        self.corrections.set_read_only(read_only)
 
     def selected(self) -> EntityCount | None:
         index = self.table.currentIndex()
@@ -357,10 +397,10 @@ class EntityIndexDialog(QDialog):
         return plain.ask(self, self.windowTitle(), question)
 
     def ask_target(self, entity: EntityCount) -> str | None:
-        names = [e.name for e in self.model.entities() if e.type == entity.type
-                 and e.name != entity.name]
+        names = merge_candidates(entity.name, [e.name for e in self.model.entities()
+                                               if e.type == entity.type])
         name = plain.choose(self, tr("Merge"), tr("Merge “%1” into:").replace("%1", entity.name),
-                            names, editable=True)
+                            names, editable=True, text="")
         return name.strip() if name and name.strip() else None
 
     @Slot()
@@ -368,20 +408,35 @@ class EntityIndexDialog(QDialog):
         entity = self.selected()
         if entity is not None and self.confirm(
                 tr("“%1” is not a name? It is removed from every article, now and on "
-                   "later imports.").replace("%1", entity.name)):
-            self._apply(lambda: self._library.reject_entity(entity.type, entity.name))
+                   "later imports (Undo brings it back).").replace("%1", entity.name)):
+            if self._history is not None:
+                self._history.reject_entity(entity.type, entity.name)
+            else:
+                self._apply(lambda: self._library.reject_entity(entity.type, entity.name))
 
     @Slot()
     def merge_selected(self) -> None:
         entity = self.selected()
         target = self.ask_target(entity) if entity is not None else None
         if entity is not None and target and target != entity.name:
-            self._apply(lambda: self._library.merge_entity(entity.type, entity.name, target))
+            if self._history is not None:
+                self._history.merge_entity(entity.type, entity.name, target)
+            else:
+                self._apply(lambda: self._library.merge_entity(entity.type, entity.name,
+                                                               target))
 
-    def _apply(self, change: Callable[[], None]) -> None:
+    @Slot(object)
+    def restore(self, correction: EntityCorrection) -> None:
+        """Forget a rejection or merge: the name is looked for again in its articles."""
+        if self._history is not None:
+            self._history.restore_entity(correction)
+        else:
+            self._apply(lambda: self._library.undo_entity_correction(
+                correction.action, correction.type, correction.name))
+
+    def _apply(self, change: Callable[[], object]) -> None:
         change()
-        self.refresh()
-        self.entities_changed.emit()
+        self._changed()
 
     @Slot(QModelIndex)
     def _double_clicked(self, index: QModelIndex) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from reader.library import FigureRow, Library
 from reader.ui import plain
-from reader.ui.article_view import format_value
+from reader.ui.article_view import figure_kind_name, figure_kind_names, format_value
 from reader.ui.entities import SORT_ROLE, table_view
 from reader.ui.reads import ReadRunner
 from reader.ui.row_list import Index
@@ -45,7 +45,8 @@ def shown_value(figure: FigureRow) -> str:
 
 def cell(figure: FigureRow, column: str) -> str:
     issue = " ".join(part for part in (figure.issue_date, figure.issue_title) if part)
-    return {"value": shown_value(figure), "unit": figure.unit, "kind": figure.kind,
+    return {"value": shown_value(figure), "unit": figure.unit,
+            "kind": figure_kind_name(figure.kind),
             "text": figure.text, "issue": issue, "article": figure.article_title,
             "context": figure.context}[column]
 
@@ -167,6 +168,8 @@ class FiguresDialog(QDialog):
     def refresh(self) -> None:
         """Ask again (after the corpus changed): same filter, same order."""
         text, (column, descending) = self.filter_edit.text(), self._sort
+        kinds = {name: kind for kind, name in figure_kind_names().items()}
+        text = kinds.get(text.strip(), text)  # a kind typed as the UI names it (金额)
         self.count.setText(tr("Reading the figures…"))
         self._reads.ask("figures", lambda library: (
             library.figure_ids(text, column, descending), library.figure_count()),

@@ -10,10 +10,14 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from reader.ui.article_view import ArticleView, Mark
+from reader.ui.marked import HIT_COLOR
 
-MATCH_COLOR = "#ffe45c"
-CURRENT_COLOR = "#ff9632"
-TERM_COLOR = "#b8f0ff"
+MATCH_COLOR = HIT_COLOR
+CURRENT_COLOR = "#ff7a1a"
+TERM_COLOR = HIT_COLOR
+"""Find matches and a search's terms are hits, drawn in the hit orange of the result
+lists (the current match stronger): apart from the pale entity and figure colours (pink,
+green, blue, yellow) and from the notes' bars."""
 
 
 def tr(text: str) -> str:
@@ -196,12 +200,15 @@ FIND_KEYS = {
 }
 
 
-def reading_pane(view: QWidget, find_bar: QWidget, parent: QWidget) -> QWidget:
-    """The article view with its find bar underneath."""
+def reading_pane(view: QWidget, find_bar: QWidget, parent: QWidget,
+                 banner: QWidget | None = None) -> QWidget:
+    """The article view with the item's banner above and the find bar underneath."""
     pane = QWidget(parent)
     layout = QVBoxLayout(pane)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
+    if banner is not None:
+        layout.addWidget(banner)
     layout.addWidget(view, 1)
     layout.addWidget(find_bar)
     return pane

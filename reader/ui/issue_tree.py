@@ -3,6 +3,7 @@ the library."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -18,6 +19,7 @@ from PySide6.QtGui import QFont
 
 from reader.library import ArticleLabel, IssueRow, Library
 from reader.ui import plain
+from reader.ui.icons import kind_icon
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -35,7 +37,6 @@ kind."""
 REMOVED_ROLE = Qt.ItemDataRole.UserRole + 3
 """True for an annotated article that a re-import removed from its issue's text."""
 
-PHOTO_MARK = "📷 "
 UNTITLED_CHARS = 18
 
 BULK_FILL = 50
@@ -55,6 +56,8 @@ class Node:
     row: int = 0
     """Its position among its parent's children (kept, so ``parent()`` is O(1))."""
     label: str = ""
+    title: str = ""
+    """A paper's, year's or issue's label without its count (the filter counts anew)."""
     key: Key = ()
     children: list[Node] = field(default_factory=list)
     fetched: bool = True
@@ -102,6 +105,7 @@ class IssueTreeModel(QAbstractItemModel):
         self._issue_nodes: dict[int, Node] = {}
         self._kinds: dict[int, str] = {}
         self._rows: dict[int, IssueRow] = {}
+        self._copies: set[int] = set()
         self.reload()
 
     # ---------------------------------------------------------------- loading
@@ -111,13 +115,16 @@ class IssueTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._root = Node(PAPER, 0)
         self._kinds.clear()
+        self._copies.clear()
         self._issues = []
         self._rows = {}
         groups: dict[Key, Node] = {}
         for issue in self._library.issues():
             parent = self._group_of(issue, groups)
+            title = issue_title(issue)
             node = parent.add(Node(ISSUE, issue.id, key=(ISSUE, str(issue.id)),
-                                   label=issue_label(issue), fetched=False))
+                                   label=f"{title} ({issue.item_count})", title=title,
+                                   fetched=False))
             self._issues.append(node)
             self._rows[issue.id] = issue
         self._issue_nodes = {node.id: node for node in self._issues}
@@ -138,7 +145,7 @@ class IssueTreeModel(QAbstractItemModel):
             node = groups.get(key)
             if node is None:
                 node = groups[key] = parent.add(
-                    Node(kind, len(parent.children), key=key, label=label))
+                    Node(kind, len(parent.children), key=key, label=label, title=label))
             parent = node
         return parent
 
@@ -177,9 +184,11 @@ class IssueTreeModel(QAbstractItemModel):
 
     def _add_rows(self, node: Node, rows: list[ArticleLabel]) -> None:
         node.fetched = True
-        for article_id, kind, title, head, removed in rows:
+        for article_id, kind, title, head, removed, copy in rows:
             self._kinds[article_id] = kind
-            label = article_label(kind, title, head)
+            if copy:
+                self._copies.add(article_id)
+            label = article_label(kind, title, head, copy)
             if removed:
                 label = tr("Removed from the file: %1").replace("%1", label)
             node.add(Node(ARTICLE, article_id, label=label, removed=removed))
@@ -250,6 +259,8 @@ class IssueTreeModel(QAbstractItemModel):
             return node.label
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain.tip(self._tooltip(node))
+        if role == Qt.ItemDataRole.DecorationRole and node.kind == ARTICLE:
+            return kind_icon(self._kinds.get(node.id, ARTICLE), node.id in self._copies)
         if role == ID_ROLE:
             return node.id
         if role == KIND_ROLE:
@@ -378,22 +389,27 @@ class IssueTreeModel(QAbstractItemModel):
         return None
 
 
-def article_label(kind: str, title: str, head: str) -> str:
-    """A tree row's label: its title (📷 for a photo), else the start of its text."""
+def article_label(kind: str, title: str, head: str, copy: bool = False) -> str:
+    """A tree row's label: its title, else what it is and the start of its text (a photo
+    says so by its icon, ``icons.kind_icon``, not by an emoji a font may lack)."""
     if title:
-        return PHOTO_MARK + title if kind == "photo" else title
+        return title
     words = first_words(head)
+    if copy:
+        return tr("(copy) %1").replace("%1", words)
+    if kind == "fragment":
+        return tr("(fragment) %1").replace("%1", words)
     if kind == "photo":
-        return PHOTO_MARK + words
+        return words
     return tr("(untitled) %1").replace("%1", words)
 
 
-def issue_label(issue: IssueRow) -> str:
-    """An issue's row: date, edition and number when known, its name, its item count."""
+def issue_title(issue: IssueRow) -> str:
+    """An issue's row without its count: date, edition and number when known, its name."""
     parts = [issue.date or "", tr("ed. %1").replace("%1", issue.edition) if issue.edition
              else "", tr("no. %1").replace("%1", issue.number) if issue.number else "",
              issue.title]
-    return f"{' · '.join(p for p in parts if p)} ({issue.item_count})"
+    return " · ".join(p for p in parts if p)
 
 
 def issue_tooltip(issue: IssueRow) -> str:
@@ -433,32 +449,59 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         self._ids: set[int] = set()
         self._holders: set[int] = set()
         """id() of every paper, year and issue node holding a matching article."""
+        self._counts: dict[int, int] = {}
+        """id() of those nodes → how many matching articles each holds."""
 
-    def set_filter(self, text: str, matching_ids: set[int], issue_ids: set[int]) -> None:
+    def set_filter(self, text: str, matching_ids: set[int], issue_ids: set[int],
+                   counts: dict[int, int] | None = None) -> None:
         """Show the articles ``matching_ids`` for ``text``, in the issues ``issue_ids``
-        that hold them (with their groups)."""
+        that hold them (with their groups); ``counts`` (issue id → matching articles)
+        become the numbers after the issues, years and papers while the filter is on."""
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
             self.beginFilterChange()
         self._text, self._ids = text.casefold(), set(matching_ids)
         self._holders = self._holding(issue_ids) if self._text else set()
+        self._counts = self._counted(counts or {}) if self._text else {}
         if hasattr(self, "endFilterChange"):
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
             self.invalidateRowsFilter()
 
+    def _issue_nodes(self, issue_ids: Iterable[int]) -> Iterator[Node]:
+        model = self.sourceModel()
+        if isinstance(model, IssueTreeModel):
+            for issue_id in issue_ids:
+                if (node := model.issue_node(issue_id)) is not None:
+                    yield node
+
     def _holding(self, issue_ids: set[int]) -> set[int]:
         """id() of the issue nodes ``issue_ids`` and of their years and papers (the
         issues' articles need not have been read)."""
-        model = self.sourceModel()
-        if not isinstance(model, IssueTreeModel):
-            return set()
         holders: set[int] = set()
-        for issue_id in issue_ids:
-            node = model.issue_node(issue_id)
+        for issue in self._issue_nodes(issue_ids):
+            node: Node | None = issue
             while node is not None and id(node) not in holders:
                 holders.add(id(node))
                 node = node.parent
         return holders
+
+    def _counted(self, counts: dict[int, int]) -> dict[int, int]:
+        """id() of each issue, year and paper node → the matching articles it holds."""
+        held: dict[int, int] = {}
+        for issue in self._issue_nodes(counts):
+            node: Node | None = issue
+            while node is not None and node.parent is not None:
+                held[id(node)] = held.get(id(node), 0) + counts[issue.id]
+                node = node.parent
+        return held
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """While filtered, a paper, year or issue counts the articles that match."""
+        if role == Qt.ItemDataRole.DisplayRole and self._counts and index.isValid():
+            node = self.mapToSource(index).internalPointer()
+            if isinstance(node, Node) and (count := self._counts.get(id(node))) is not None:
+                return f"{node.title} ({count})"
+        return super().data(index, role)
 
     def holds(self, node: Node) -> bool:
         """Whether a paper, year or issue node holds a match of the filter."""

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from reader.library import Changes, Library
 from reader.ui import theme
 from reader.ui.article_view import ArticleView
+from reader.ui.banner import ItemBanner
 from reader.ui.corpus_views import CorpusViews
 from reader.ui.dialogs import failure_box
 from reader.ui.entities import EntitiesPanel
@@ -71,23 +72,24 @@ class MainWindow(QMainWindow):
         self.tree_pane = TreePane(library, self.reads, self)
         self.tree, self.proxy, self.tree_model = (self.tree_pane.tree, self.tree_pane.proxy,
                                                   self.tree_pane.model)
-        self.search = SearchPane(library, self.reads, self)
+        self.search = SearchPane(library, self.reads, self, self._settings)
         self.view = ArticleView(self)
+        self.banner = ItemBanner(self)
         self.find_bar = FindBar(self.view, self)
         self.notes = NotesPanel(library, self.history, self)
         self.tags = TagsPanel(library, self.history, self)
         self.entities = EntitiesPanel(library, self)
-        self.corpus = CorpusViews(library, self.reads, self._settings, self)
+        self.corpus = CorpusViews(library, self.reads, self._settings, self, self.history)
         self.reading = Reading(library, self._settings, self.view,
                                (self.notes, self.tags, self.entities), self.tree_pane,
-                               self.find_bar, self)
+                               self.find_bar, self, banner=self.banner)
         self.article_opened = self.reading.opened
         self.open_article, self.open_article_at = self.reading.open, self.reading.open_at
         self.current_article, self.reopen_article = self.reading.current, self.reading.reopen
         self.restore_last_article = self.reading.restore_last
         self.next_article, self.previous_article = self.reading.next, self.reading.previous
         self.splitter = Panes([self.tree_pane, self.search],
-                              reading_pane(self.view, self.find_bar, self),
+                              reading_pane(self.view, self.find_bar, self, self.banner),
                               [self.notes, self.tags, self.entities], self)
         self.left_tabs, self.right_tabs = self.splitter.left_tabs, self.splitter.right_tabs
         self.setCentralWidget(self.splitter)
@@ -96,8 +98,9 @@ class MainWindow(QMainWindow):
             self.reading.add_note,
             self.search.focus_field, self.tree_pane.filter_edit.setFocus, self.close,
             self.find_bar.open_bar, self.find_bar.find_next, self.find_bar.find_previous,
-            self.view.zoom_in, self.view.zoom_out, self.corpus.show_entity_index,
-            self.corpus.show_figures, self.corpus.show_preferences),
+            self.view.zoom_in, self.view.zoom_out, self.view.reset_zoom,
+            self.corpus.show_entity_index, self.corpus.show_figures,
+            self.corpus.show_preferences, self.corpus.show_tag_manager),
             self.history.stack, list(self.view.layer_actions.values()), self.search.search_edit)
         self.split_menu = SplitMenu(library, self.history, self)
         self.view.set_context_actions([self.window_actions.add_note_action])
@@ -116,11 +119,14 @@ class MainWindow(QMainWindow):
             lambda *_: self.right_tabs.setCurrentWidget(self.entities))
         self.corpus.entity_chosen.connect(self.entities.show_mentions)
         self.corpus.preferences_changed.connect(self.apply_preferences)
+        self.corpus.tag_chosen.connect(self._show_tag)
+        self.tags.manager_requested.connect(self.corpus.show_tag_manager)
         for message in (self.search.message, self.reading.message, self.notes.message_posted,
                         self.tags.message_posted, self.history.change_refused):
             message.connect(self.show_message)
         self.history.article_requested.connect(self.reading.open_corrected)
         self.tree_pane.details_requested.connect(self.ask_issue_details)
+        self.reading.note_shown.connect(lambda _id: self.right_tabs.setCurrentWidget(self.notes))
         self.notes.note_added.connect(lambda _id: self.show_message(self.tr("Note added.")))
         self.view.article_shown.connect(self._show_title)
         self.view.text_size_changed.connect(
@@ -157,7 +163,7 @@ class MainWindow(QMainWindow):
         self.read_only_label.setVisible(self.read_only)
         if self.read_only:
             self.app_actions.disable_writing()
-            for panel in (self.notes, self.tags):
+            for panel in (self.notes, self.tags, self.corpus):
                 panel.set_read_only(True)
             self.tree_pane.read_only = True
             self.setAcceptDrops(False)
@@ -166,13 +172,20 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         """Set the window's own texts; each part retranslates itself."""
         self._show_title()
-        for part in (self.view, self.app_actions, self.notes, self.tags, self.tree_pane,
-                     self.search, self.window_actions, self.find_bar, self.entities, self.corpus):
+        for part in (self.view, self.banner, self.app_actions, self.notes, self.tags,
+                     self.tree_pane, self.search, self.window_actions, self.find_bar,
+                     self.entities, self.corpus):
             part.retranslate_ui()
 
     def _show_title(self) -> None:
         broken = bool(self._library.failure or self._library.damage)
         self.setWindowTitle(window_title(self.view.article_title(), self.read_only, broken))
+
+    @Slot(str)
+    def _show_tag(self, name: str) -> None:
+        """Filter the tree to the articles with the tag ``name``, and show the tree."""
+        self.left_tabs.setCurrentWidget(self.tree_pane)
+        self.tree_pane.show_tag(name)
 
     @Slot(object)
     def apply_changes(self, changes: Changes) -> None:
@@ -211,6 +224,8 @@ class MainWindow(QMainWindow):
         self.app_actions.shutdown()
         self.reads.shutdown()
         self._settings.save_window(self, self.splitter)
+        self.reading.remember_place()
+        self.corpus.close_all()
         if self.library_lock is not None:
             self.library_lock.release()
         super().closeEvent(event)

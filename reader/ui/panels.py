@@ -52,16 +52,23 @@ from reader.library import AnnotationError, Library, NoteRow
 from reader.ui import plain
 from reader.ui.article_view import swatch
 from reader.ui.row_list import NO_PARENT, Index, Row, RowListModel
+from reader.ui.tag_colors import CHIP_DEFAULT, fill_color_menu
 from reader.ui.undo import AnnotationHistory
 
 QUOTE_CHARS = 40
 SAVE_DELAY_MS = 500
 """A note's body is saved this long after the last keystroke."""
-NOTE_COLORS = ("#fff2a8", "#c9efc4", "#cfe3ff", "#ffd3e4", "#e4d8ff")
-"""The swatches a note can take; the first is the default."""
-TAG_COLORS = ("", "#ffd6d6", "#ffe7b8", "#d4f0d0", "#d3e6ff", "#e8dcff")
-CHIP_DEFAULT = "#e8e8e8"
+NOTE_COLORS = ("#e8a317", "#e0474c", "#1a9e77", "#3b7dd8", "#9b59b6")
+"""The swatches a note can take (amber, red, teal, blue, purple); the first is the
+default. A noted passage is drawn as a tint and a bar of this colour under its lines
+(article_view.Mark), so strong colours stay apart from the pale entity and figure
+backgrounds and read on a dark theme too."""
+OLD_NOTE_COLORS = ("#fff2a8", "#c9efc4", "#cfe3ff", "#ffd3e4", "#e4d8ff")
+"""The pale swatches of earlier versions (too close to the entity colours): a note
+stored with one is shown in the swatch of the same place."""
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
+STORED_COLOR_ROLE = Qt.ItemDataRole.UserRole + 3
+"""A chip's colour as stored ("" for none)."""
 
 
 def tr(context: str, text: str) -> str:
@@ -74,6 +81,8 @@ a whole long note in a list row froze the window (15 s for a 1 MB note)."""
 
 
 def note_color(note: NoteRow) -> str:
+    if note.color in OLD_NOTE_COLORS:
+        return NOTE_COLORS[OLD_NOTE_COLORS.index(note.color)]
     return note.color or NOTE_COLORS[0]
 
 
@@ -112,6 +121,9 @@ class NoteListModel(RowListModel):
     def note_at(self, row: int) -> NoteRow:
         return self._notes[row]
 
+    def notes(self) -> list[NoteRow]:
+        return list(self._notes)
+
     def row_of(self, note_id: int) -> int | None:
         return next((i for i, note in enumerate(self._notes) if note.id == note_id), None)
 
@@ -147,15 +159,18 @@ def shortcut_action(widget: QWidget, key: QKeySequence, slot: object) -> QAction
 
 
 class NotesPanel(QWidget):
-    """The notes of the open article: listed, edited and saved as typed. It does not hold
-    the article view: it says which passages to mark and which to select by signal, and
-    is handed the selected passage when a note is to be added (``add_on``)."""
+    """The notes of the open article: listed, and one editor below the list. With a note
+    chosen the editor edits it (saved as typed); with none it holds the draft of a new
+    note, which Add note files on the passage selected in the article or on the whole
+    article. It does not hold the article view: it says which passages to mark and which
+    to select by signal, and is handed the selected passage (``add_on``)."""
 
     note_added = Signal(int)
     note_saved = Signal(int)
     message_posted = Signal(str)
     passages_changed = Signal(int, object)
-    """(article id, [(body start, body end, colour)]): the noted passages to mark."""
+    """(article id, [(body start, body end, colour, note id, note text)]): the noted
+    passages to mark."""
     passage_requested = Signal(int, int)
     """(body start, body end): a note's passage to select in the text."""
     add_requested = Signal()
@@ -168,6 +183,7 @@ class NotesPanel(QWidget):
         self._history = history
         self._article_id: int | None = None
         self._current: NoteRow | None = None
+        self._draft = ""
         self._loading = False
         self._writing = 0
         self._read_only = False
@@ -187,8 +203,8 @@ class NotesPanel(QWidget):
         self.heading = plain.label(self)
         self.heading.setObjectName("noteHeading")
         self.heading.setWordWrap(True)
-        self.body_edit = QPlainTextEdit(self)
-        self.body_edit.setObjectName("noteBody")
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("noteEditor")
         self.swatches = QButtonGroup(self)
         for number, color in enumerate(NOTE_COLORS):
             button = QToolButton(self)
@@ -198,9 +214,6 @@ class NotesPanel(QWidget):
             self.swatches.addButton(button, number)
         self.delete_button = QPushButton(self)
         self.delete_button.setObjectName("deleteNoteButton")
-        self.editor = QPlainTextEdit(self)
-        self.editor.setObjectName("noteEditor")
-        self.editor.setMaximumHeight(80)
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("addNoteButton")
         self.save_timer = QTimer(self)
@@ -209,25 +222,23 @@ class NotesPanel(QWidget):
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list, 3)
         layout.addWidget(self.heading)
-        layout.addWidget(self.body_edit)
+        layout.addWidget(self.editor, 2)
         row = QHBoxLayout()
         for button in self.swatches.buttons():
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.delete_button)
+        row.addWidget(self.add_button)
         layout.addLayout(row)
-        layout.addSpacing(8)
-        layout.addWidget(self.editor)
-        layout.addWidget(self.add_button)
 
     def _connect(self) -> None:
         self.list.clicked.connect(self._note_clicked)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.delete_action = shortcut_action(
             self.list, QKeySequence(QKeySequence.StandardKey.Delete), self.delete_current)
-        self.body_edit.textChanged.connect(self._body_edited)
+        self.editor.textChanged.connect(self._edited)
         self.save_timer.timeout.connect(self.save_pending)
         self.swatches.idClicked.connect(self._color_chosen)
         self.delete_button.clicked.connect(self.delete_current)
@@ -236,21 +247,21 @@ class NotesPanel(QWidget):
         self._history.note_restored.connect(self.select_note)
 
     def retranslate_ui(self) -> None:
-        self.editor.setPlaceholderText(
-            tr("NotesPanel", "Select a passage, write the note here, then Add note"))
-        self.body_edit.setPlaceholderText(tr("NotesPanel", "The note (saved as you type)"))
         self.add_button.setText(tr("NotesPanel", "Add note"))
+        self.add_button.setToolTip(tr(
+            "NotesPanel", "Add the note on the passage selected in the article, or on the "
+            "whole article when none is (Ctrl+N)"))
         self.delete_button.setText(tr("NotesPanel", "Delete"))
         self.delete_action.setText(tr("NotesPanel", "Delete note"))
         for number, button in enumerate(self.swatches.buttons()):
             button.setToolTip(tr("NotesPanel", "Note color %1").replace("%1", str(number + 1)))
+        self._show_heading()
 
     def set_read_only(self, read_only: bool) -> None:
         """Show notes but offer no way to add, edit or delete them (a read-only library)."""
         self._read_only = read_only
-        for widget in (self.editor, self.add_button):
-            widget.setEnabled(not read_only)
-        self.body_edit.setReadOnly(read_only)
+        self.add_button.setEnabled(not read_only)
+        self.editor.setReadOnly(read_only)
         self.delete_action.setEnabled(not read_only)
         self._show_note(self._current)
 
@@ -291,7 +302,7 @@ class NotesPanel(QWidget):
         if self._article_id is None:
             return
         self.passages_changed.emit(self._article_id, [
-            (note.start, note.end, note_color(note)) for note in notes
+            (note.start, note.end, note_color(note), note.id, note.body) for note in notes
             if note.status != "detached" and note.start is not None and note.end is not None])
 
     @Slot(int)
@@ -304,19 +315,31 @@ class NotesPanel(QWidget):
         return self._current
 
     def _show_note(self, note: NoteRow | None) -> None:
+        """Edit ``note`` in the editor, or the draft of a new note when None."""
+        if note is None and self._current is not None:
+            pass  # back to the draft, which was kept when a note was chosen
+        elif note is not None and self._current is None:
+            self._draft = self.editor.toPlainText()
         self._current = note
         self._loading = True
-        self.body_edit.setPlainText(note.body if note else "")
+        self.editor.setPlainText(note.body if note else self._draft)
         self._loading = False
-        self.heading.setText(note_heading(note) if note else "")
-        for widget in (self.body_edit, self.delete_button, *self.swatches.buttons()):
-            widget.setEnabled(note is not None)
+        self._show_heading()
         for widget in (self.delete_button, *self.swatches.buttons()):
             widget.setEnabled(note is not None and not self._read_only)
         color = NOTE_COLORS.index(note_color(note)) if note and note_color(note) \
             in NOTE_COLORS else -1
         for number, button in enumerate(self.swatches.buttons()):
             button.setChecked(number == color)
+
+    def _show_heading(self) -> None:
+        note = self._current
+        self.heading.setText(note_heading(note) if note else tr(
+            "NotesPanel", "New note: select a passage in the article and press Add note, or "
+            "add it to the whole article."))
+        self.editor.setPlaceholderText(
+            tr("NotesPanel", "The note (saved as you type)") if note else
+            tr("NotesPanel", "Write a new note here"))
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -334,19 +357,28 @@ class NotesPanel(QWidget):
         if article_id == self._article_id:
             self.refresh()
 
+    def new_draft(self) -> None:
+        """Leave the note being edited: the editor holds the draft of a new note."""
+        self.save_pending()
+        self.list.setCurrentIndex(QModelIndex())
+        self.list.clearSelection()
+        self._show_note(None)
+        self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     # ---------------------------------------------------------------- editing
 
     def add_on(self, selected: tuple[int, int] | None, shown: str) -> None:
         """Add a note on the passage ``selected`` (body offsets; ``shown`` is its text as
-        the reader sees it) with the draft's text, and open it to edit. With no passage
-        selected, the draft becomes a note on the whole article; with no draft either,
-        the draft box takes the focus (so what is typed next is the note)."""
+        the reader sees it) with the draft's text, and edit it. With no passage selected,
+        the draft becomes a note on the whole article; with no draft either (or a note
+        being edited), the editor turns to a new draft and takes the focus (so what is
+        typed next is the note)."""
         if self._article_id is None:
             self.message_posted.emit(tr("NotesPanel", "Open an article first."))
             return
-        body = self.editor.toPlainText().strip()
-        if selected is None and not body:
-            self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        draft = self.editor.toPlainText().strip() if self._current is None else ""
+        if selected is None and not draft:
+            self.new_draft()
             self.message_posted.emit(tr(
                 "NotesPanel", "Write the note, then Add note: on the passage selected in the "
                 "article, or on the whole article when none is."))
@@ -355,29 +387,32 @@ class NotesPanel(QWidget):
         start, end = selected if selected is not None else (None, None)
         try:
             with self._own_change():
-                note_id = self._library.add_note(self._article_id, body, start, end,
+                note_id = self._library.add_note(self._article_id, draft, start, end,
                                                  expected=shown if selected else None)
         except AnnotationError as error:
             self.message_posted.emit(str(error))
             return
-        self.editor.clear()
+        self._draft = ""
+        if self._current is None:
+            self._loading = True
+            self.editor.clear()
+            self._loading = False
         self.refresh()
         self.select_note(note_id)
-        if not body:
-            self.body_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.note_added.emit(note_id)
 
     @Slot()
-    def _body_edited(self) -> None:
+    def _edited(self) -> None:
         if not self._loading and self._current is not None:
             self.save_timer.start()
 
     @Slot()
     def save_pending(self) -> None:
-        """Save the body being typed now (the timer would have saved it soon)."""
+        """Save the note being typed now (the timer would have saved it soon)."""
         self.save_timer.stop()
         note = self._current
-        body = self.body_edit.toPlainText()
+        body = self.editor.toPlainText()
         if note is None or body == note.body:
             return
         try:
@@ -389,6 +424,7 @@ class NotesPanel(QWidget):
         self._current = self._library.note(note.id)
         self.model.replace_note(self._current)
         self.note_saved.emit(note.id)
+        self._mark_passages(self.model.notes())
 
     @Slot(int)
     def _color_chosen(self, number: int) -> None:
@@ -450,6 +486,8 @@ class TagChipModel(QAbstractListModel):
             return name
         if role == COLOR_ROLE:
             return color or CHIP_DEFAULT
+        if role == STORED_COLOR_ROLE:
+            return color
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr("TagsPanel", "Click × or press Delete to remove; right-click for a color")
         return None
@@ -504,6 +542,8 @@ class TagsPanel(QWidget):
 
     tags_changed = Signal(int)
     message_posted = Signal(str)
+    manager_requested = Signal()
+    """The reader asked for the tag manager (the Manage tags… button)."""
 
     def __init__(self, library: Library, history: AnnotationHistory,
                  parent: QWidget | None = None) -> None:
@@ -541,6 +581,8 @@ class TagsPanel(QWidget):
         self.entry.setCompleter(self.completer)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
+        self.manage_button = QPushButton(self)
+        self.manage_button.setObjectName("manageTagsButton")
         self.label = QLabel(self)
 
     def _lay_out(self) -> None:
@@ -552,12 +594,14 @@ class TagsPanel(QWidget):
         row.addWidget(self.add_button)
         layout.addLayout(row)
         layout.addWidget(self.remove_button)
+        layout.addWidget(self.manage_button)
 
     def _connect(self) -> None:
         self.entry.returnPressed.connect(self.add_entered)
         self.completer.activated[str].connect(self._completion_chosen)  # type: ignore[index]
         self.add_button.clicked.connect(self.add_entered)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.manage_button.clicked.connect(self.manager_requested)
         self.delegate.close_clicked.connect(self._close_clicked)
         self.list.customContextMenuRequested.connect(self._chip_menu)
         self.delete_action = shortcut_action(
@@ -569,6 +613,9 @@ class TagsPanel(QWidget):
         self.entry.setPlaceholderText(tr("TagsPanel", "New tag (e.g. 城市更新)"))
         self.add_button.setText(tr("TagsPanel", "Add"))
         self.remove_button.setText(tr("TagsPanel", "Remove selected tag"))
+        self.manage_button.setText(tr("TagsPanel", "All tags…"))
+        self.manage_button.setToolTip(tr("TagsPanel", "The tag manager: rename, merge, color "
+                                         "or delete tags, and show their articles"))
         self.delete_action.setText(tr("TagsPanel", "Remove tag"))
 
     def set_read_only(self, read_only: bool) -> None:
@@ -643,24 +690,23 @@ class TagsPanel(QWidget):
         self.tags_changed.emit(article_id)
 
     def set_color(self, name: str, color: str) -> None:
-        try:
-            self._library.set_tag_color(name, color)
-        except AnnotationError as error:
-            self.message_posted.emit(str(error))
-            return
-        self.refresh()
+        """Color the tag ``name`` everywhere (Ctrl+Z undoes it)."""
+        self._history.color_tags([name], color)
 
     @Slot(QPoint)
     def _chip_menu(self, position: QPoint) -> None:
         index = self.list.indexAt(position)
-        if not index.isValid():
-            return
-        name = self.model.name_at(index.row())
+        if index.isValid():
+            self.chip_menu(index.row()).popup(self.list.viewport().mapToGlobal(position))
+
+    def chip_menu(self, row: int) -> QMenu:
+        """A chip's right-click menu: its colour by name, and Remove."""
+        name = self.model.name_at(row)
         menu = QMenu(self)
-        for color in TAG_COLORS:
-            action = menu.addAction(swatch(color or CHIP_DEFAULT),
-                                    color or tr("TagsPanel", "No color"))
-            action.triggered.connect(lambda _=False, c=color: self.set_color(name, c))
+        menu.setObjectName("tagColorMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fill_color_menu(menu, str(self.model.index(row, 0).data(STORED_COLOR_ROLE)),
+                        lambda color: self.set_color(name, color))
         menu.addSeparator()
-        menu.addAction(tr("TagsPanel", "Remove"), lambda: self.remove_at(index.row()))
-        menu.popup(self.list.viewport().mapToGlobal(position))
+        menu.addAction(tr("TagsPanel", "Remove"), lambda: self.remove_at(row))
+        return menu

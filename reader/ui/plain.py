@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 
 def tip(text: str | None) -> str:
@@ -47,13 +47,30 @@ def warn(parent: QWidget | None, title: str, message: str) -> None:
 
 
 def choose(parent: QWidget | None, title: str, prompt: str, items: list[str],
-           editable: bool) -> str | None:
-    """Pick one of ``items`` (or type one when ``editable``); the prompt is plain text."""
+           editable: bool, text: str | None = None) -> str | None:
+    """Pick one of ``items`` (or type one when ``editable``); the prompt is plain text.
+    ``text`` is what the field starts with (None: the first item)."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(prompt)
     dialog.setComboBoxItems(items)
     dialog.setComboBoxEditable(editable)
+    if text is not None:
+        dialog.setTextValue(text)
+    for child in dialog.findChildren(QLabel):
+        child.setTextFormat(Qt.TextFormat.PlainText)
+    if dialog.exec() != QInputDialog.DialogCode.Accepted:
+        return None
+    return dialog.textValue()
+
+
+def ask_text(parent: QWidget | None, title: str, prompt: str, text: str = "") -> str | None:
+    """Ask for a line of text (``text`` filled in); the prompt is plain text."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(prompt)
+    dialog.setTextValue(text)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
     for child in dialog.findChildren(QLabel):
         child.setTextFormat(Qt.TextFormat.PlainText)
     if dialog.exec() != QInputDialog.DialogCode.Accepted:

@@ -7,7 +7,7 @@ the window applies it live (there is no OK/Apply step, as on macOS).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal, Slot
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -145,6 +145,12 @@ class PreferencesDialog(QDialog):
         for widget, was in zip(widgets, blocked, strict=True):
             widget.blockSignals(was)
         self._show_colors()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Show what is stored now: the language or theme may have been switched from the
+        View menu since the dialog was last open."""
+        self._load()
+        super().showEvent(event)
 
     def _show_colors(self) -> None:
         for layer, button in self.color_buttons.items():

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from reader.core.records import ArticleRow
 from reader.library import AnnotationError, Changes, Library
 from reader.ui.article_view import ArticleView, Mark
+from reader.ui.banner import ItemBanner
 from reader.ui.entities import EntitiesPanel
 from reader.ui.find import FindBar
+from reader.ui.issue_tree import UNTITLED_CHARS
 from reader.ui.panels import NotesPanel, TagsPanel
 from reader.ui.settings import Settings
 from reader.ui.tree_pane import TreePane
+
+NOTE_TIP_CHARS = 300
+
+
+def preview(text: str) -> str:
+    """A note's text as hovering its passage shows it (the start of a long one)."""
+    return text if len(text) <= NOTE_TIP_CHARS else text[:NOTE_TIP_CHARS] + "…"
 
 
 class Reading(QObject):
@@ -19,11 +29,15 @@ class Reading(QObject):
 
     opened = Signal(int)
     message = Signal(str)
+    note_shown = Signal(int)
+    """A note was chosen from its passage in the text (the window shows the notes tab)."""
 
     def __init__(self, library: Library, settings: Settings, view: ArticleView,
                  panels: tuple[NotesPanel, TagsPanel, EntitiesPanel], tree: TreePane,
-                 find: FindBar, parent: QObject | None = None) -> None:
+                 find: FindBar, parent: QObject | None = None,
+                 banner: ItemBanner | None = None) -> None:
         super().__init__(parent)
+        self._banner = banner
         self._library = library
         self._settings = settings
         self._view = view
@@ -35,6 +49,9 @@ class Reading(QObject):
         self._notes.passages_changed.connect(self._mark_notes)
         self._notes.passage_requested.connect(view.select_body_range)
         self._notes.add_requested.connect(self.add_note)
+        view.note_clicked.connect(self.show_note)
+        if banner is not None:
+            banner.original_requested.connect(self.open)
 
     def current(self) -> int | None:
         return self._article_id
@@ -47,13 +64,22 @@ class Reading(QObject):
         self._notes.add_on(selected, shown)
 
     @Slot(int, object)
-    def _mark_notes(self, article_id: int, passages: list[tuple[int, int, str]]) -> None:
-        """Underline the noted passages of the article shown."""
+    def _mark_notes(self, article_id: int,
+                    passages: list[tuple[int, int, str, int, str]]) -> None:
+        """Mark the noted passages of the article shown (hovering one says its note)."""
         if self._view.article_id() != article_id:
             return
         self._view.set_marks("notes", [
-            Mark(start, end, color, underline=True) for body_start, body_end, color in passages
+            Mark(start, end, color, underline=True, note_id=note_id, label=preview(text))
+            for body_start, body_end, color, note_id, text in passages
             for start, end in self._view.document_spans(body_start, body_end)])
+
+    @Slot(int)
+    def show_note(self, note_id: int) -> None:
+        """A noted passage was clicked: its note is chosen in the notes panel."""
+        self._notes.save_pending()
+        self._notes.select_note(note_id)
+        self.note_shown.emit(note_id)
 
     @Slot(int)
     def open(self, article_id: int) -> None:
@@ -67,11 +93,25 @@ class Reading(QObject):
             return
         self._article_id = article_id
         self._view.show_article(article, self._library.highlights(article_id))
+        self._show_banner(article)
         for panel in (self._notes, self._tags, self._entities):
             panel.set_article(article_id)
         self._tree.select(article_id)
         self._settings.last_article = article_id
         self.opened.emit(article_id)
+
+    def _show_banner(self, article: ArticleRow | None) -> None:
+        """Say above the text what an unusual item is (a copy, a fragment, removed)."""
+        if self._banner is None:
+            return
+        original = None
+        if article is not None and article.duplicate_of is not None:
+            try:
+                found = self._library.article(article.duplicate_of)
+                original = found.title or found.body[:UNTITLED_CHARS]
+            except AnnotationError:
+                original = None
+        self._banner.show_for(article, original)
 
     @Slot(int, int, int)
     def open_at(self, article_id: int, start: int, end: int) -> None:
@@ -90,6 +130,7 @@ class Reading(QObject):
         self.open(article_id)
         if self._article_id is None:  # it is gone: the view must not keep its old text
             self._view.clear_article()
+            self._show_banner(None)
             for panel in (self._notes, self._tags, self._entities):
                 panel.set_article(None)
         else:
@@ -119,8 +160,15 @@ class Reading(QObject):
             self.open(target)
 
     def restore_last(self) -> None:
+        """Open the article read last, at the place it was read."""
         if self._settings.last_article is not None:
             self.open(self._settings.last_article)
+            if self._article_id is not None:
+                self._view.scroll_to_position(self._settings.last_position)
+
+    def remember_place(self) -> None:
+        """Keep where the open article is being read, for the next start."""
+        self._settings.last_position = self._view.top_position() if self._article_id else 0
 
     def apply_changes(self, changes: Changes) -> None:
         """Refresh the tree, the open article and its panels as far as ``changes`` reach."""

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reader.ui import plain
+from reader.ui.marked import EMPHASIS_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -14,11 +15,13 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class Row(NamedTuple):
-    """One line of a list: the id it stands for, what it shows, what hovering says."""
+    """One line of a list: the id it stands for, what it shows, what hovering says, and
+    the spans of ``text`` to emphasise (search hits, a mention in its sentence)."""
 
     id: int
     text: str
     tooltip: str = ""
+    emphasis: tuple[tuple[int, int], ...] = ()
 
 
 class RowListModel(QAbstractListModel):
@@ -52,4 +55,6 @@ class RowListModel(QAbstractListModel):
             return plain.tip(row.tooltip) or None
         if role == ID_ROLE:
             return row.id
+        if role == EMPHASIS_ROLE:
+            return list(row.emphasis)
         return None

@@ -27,6 +27,10 @@ def _float(value: object, default: float, low: float, high: float) -> float:
     return min(high, max(low, number))
 
 
+HISTORY = 30
+"""Searches remembered."""
+
+
 class Settings:
     """The settings the window remembers; tests pass a QSettings on a temporary file."""
 
@@ -48,6 +52,16 @@ class Settings:
     @last_article.setter
     def last_article(self, article_id: int | None) -> None:
         self.store.setValue("reader/last_article", "" if article_id is None else article_id)
+
+    @property
+    def last_position(self) -> int:
+        """Where the last article was being read: the document position at the top of the
+        view (a character, not pixels, so a new window size or zoom finds the same place)."""
+        return int(_float(self.store.value("reader/last_position", 0), 0, 0, 2**31))
+
+    @last_position.setter
+    def last_position(self, position: int) -> None:
+        self.store.setValue("reader/last_position", int(position))
 
     @property
     def language(self) -> str:
@@ -112,6 +126,20 @@ class Settings:
     @theme.setter
     def theme(self, theme: str) -> None:
         self.store.setValue("ui/theme", theme if theme in THEMES else "system")
+
+    @property
+    def search_history(self) -> list[str]:
+        """The last searches, newest first (at most ``HISTORY``)."""
+        value = self.store.value("search/history", [])
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [str(item) for item in items if str(item).strip()][:HISTORY]
+
+    def remember_search(self, query: str) -> list[str]:
+        """Put ``query`` first in the search history; returns the history."""
+        query = query.strip()
+        history = [query, *(q for q in self.search_history if q != query)][:HISTORY]
+        self.store.setValue("search/history", history)
+        return history
 
     def save_window(self, window: QMainWindow, splitter: QSplitter) -> None:
         """Remember the window's geometry, toolbars and splitter sizes."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 
+from reader.core.treefilter import parse_tree_filter, tag_term
 from reader.library import Library, TreeMatches
 from reader.ui.issue_tree import (
     GROUPS,
@@ -62,7 +63,8 @@ class TreePane(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.filter_edit.setPlaceholderText(self.tr("Filter by title, tag or entity"))
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter by title, tag or entity; tag:name for a tag only"))
 
     # ---------------------------------------------------------------- contents
 
@@ -178,9 +180,11 @@ class TreePane(QWidget):
     @Slot(str)
     def set_filter(self, text: str) -> None:
         """Narrow the tree to articles whose title contains ``text`` or that carry a tag
-        or mention an entity of that name (asked in the background)."""
+        or mention an entity of that name; ``tag:NAME`` terms and several words all
+        have to match (asked in the background). A bare ``tag:`` still being typed
+        filters nothing yet."""
         text = text.strip()
-        if not text:
+        if not parse_tree_filter(text):
             self._reads.ask("tree-filter", lambda _library: None, lambda _none: None)
             if self.proxy.filter_text():
                 self._show_unfiltered()
@@ -193,12 +197,16 @@ class TreePane(QWidget):
                         lambda library: library.tree_matches(text, order, OPEN_MATCHES),
                         self._filter_answered)
 
+    def show_tag(self, name: str) -> None:
+        """Filter the tree to the articles tagged ``name``."""
+        self.filter_edit.setText(tag_term(name))
+
     def _filter_answered(self, matches: TreeMatches) -> None:
         index = self.tree.currentIndex()
         current = index.data(ID_ROLE) if index.data(KIND_ROLE) not in GROUPS else None
         self.tree.collapseAll()
         self.model.fill(matches.labels)
-        self.proxy.set_filter(matches.text, matches.ids, matches.issues)
+        self.proxy.set_filter(matches.text, matches.ids, matches.issues, matches.counts)
         self._expand_matches()
         if current in matches.ids:
             self.select(int(current))

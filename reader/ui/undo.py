@@ -1,5 +1,5 @@
-"""Undoable edits of notes, tags, split corrections and issue details: QUndoCommands over
-the library, announced by signal."""
+"""Undoable edits of notes, tags, entity corrections, the split and issue details:
+QUndoCommands over the library, announced by signal."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.library import (
     AnnotationError,
+    EntityCorrection,
     FixRecord,
     IssueCorrections,
     Library,
     NoteRow,
     SplitFix,
+    TagState,
 )
 
 
@@ -32,6 +34,8 @@ class AnnotationHistory(QObject):
     note_restored = Signal(int)
     article_requested = Signal(int)
     """After a split correction or its undo: the article to show."""
+    entities_changed = Signal()
+    """A rejection, merge or restore (or its undo) is stored."""
     change_refused = Signal(str)
     """A change was not made because the library is read-only; the message says so."""
     _write_done = Signal()
@@ -64,6 +68,32 @@ class AnnotationHistory(QObject):
     def remove_tag(self, article_id: int, name: str) -> None:
         self._push(TagCommand(self, article_id, name, add=False))
 
+    def rename_tag(self, old: str, new: str) -> None:
+        """Rename a tag everywhere; onto an existing tag's name, the two are merged."""
+        self._push(TagEditCommand(
+            self, tr("Rename tag “%1” to “%2”").replace("%1", old).replace("%2", new),
+            [old, new], lambda library: library.rename_tag(old, new)))
+
+    def merge_tags(self, sources: list[str], target: str) -> None:
+        """Merge the tags ``sources`` into ``target`` (which may be one of them)."""
+        self._push(TagEditCommand(
+            self, tr("Merge tags into “%1”").replace("%1", target), [*sources, target],
+            lambda library: library.merge_tags(sources, target)))
+
+    def delete_tags(self, names: list[str]) -> None:
+        """Delete tags from every article (undo puts each back on its articles)."""
+        label = tr("Delete tag “%1”").replace("%1", names[0]) if len(names) == 1 \
+            else tr("Delete %1 tags").replace("%1", str(len(names)))
+        self._push(TagEditCommand(self, label, names, lambda library: [
+            library.delete_tag(name) for name in names]))
+
+    def color_tags(self, names: list[str], color: str) -> None:
+        """Give the tags ``names`` the colour ``color`` (a stored value, "" for none)."""
+        label = tr("Color tag “%1”").replace("%1", names[0]) if len(names) == 1 \
+            else tr("Color %1 tags").replace("%1", str(len(names)))
+        self._push(TagEditCommand(self, label, names, lambda library: [
+            library.set_tag_color(name, color) for name in names]))
+
     def correct_split(self, label: str, article_id: int, action: str, line: tuple[str, int],
                       target: tuple[int, str, int] | None = None,
                       show: int | None = None) -> None:
@@ -85,6 +115,31 @@ class AnnotationHistory(QObject):
         undoably; the tree regroups itself from the change the library announces."""
         if values:
             self._push(IssueDetailsCommand(self, values))
+
+    def reject_entity(self, type_: str, name: str) -> None:
+        """Reject an entity everywhere; undo brings its mentions back."""
+        library = self.library
+        self._push(WriteCommand(
+            self, tr("Reject “%1”").replace("%1", name),
+            lambda: library.reject_entity(type_, name),
+            lambda: library.undo_entity_correction("reject", type_, name)))
+
+    def merge_entity(self, type_: str, alias: str, target: str) -> None:
+        """Merge ``alias`` into ``target``; undo gives the alias its mentions back."""
+        library = self.library
+        self._push(WriteCommand(
+            self, tr("Merge “%1” into “%2”").replace("%1", alias).replace("%2", target),
+            lambda: library.merge_entity(type_, alias, target),
+            lambda: library.undo_entity_correction("merge", type_, alias)))
+
+    def restore_entity(self, correction: EntityCorrection) -> None:
+        """Forget an earlier rejection or merge (the name is found again); undo repeats it."""
+        library, c = self.library, correction
+        self._push(WriteCommand(
+            self, tr("Restore “%1”").replace("%1", c.name),
+            lambda: library.undo_entity_correction(c.action, c.type, c.name),
+            lambda: library.reject_entity(c.type, c.name) if c.action == "reject"
+            else library.merge_entity(c.type, c.name, c.target)))
 
     def run_later(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         """Run a write on the library's writer thread; back on the GUI thread, announce
@@ -113,6 +168,25 @@ class AnnotationHistory(QObject):
         for future, _done in list(self._writes):
             future.exception()
         self._finish_writes()
+
+
+class WriteCommand(QUndoCommand):
+    """A change of the library's entity corrections: ``do`` and ``undo_work`` run on the
+    writer thread (restoring analyses the articles that hold a name again); the library
+    announces what changed, and the views refresh from that."""
+
+    def __init__(self, history: AnnotationHistory, label: str, do: Callable[[], Any],
+                 undo_work: Callable[[], Any]) -> None:
+        super().__init__(label)
+        self._history = history
+        self._do, self._undo = do, undo_work
+
+    def redo(self) -> None:
+        self._history.run_later(self._do, lambda _result: self._history.entities_changed.emit())
+
+    def undo(self) -> None:
+        self._history.run_later(self._undo,
+                                lambda _result: self._history.entities_changed.emit())
 
 
 class DeleteNoteCommand(QUndoCommand):
@@ -172,6 +246,39 @@ class TagCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(not self._add)
+
+
+class TagEditCommand(QUndoCommand):
+    """Rename, merge, colour or delete tags across the library; undo puts every tag it
+    touched back as it was: its name, colour and exactly the articles it was on."""
+
+    def __init__(self, history: AnnotationHistory, label: str, touched: list[str],
+                 change: Callable[[Library], object]) -> None:
+        super().__init__(label)
+        self._history = history
+        self._touched = touched
+        self._change = change
+        self._before: list[TagState] = []
+
+    def redo(self) -> None:
+        library = self._history.library
+        self._before = library.tag_states(self._touched)
+        try:
+            self._change(library)
+        except AnnotationError as error:
+            self._history.refused(error)
+            self.setObsolete(True)
+            if not library.readonly and library.tag_states(self._touched) != self._before:
+                self._put_back()  # a change of several tags that failed half-way
+
+    def _put_back(self) -> None:
+        try:
+            self._history.library.restore_tags(self._touched, self._before)
+        except AnnotationError as error:
+            self._history.refused(error)
+
+    def undo(self) -> None:
+        self._put_back()
 
 
 class SplitCommand(QUndoCommand):

@@ -31,9 +31,11 @@ class Slots:
     find_previous: Slot
     zoom_in: Slot
     zoom_out: Slot
+    zoom_reset: Slot
     entity_index: Slot
     figures: Slot
     preferences: Slot
+    tag_manager: Slot
 
 
 class WindowActions(QObject):
@@ -61,8 +63,10 @@ class WindowActions(QObject):
         self.zoom_in_action = self._action("zoomIn", std.ZoomIn, slots.zoom_in)
         self.zoom_in_action.setShortcuts([QKeySequence(std.ZoomIn), QKeySequence("Ctrl+=")])
         self.zoom_out_action = self._action("zoomOut", std.ZoomOut, slots.zoom_out)
+        self.zoom_reset_action = self._action("zoomReset", "Ctrl+0", slots.zoom_reset)
         self.entity_index_action = self._action("entityIndex", "", slots.entity_index)
         self.figures_action = self._action("figuresTable", "", slots.figures)
+        self.tag_manager_action = self._action("tagManager", "Ctrl+Shift+T", slots.tag_manager)
         self.preferences_action = self._action("preferences", std.Preferences,
                                                slots.preferences)
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -94,10 +98,12 @@ class WindowActions(QObject):
                                  self.filter_action])
         self.notes_menu = bar.addMenu("")
         self.notes_menu.addAction(self.add_note_action)
+        self.notes_menu.addAction(self.tag_manager_action)
         self.view_menu: QMenu = bar.addMenu("")
         self.view_menu.addActions(layer_actions)
         self.view_menu.addSeparator()
-        self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action])
+        self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action,
+                                   self.zoom_reset_action])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.entity_index_action, self.figures_action])
         self.toolbar = QToolBar(self._window)
@@ -129,7 +135,9 @@ class WindowActions(QObject):
                 (self.find_previous_action, self.tr("Find previous")),
                 (self.zoom_in_action, self.tr("Larger text")),
                 (self.zoom_out_action, self.tr("Smaller text")),
+                (self.zoom_reset_action, self.tr("Actual size")),
                 (self.entity_index_action, self.tr("Entity index…")),
                 (self.figures_action, self.tr("Figures table…")),
+                (self.tag_manager_action, self.tr("Tag manager…")),
                 (self.preferences_action, self.tr("Preferences…"))):
             action.setText(text)

@@ -129,142 +129,252 @@
     <context>
         <name>ArticleView</name>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="48" />
-            <location filename="../../reader/ui/entities.py" line="53" />
+            <location filename="../../reader/ui/article_view.py" line="64" />
             <source>People</source>
             <translation>人名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="48" />
-            <location filename="../../reader/ui/entities.py" line="53" />
+            <location filename="../../reader/ui/article_view.py" line="64" />
             <source>Places</source>
             <translation>地名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="48" />
-            <location filename="../../reader/ui/entities.py" line="53" />
+            <location filename="../../reader/ui/article_view.py" line="64" />
             <source>Organizations</source>
             <translation>机构</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="49" />
-            <location filename="../../reader/ui/figures.py" line="163" />
+            <location filename="../../reader/ui/article_view.py" line="65" />
             <source>Figures</source>
             <translation>数字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="76" />
+            <location filename="../../reader/ui/article_view.py" line="87" />
+            <source>money</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="87" />
+            <source>percent</source>
+            <translation>百分比</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="87" />
+            <source>percentage points</source>
+            <translation>百分点</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="88" />
+            <source>area</source>
+            <translation>面积</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="88" />
+            <source>measure</source>
+            <translation>计量</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="88" />
+            <source>count</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="89" />
+            <source>duration</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="89" />
+            <source>date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="89" />
+            <source>period</source>
+            <translation>时段</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="90" />
+            <source>number</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="104" />
             <source>Person</source>
             <translation>人名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="76" />
+            <location filename="../../reader/ui/article_view.py" line="104" />
             <source>Place</source>
             <translation>地名</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="76" />
+            <location filename="../../reader/ui/article_view.py" line="104" />
             <source>Organization</source>
             <translation>机构</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="78" />
+            <location filename="../../reader/ui/article_view.py" line="106" />
             <source>Figure (%1)</source>
             <translation>数字（%1）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/article_view.py" line="167" />
+            <location filename="../../reader/ui/article_view.py" line="253" />
+            <source>Choose an article in the tree on the left, or search the library with Ctrl+Shift+F.</source>
+            <translation>在左侧目录中选择一篇文章，或按 Ctrl+Shift+F 搜索全部报纸。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="258" />
             <source>Show or hide the highlights of %1</source>
             <translation>显示或隐藏%1的高亮</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="556" />
+            <source>Note: %1</source>
+            <translation>笔记：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/article_view.py" line="556" />
+            <source>(empty)</source>
+            <translation>（空）</translation>
         </message>
     </context>
     <context>
         <name>Entities</name>
         <message>
-            <location filename="../../reader/ui/entities.py" line="71" />
-            <location filename="../../reader/ui/splits.py" line="102" />
+            <location filename="../../reader/ui/entities.py" line="66" />
+            <source>People</source>
+            <translation>人名</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="66" />
+            <source>Places</source>
+            <translation>地名</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="66" />
+            <source>Organizations</source>
+            <translation>机构</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="84" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="175" />
+            <location filename="../../reader/ui/entities.py" line="193" />
             <source>Choose an entity to see every article that mentions it.</source>
             <translation>选择一个实体，查看提到它的所有文章。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="195" />
+            <location filename="../../reader/ui/entities.py" line="213" />
             <source>%1 “%2”: %3 mention(s) in %4 article(s)</source>
             <translation>%1“%2”：在 %4 篇文章中出现 %3 次</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="239" />
+            <location filename="../../reader/ui/entities.py" line="257" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="239" />
+            <location filename="../../reader/ui/entities.py" line="257" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="239" />
+            <location filename="../../reader/ui/entities.py" line="257" />
             <source>Mentions</source>
             <translation>提及次数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="239" />
+            <location filename="../../reader/ui/entities.py" line="257" />
             <source>Articles</source>
             <translation>文章数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="240" />
+            <location filename="../../reader/ui/entities.py" line="258" />
             <source>Issues</source>
             <translation>期数</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="324" />
+            <location filename="../../reader/ui/entities.py" line="354" />
             <source>Entity index</source>
             <translation>实体索引</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="325" />
+            <location filename="../../reader/ui/entities.py" line="355" />
+            <source>Entities</source>
+            <translation>实体</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="356" />
+            <source>Rejected and merged</source>
+            <translation>已排除与已合并</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entities.py" line="357" />
             <source>Filter by name or type</source>
             <translation>按名称或类型筛选</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="326" />
+            <location filename="../../reader/ui/entities.py" line="358" />
             <source>Reject…</source>
             <translation>排除…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="327" />
+            <location filename="../../reader/ui/entities.py" line="359" />
             <source>Not an entity: remove it from the whole library</source>
             <translation>不是实体：从整个资料库中移除</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="328" />
+            <location filename="../../reader/ui/entities.py" line="360" />
             <source>Merge into…</source>
             <translation>合并到…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="329" />
+            <location filename="../../reader/ui/entities.py" line="361" />
             <source>Another name of an entity: merge its mentions</source>
             <translation>是某实体的别名：合并其提及</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="362" />
+            <location filename="../../reader/ui/entities.py" line="402" />
             <source>Merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="362" />
+            <location filename="../../reader/ui/entities.py" line="402" />
             <source>Merge “%1” into:</source>
             <translation>将“%1”合并到：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/entities.py" line="370" />
-            <source>“%1” is not a name? It is removed from every article, now and on later imports.</source>
-            <translation>“%1”不是名称？它将从所有文章中移除，以后导入时也会排除。</translation>
+            <location filename="../../reader/ui/entities.py" line="410" />
+            <source>“%1” is not a name? It is removed from every article, now and on later imports (Undo brings it back).</source>
+            <translation>“%1”不是名称？它将从所有文章中移除，今后导入时也不再标出（可撤销）。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entity_corrections.py" line="21" />
+            <source>Rejected: %1 (%2)</source>
+            <translation>已排除：%1（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entity_corrections.py" line="23" />
+            <source>Merged: %1 → %2 (%3)</source>
+            <translation>已合并：%1 → %2（%3）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entity_corrections.py" line="57" />
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entity_corrections.py" line="58" />
+            <source>Find this name again in every article that holds it (Undo rejects or merges it again)</source>
+            <translation>在含有此名称的所有文章中重新标出它（撤销即再次排除或合并）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/entity_corrections.py" line="60" />
+            <source>No rejected or merged names.</source>
+            <translation>没有已排除或已合并的名称。</translation>
         </message>
     </context>
     <context>
@@ -297,6 +407,11 @@
     </context>
     <context>
         <name>Figures</name>
+        <message>
+            <location filename="../../reader/ui/figures.py" line="164" />
+            <source>Figures</source>
+            <translation>数字表</translation>
+        </message>
         <message>
             <location filename="../../reader/ui/figures.py" line="34" />
             <source>Value</source>
@@ -333,17 +448,17 @@
             <translation>上下文</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="164" />
+            <location filename="../../reader/ui/figures.py" line="165" />
             <source>Filter by kind, unit, text, issue or article</source>
             <translation>按种类、单位、文字、报纸或文章筛选</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="170" />
+            <location filename="../../reader/ui/figures.py" line="173" />
             <source>Reading the figures…</source>
             <translation>正在读取数字……</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/figures.py" line="194" />
+            <location filename="../../reader/ui/figures.py" line="197" />
             <source>%1 of %2 figures</source>
             <translation>%1 / %2 个数字</translation>
         </message>
@@ -351,32 +466,32 @@
     <context>
         <name>FindBar</name>
         <message>
-            <location filename="../../reader/ui/find.py" line="76" />
+            <location filename="../../reader/ui/find.py" line="80" />
             <source>Find in article</source>
             <translation>在文章中查找</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/find.py" line="77" />
+            <location filename="../../reader/ui/find.py" line="81" />
             <source>Previous match (Shift+F3)</source>
             <translation>上一处 (Shift+F3)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/find.py" line="78" />
+            <location filename="../../reader/ui/find.py" line="82" />
             <source>Next match (F3)</source>
             <translation>下一处 (F3)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/find.py" line="79" />
+            <location filename="../../reader/ui/find.py" line="83" />
             <source>Close (Esc)</source>
             <translation>关闭 (Esc)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/find.py" line="178" />
+            <location filename="../../reader/ui/find.py" line="182" />
             <source>Not found</source>
             <translation>未找到</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/find.py" line="180" />
+            <location filename="../../reader/ui/find.py" line="184" />
             <source>%1 of %2</source>
             <translation>第 %1 处，共 %2 处</translation>
         </message>
@@ -525,7 +640,7 @@
             <translation>请输入模式，例如 %1。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_details.py" line="282" />
+            <location filename="../../reader/ui/issue_details.py" line="286" />
             <source>%1 of %2 issues match; the others are left as they are.</source>
             <translation>%2 期中有 %1 期匹配；其余保持不变。</translation>
         </message>
@@ -533,149 +648,182 @@
     <context>
         <name>IssueTreeModel</name>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="75" />
+            <location filename="../../reader/ui/issue_tree.py" line="78" />
             <source>January</source>
             <translation>1月</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="75" />
+            <location filename="../../reader/ui/issue_tree.py" line="78" />
             <source>February</source>
             <translation>2月</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="75" />
+            <location filename="../../reader/ui/issue_tree.py" line="78" />
             <source>March</source>
             <translation>3月</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="75" />
+            <location filename="../../reader/ui/issue_tree.py" line="78" />
             <source>April</source>
             <translation>4月</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="75" />
+            <location filename="../../reader/ui/issue_tree.py" line="78" />
             <source>May</source>
             <translation>5月</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="75" />
+            <location filename="../../reader/ui/issue_tree.py" line="78" />
             <source>June</source>
             <translation>6月</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="76" />
+            <location filename="../../reader/ui/issue_tree.py" line="79" />
             <source>July</source>
             <translation>7月</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="76" />
+            <location filename="../../reader/ui/issue_tree.py" line="79" />
             <source>August</source>
             <translation>8月</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="76" />
+            <location filename="../../reader/ui/issue_tree.py" line="79" />
             <source>September</source>
             <translation>9月</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="76" />
+            <location filename="../../reader/ui/issue_tree.py" line="79" />
             <source>October</source>
             <translation>10月</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="76" />
+            <location filename="../../reader/ui/issue_tree.py" line="79" />
             <source>November</source>
             <translation>11月</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="77" />
+            <location filename="../../reader/ui/issue_tree.py" line="80" />
             <source>December</source>
             <translation>12月</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="82" />
+            <location filename="../../reader/ui/issue_tree.py" line="85" />
             <source>read from the file name</source>
             <translation>从文件名读出</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="82" />
+            <location filename="../../reader/ui/issue_tree.py" line="85" />
             <source>read from its folders</source>
             <translation>从所在文件夹读出</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="83" />
+            <location filename="../../reader/ui/issue_tree.py" line="86" />
             <source>read from the page header</source>
             <translation>从版头读出</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="83" />
+            <location filename="../../reader/ui/issue_tree.py" line="86" />
             <source>set by you</source>
             <translation>由您设定</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="133" />
+            <location filename="../../reader/ui/issue_tree.py" line="140" />
             <source>No date</source>
             <translation>未注明日期</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="184" />
+            <location filename="../../reader/ui/issue_tree.py" line="193" />
             <source>Removed from the file: %1</source>
             <translation>已从文件中删除：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="270" />
+            <location filename="../../reader/ui/issue_tree.py" line="281" />
             <source>Issues whose date is not known. Right-click to set their dates.</source>
             <translation>日期不明的各期。右键单击可设定日期。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="276" />
+            <location filename="../../reader/ui/issue_tree.py" line="287" />
             <source>By: %1</source>
             <translation>作者：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="279" />
+            <location filename="../../reader/ui/issue_tree.py" line="290" />
             <source>Tags: %1</source>
             <translation>标签：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="281" />
+            <location filename="../../reader/ui/issue_tree.py" line="292" />
             <source>No longer in the issue's file since a re-import; kept because it carries your tags or notes.</source>
             <translation>重新导入后已不在该期文件中；因带有您的标签或笔记而保留。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="388" />
+            <location filename="../../reader/ui/issue_tree.py" line="399" />
+            <source>(copy) %1</source>
+            <translation>（副本）%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="401" />
+            <source>(fragment) %1</source>
+            <translation>（片段）%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="404" />
             <source>(untitled) %1</source>
             <translation>（无标题）%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="393" />
+            <location filename="../../reader/ui/issue_tree.py" line="409" />
             <source>ed. %1</source>
             <translation>第%1版</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="394" />
+            <location filename="../../reader/ui/issue_tree.py" line="410" />
             <source>no. %1</source>
             <translation>第%1期</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="403" />
+            <location filename="../../reader/ui/issue_tree.py" line="419" />
             <source>Date: %1</source>
             <translation>日期：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="404" />
+            <location filename="../../reader/ui/issue_tree.py" line="420" />
             <source>Edition: %1</source>
             <translation>版次：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="405" />
+            <location filename="../../reader/ui/issue_tree.py" line="421" />
             <source>Number: %1</source>
             <translation>期号：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="409" />
+            <location filename="../../reader/ui/issue_tree.py" line="425" />
             <source>No date: right-click and choose Set date… to give it one.</source>
             <translation>未注明日期：右键单击，选择“设定日期…”即可设定。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemBanner</name>
+        <message>
+            <location filename="../../reader/ui/banner.py" line="29" />
+            <source>Removed from the issue's file by a re-import; kept because it carries your tags or notes.</source>
+            <translation>重新导入后，此文已不在该期的文件中；因为有你的标签或笔记而保留。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/banner.py" line="32" />
+            <source>Copy of “%1”, printed again in this issue (often truncated).</source>
+            <translation>“%1”的副本：本期中重复刊出（常有截断）。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/banner.py" line="35" />
+            <source>Fragment: text the parser could not attach to an article (a tail printed away from its article, or a piece without a title).</source>
+            <translation>片段：未能归入任何文章的文字（与正文分开排印的结尾，或没有标题的一段）。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/banner.py" line="69" />
+            <source>Open the original</source>
+            <translation>打开原文</translation>
         </message>
     </context>
     <context>
@@ -707,12 +855,12 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="124" />
+            <location filename="../../reader/ui/main_window.py" line="130" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/main_window.py" line="147" />
+            <location filename="../../reader/ui/main_window.py" line="153" />
             <source>Set for %n issue(s); Undo puts it back.</source>
             <translation>
                 <numerusform>已为 %n 期设定；撤销可复原。</numerusform>
@@ -774,63 +922,73 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>NotesPanel</name>
         <message>
-            <location filename="../../reader/ui/panels.py" line="84" />
-            <location filename="../../reader/ui/panels.py" line="98" />
+            <location filename="../../reader/ui/panels.py" line="93" />
+            <location filename="../../reader/ui/panels.py" line="107" />
             <source>(whole article)</source>
             <translation>（整篇文章）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="88" />
+            <location filename="../../reader/ui/panels.py" line="97" />
             <source>Detached: the passage is no longer in the article</source>
             <translation>已脱离：文章中已找不到这段原文</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="96" />
+            <location filename="../../reader/ui/panels.py" line="105" />
             <source>⚠ Detached — the passage is no longer in the article:</source>
             <translation>⚠ 已脱离——文章中已找不到这段原文：</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="240" />
-            <source>Select a passage, write the note here, then Add note</source>
-            <translation>选中一段原文，在此写笔记，然后点“添加笔记”</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/panels.py" line="241" />
-            <source>The note (saved as you type)</source>
-            <translation>笔记（输入时自动保存）</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/panels.py" line="242" />
+            <location filename="../../reader/ui/panels.py" line="250" />
             <source>Add note</source>
             <translation>添加笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="243" />
+            <location filename="../../reader/ui/panels.py" line="252" />
+            <source>Add the note on the passage selected in the article, or on the whole article when none is (Ctrl+N)</source>
+            <translation>把笔记加在文章中选中的段落上；未选中时加在整篇文章上（Ctrl+N）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="254" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="244" />
+            <location filename="../../reader/ui/panels.py" line="255" />
             <source>Delete note</source>
             <translation>删除笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="246" />
+            <location filename="../../reader/ui/panels.py" line="257" />
             <source>Note color %1</source>
             <translation>笔记颜色 %1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="345" />
+            <location filename="../../reader/ui/panels.py" line="338" />
+            <source>New note: select a passage in the article and press Add note, or add it to the whole article.</source>
+            <translation>新笔记：在文章中选中一段文字后点“添加笔记”，或直接加在整篇文章上。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="341" />
+            <source>The note (saved as you type)</source>
+            <translation>笔记（输入时自动保存）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="342" />
+            <source>Write a new note here</source>
+            <translation>在此写新笔记</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="377" />
             <source>Open an article first.</source>
             <translation>请先打开一篇文章。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="351" />
+            <location filename="../../reader/ui/panels.py" line="383" />
             <source>Write the note, then Add note: on the passage selected in the article, or on the whole article when none is.</source>
             <translation>写下笔记，再点“添加笔记”：加在文章中选中的段落上；没有选中时加在整篇文章上。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="414" />
+            <location filename="../../reader/ui/panels.py" line="450" />
             <source>Note deleted. Undo with Ctrl+Z.</source>
             <translation>笔记已删除。按 Ctrl+Z 撤销。</translation>
         </message>
@@ -985,6 +1143,54 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
         </message>
     </context>
     <context>
+        <name>QueryError</name>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="18" />
+            <source>The quotation mark %1 at character %2 is not closed: add the closing one or remove it.</source>
+            <translation>第 %2 个字符处的引号 %1 没有闭合：请补上另一半或删去它。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="20" />
+            <source>“%1” at character %2 needs a search term after it.</source>
+            <translation>第 %2 个字符处的“%1”后面需要一个搜索词。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="21" />
+            <source>“%1” at character %2 needs a search term before it.</source>
+            <translation>第 %2 个字符处的“%1”前面需要一个搜索词。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="22" />
+            <source>The parenthesis “)” at character %1 has no matching “(”.</source>
+            <translation>第 %1 个字符处的括号“)”没有对应的“(”。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="23" />
+            <source>Nothing to search for: type a word, a number or Chinese characters.</source>
+            <translation>没有可搜索的内容：请输入词语、数字或汉字。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="24" />
+            <source>“NOT” at character %1 needs something to exclude from: put it after the words to find, as in 南开 NOT 区委.</source>
+            <translation>第 %1 个字符处的“NOT”需要先有要查找的词：把它放在要找的词之后，如 南开 NOT 区委。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="26" />
+            <source>Too many nested parentheses: at most %1 levels.</source>
+            <translation>括号嵌套过多：最多 %1 层。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="27" />
+            <source>The parenthesis “(” at character %1 is not closed.</source>
+            <translation>第 %1 个字符处的括号“(”没有闭合。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/messages.py" line="28" />
+            <source>The parentheses at character %1 are empty.</source>
+            <translation>第 %1 个字符处的括号是空的。</translation>
+        </message>
+    </context>
+    <context>
         <name>ReadOnlyLabel</name>
         <message>
             <location filename="../../reader/ui/layout.py" line="60" />
@@ -1000,7 +1206,7 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>Reading</name>
         <message>
-            <location filename="../../reader/ui/reading.py" line="106" />
+            <location filename="../../reader/ui/reading.py" line="147" />
             <source>The issue's layout is corrected; Undo puts it back.</source>
             <translation>已更正这一期的版面；撤销可恢复原样。</translation>
         </message>
@@ -1079,37 +1285,126 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
         </message>
     </context>
     <context>
+        <name>SearchFilters</name>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="131" />
+            <source>Dates:</source>
+            <translation>日期：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="132" />
+            <source>from, e.g. 2024 or 2024-08</source>
+            <translation>起，如 2024 或 2024-08</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="133" />
+            <source>to</source>
+            <translation>止</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="134" />
+            <source>Tag:</source>
+            <translation>标签：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="137" />
+            <source>any tag</source>
+            <translation>任意标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="138" />
+            <source>Entity:</source>
+            <translation>实体：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="139" />
+            <source>a person, place or organization</source>
+            <translation>人名、地名或机构</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="140" />
+            <source>Kind:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="141" />
+            <source>Any kind</source>
+            <translation>任意类型</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="141" />
+            <source>Articles</source>
+            <translation>文章</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="142" />
+            <source>Photos</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="142" />
+            <source>Fragments</source>
+            <translation>片段</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="158" />
+            <location filename="../../reader/ui/search_pane.py" line="163" />
+            <source>“%1” is not a date (2024, 2024-08 or 2024-08-30)</source>
+            <translation>“%1”不是日期（应为 2024、2024-08 或 2024-08-30）</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchPane</name>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="27" />
+            <location filename="../../reader/ui/search_pane.py" line="52" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="82" />
+            <location filename="../../reader/ui/search_pane.py" line="237" />
             <source>Search all issues (Ctrl+Shift+F)</source>
             <translation>搜索全部报纸 (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="83" />
+            <location filename="../../reader/ui/search_pane.py" line="238" />
+            <source>Words, "phrases", AND / OR / NOT; ↓ shows the last searches</source>
+            <translation>词语、"短语"、AND / OR / NOT；按 ↓ 显示最近的搜索</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="240" />
             <source>More</source>
             <translation>更多</translation>
         </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="241" />
+            <source>Filters</source>
+            <translation>筛选</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/search_pane.py" line="242" />
+            <source>Search only within dates, a tag, an entity or a kind of item</source>
+            <translation>只在某段日期、某个标签、某个实体或某类条目中搜索</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/search_pane.py" line="123" />
+            <location filename="../../reader/ui/search_pane.py" line="315" />
             <source>%n article(s) found.</source>
             <translation>
                 <numerusform>找到 %n 篇文章。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../reader/ui/search_pane.py" line="128" />
+            <location filename="../../reader/ui/search_pane.py" line="320" />
             <source>%1 of %2 shown</source>
             <translation>显示 %1 / 共 %2 篇</translation>
         </message>
     </context>
     <context>
         <name>SplitMenu</name>
+        <message>
+            <location filename="../../reader/ui/splits.py" line="102" />
+            <source>(untitled)</source>
+            <translation>（无标题）</translation>
+        </message>
         <message>
             <location filename="../../reader/ui/splits.py" line="44" />
             <source>Layout</source>
@@ -1168,54 +1463,222 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
         </message>
     </context>
     <context>
-        <name>TagsPanel</name>
+        <name>TagColors</name>
         <message>
-            <location filename="../../reader/ui/panels.py" line="454" />
-            <source>Click × or press Delete to remove; right-click for a color</source>
-            <translation>点 × 或按 Delete 删除；右键选择颜色</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="24" />
+            <source>Red</source>
+            <translation>红</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="568" />
-            <source>Tags of this article</source>
-            <translation>本文标签</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="24" />
+            <source>Orange</source>
+            <translation>橙</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="569" />
-            <source>New tag (e.g. 城市更新)</source>
-            <translation>新标签（如 城市更新）</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="24" />
+            <source>Yellow</source>
+            <translation>黄</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="570" />
-            <source>Add</source>
-            <translation>添加</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="25" />
+            <source>Green</source>
+            <translation>绿</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="571" />
-            <source>Remove selected tag</source>
-            <translation>删除所选标签</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="25" />
+            <source>Cyan</source>
+            <translation>青</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="572" />
-            <source>Remove tag</source>
-            <translation>删除标签</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="25" />
+            <source>Blue</source>
+            <translation>蓝</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="614" />
-            <source>The article already has this tag.</source>
-            <translation>本文已有此标签。</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="26" />
+            <source>Purple</source>
+            <translation>紫</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="632" />
-            <source>Tag “%1” removed. Undo with Ctrl+Z.</source>
-            <translation>标签“%1”已删除。按 Ctrl+Z 撤销。</translation>
+            <location filename="../../reader/ui/tag_colors.py" line="26" />
+            <source>Gray</source>
+            <translation>灰</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="662" />
+            <location filename="../../reader/ui/tag_colors.py" line="33" />
+            <location filename="../../reader/ui/tag_colors.py" line="44" />
             <source>No color</source>
             <translation>无颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/panels.py" line="665" />
+            <location filename="../../reader/ui/tag_colors.py" line="35" />
+            <source>Other color</source>
+            <translation>其他颜色</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagManager</name>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="81" />
+            <source>Articles</source>
+            <translation>文章数</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="81" />
+            <source>Tag</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="81" />
+            <location filename="../../reader/ui/tag_manager.py" line="211" />
+            <source>Color</source>
+            <translation>颜色</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="203" />
+            <source>Tags</source>
+            <translation>标签管理</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="204" />
+            <source>Filter tags</source>
+            <translation>筛选标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="205" />
+            <source>Show articles</source>
+            <translation>显示文章</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="206" />
+            <source>Filter the tree to the articles with this tag (or double-click the tag)</source>
+            <translation>在目录树中只显示带有此标签的文章（也可双击标签）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="208" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="209" />
+            <source>Merge…</source>
+            <translation>合并…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="210" />
+            <source>Merge the selected tags into one</source>
+            <translation>把选中的标签合并为一个</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="212" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="213" />
+            <source>Remove the selected tags from every article (Ctrl+Z brings them back)</source>
+            <translation>从所有文章中删除选中的标签（按 Ctrl+Z 可恢复）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="306" />
+            <source>Rename tag</source>
+            <translation>重命名标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="307" />
+            <source>New name for “%1”:</source>
+            <translation>“%1”的新名称：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="310" />
+            <source>Merge tags</source>
+            <translation>合并标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="311" />
+            <source>Merge %1 tags into:</source>
+            <translation>将 %1 个标签合并为：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="335" />
+            <source>A tag “%1” exists already. Merge “%2” into it?</source>
+            <translation>标签“%1”已存在。要把“%2”合并到其中吗？</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="341" />
+            <source>Tag “%1” renamed to “%2”. Undo with Ctrl+Z.</source>
+            <translation>标签“%1”已重命名为“%2”。按 Ctrl+Z 撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="355" />
+            <source>%1 tags merged into “%2”. Undo with Ctrl+Z.</source>
+            <translation>%1 个标签已合并为“%2”。按 Ctrl+Z 撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="364" />
+            <source>Tag “%1” deleted. Undo with Ctrl+Z.</source>
+            <translation>标签“%1”已删除。按 Ctrl+Z 撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tag_manager.py" line="366" />
+            <source>%1 tags deleted. Undo with Ctrl+Z.</source>
+            <translation>%1 个标签已删除。按 Ctrl+Z 撤销。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagsPanel</name>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="492" />
+            <source>Click × or press Delete to remove; right-click for a color</source>
+            <translation>点 × 或按 Delete 删除；右键选择颜色</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="612" />
+            <source>Tags of this article</source>
+            <translation>本文标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="613" />
+            <source>New tag (e.g. 城市更新)</source>
+            <translation>新标签（如 城市更新）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="614" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="615" />
+            <source>Remove selected tag</source>
+            <translation>删除所选标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="616" />
+            <source>All tags…</source>
+            <translation>全部标签…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="617" />
+            <source>The tag manager: rename, merge, color or delete tags, and show their articles</source>
+            <translation>标签管理：重命名、合并、设置颜色或删除标签，并显示带有标签的文章</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="619" />
+            <source>Remove tag</source>
+            <translation>删除标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="661" />
+            <source>The article already has this tag.</source>
+            <translation>本文已有此标签。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="679" />
+            <source>Tag “%1” removed. Undo with Ctrl+Z.</source>
+            <translation>标签“%1”已删除。按 Ctrl+Z 撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/panels.py" line="711" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
@@ -1223,22 +1686,22 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>TreePane</name>
         <message>
-            <location filename="../../reader/ui/tree_pane.py" line="65" />
-            <source>Filter by title, tag or entity</source>
-            <translation>按标题、标签或实体筛选</translation>
+            <location filename="../../reader/ui/tree_pane.py" line="67" />
+            <source>Filter by title, tag or entity; tag:name for a tag only</source>
+            <translation>按标题、标签或实体筛选；tag:标签名 只看该标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tree_pane.py" line="160" />
+            <location filename="../../reader/ui/tree_pane.py" line="162" />
             <source>Set date…</source>
             <translation>设定日期…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tree_pane.py" line="160" />
+            <location filename="../../reader/ui/tree_pane.py" line="162" />
             <source>Set date, edition and number…</source>
             <translation>设定日期、版次和期号…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/tree_pane.py" line="162" />
+            <location filename="../../reader/ui/tree_pane.py" line="164" />
             <source>Set dates of %1 issues…</source>
             <translation>设定 %1 期的日期…</translation>
         </message>
@@ -1246,32 +1709,77 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../reader/ui/undo.py" line="50" />
+            <location filename="../../reader/ui/undo.py" line="54" />
             <source>The library is open read-only; nothing was changed.</source>
             <translation>资料库以只读方式打开，未作任何更改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="122" />
+            <location filename="../../reader/ui/undo.py" line="74" />
+            <source>Rename tag “%1” to “%2”</source>
+            <translation>将标签“%1”重命名为“%2”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="80" />
+            <source>Merge tags into “%1”</source>
+            <translation>将标签合并为“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="85" />
+            <source>Delete tag “%1”</source>
+            <translation>删除标签“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="86" />
+            <source>Delete %1 tags</source>
+            <translation>删除 %1 个标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="92" />
+            <source>Color tag “%1”</source>
+            <translation>设置标签“%1”的颜色</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="93" />
+            <source>Color %1 tags</source>
+            <translation>设置 %1 个标签的颜色</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="123" />
+            <source>Reject “%1”</source>
+            <translation>排除“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="131" />
+            <source>Merge “%1” into “%2”</source>
+            <translation>将“%1”合并到“%2”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="139" />
+            <source>Restore “%1”</source>
+            <translation>恢复“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="196" />
             <source>Delete note</source>
             <translation>删除笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="151" />
+            <location filename="../../reader/ui/undo.py" line="225" />
             <source>Add tag “%1”</source>
             <translation>添加标签“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="151" />
+            <location filename="../../reader/ui/undo.py" line="225" />
             <source>Remove tag “%1”</source>
             <translation>删除标签“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="223" />
+            <location filename="../../reader/ui/undo.py" line="330" />
             <source>Set the date of an issue</source>
             <translation>设定一期的日期</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="224" />
+            <location filename="../../reader/ui/undo.py" line="331" />
             <source>Set the dates of %1 issues</source>
             <translation>设定 %1 期的日期</translation>
         </message>
@@ -1279,112 +1787,122 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>WindowActions</name>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="114" />
+            <location filename="../../reader/ui/window_actions.py" line="120" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="114" />
+            <location filename="../../reader/ui/window_actions.py" line="120" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="115" />
+            <location filename="../../reader/ui/window_actions.py" line="121" />
             <source>&amp;Go</source>
             <translation>转到(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="115" />
+            <location filename="../../reader/ui/window_actions.py" line="121" />
             <source>&amp;Notes</source>
             <translation>笔记(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="116" />
+            <location filename="../../reader/ui/window_actions.py" line="122" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="118" />
+            <location filename="../../reader/ui/window_actions.py" line="124" />
             <source>Toolbar</source>
             <translation>工具栏</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="120" />
+            <location filename="../../reader/ui/window_actions.py" line="126" />
             <source>Next article</source>
             <translation>下一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="121" />
+            <location filename="../../reader/ui/window_actions.py" line="127" />
             <source>Previous article</source>
             <translation>上一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="122" />
+            <location filename="../../reader/ui/window_actions.py" line="128" />
             <source>Add note</source>
             <translation>添加笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="123" />
+            <location filename="../../reader/ui/window_actions.py" line="129" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="124" />
+            <location filename="../../reader/ui/window_actions.py" line="130" />
             <source>Filter the tree</source>
             <translation>筛选目录</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="125" />
+            <location filename="../../reader/ui/window_actions.py" line="131" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="126" />
+            <location filename="../../reader/ui/window_actions.py" line="132" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="126" />
+            <location filename="../../reader/ui/window_actions.py" line="132" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="127" />
+            <location filename="../../reader/ui/window_actions.py" line="133" />
             <source>Find in article</source>
             <translation>在文章中查找</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="128" />
+            <location filename="../../reader/ui/window_actions.py" line="134" />
             <source>Find next</source>
             <translation>查找下一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="129" />
+            <location filename="../../reader/ui/window_actions.py" line="135" />
             <source>Find previous</source>
             <translation>查找上一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="130" />
+            <location filename="../../reader/ui/window_actions.py" line="136" />
             <source>Larger text</source>
             <translation>放大文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="131" />
+            <location filename="../../reader/ui/window_actions.py" line="137" />
             <source>Smaller text</source>
             <translation>缩小文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="132" />
+            <location filename="../../reader/ui/window_actions.py" line="138" />
+            <source>Actual size</source>
+            <translation>原始大小</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="139" />
             <source>Entity index…</source>
             <translation>实体索引…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="133" />
+            <location filename="../../reader/ui/window_actions.py" line="140" />
             <source>Figures table…</source>
             <translation>数字表…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="134" />
+            <location filename="../../reader/ui/window_actions.py" line="141" />
+            <source>Tag manager…</source>
+            <translation>标签管理…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="142" />
             <source>Preferences…</source>
             <translation>偏好设置…</translation>
         </message>

@@ -185,4 +185,23 @@ def test_hostile_library_text_is_shown_as_text_everywhere(
     figures = window.corpus.show_figures()
     qtbot.waitUntil(lambda: figures.model.rowCount() > 0, timeout=WAIT_MS)
     tips_of(figures.model, figures)
+    # the tag manager: its table and tooltips, its questions, and the tree filtered by it
+    manager = window.corpus.show_tag_manager()
+    QApplication.processEvents()
+    tips_of(manager.model, manager.table)
+    manager.select([html])
+    assert manager.selected_names() == [html]
+    for ask in (lambda: manager.ask_name(html), lambda: manager.ask_target([html, "别的"]),
+                lambda: manager.confirm(f"Merge “{html}”?")):
+        close_modal_soon()
+        ask()
+    manager.delete_selected()  # the status line names the tag
+    QApplication.processEvents()
+    manager._history.stack.undo()
+    manager.select([html])
+    with qtbot.waitSignal(window.tree_pane.filter_applied, timeout=WAIT_MS):
+        manager.show_selected()
+    assert window.proxy.filter_text(), "the tree is filtered by the hostile tag"
+    tips_of(window.proxy, window.tree)
+    window.tags.chip_menu(0).close()
     assert not watch.opened(), "library text was rendered as HTML somewhere"

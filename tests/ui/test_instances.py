@@ -59,7 +59,7 @@ def test_a_second_instance_opens_read_only_and_warns(qtbot: QtBot, db: Path, set
                     reader.app_actions.import_folder_action, reader.tags.add_button,
                     reader.tags.entry, reader.notes.add_button]
         assert not any(widget.isEnabled() for widget in disabled)
-        assert reader.notes.body_edit.isReadOnly()
+        assert reader.notes.editor.isReadOnly()
         index = reader.corpus.show_entity_index()
         assert not index.reject_button.isEnabled() and not index.merge_button.isEnabled()
         assert writer.window_actions.add_note_action.isEnabled() and writer.tags.add_button.isEnabled()

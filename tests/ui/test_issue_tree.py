@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QIcon
 from pytestqt.modeltest import ModelTester
 
 from reader.library import Library
 from reader.ui.issue_tree import (
     ID_ROLE,
     KIND_ROLE,
-    PHOTO_MARK,
     REMOVED_ROLE,
     IssueTreeModel,
     first_words,
@@ -79,17 +79,31 @@ def test_issues_newest_first_with_counts_and_children_fetched_lazily(library: Li
     assert titles[0] == library.articles(issues[0].id)[0][2]
 
 
-def test_untitled_photo_shows_camera_and_first_words(library: Library) -> None:
+def test_photos_and_copies_are_marked_by_a_drawn_icon_not_an_emoji(qapp: object,
+                                                                  library: Library) -> None:
+    """A photo shows a camera drawn by the app (no emoji font needed); a duplicate says it is
+    a copy; an ordinary article has no marker."""
     model = IssueTreeModel(library)
     model.fetch_all()
-    labels = {}
+    rows = {}
     for issue in issue_rows(model):
         for child in range(model.rowCount(issue)):
             index = model.index(child, 0, issue)
-            labels[index.data(ID_ROLE)] = (index.data(KIND_ROLE), index.data())
-    photos = [label for kind, label in labels.values() if kind == "photo"]
-    assert "📷 海光MALL 等你来" in photos
-    assert f"{PHOTO_MARK}日前,南开区碧桃文化节在长虹生态园正…" in photos
+            rows[index.data(ID_ROLE)] = (index.data(KIND_ROLE), index.data(),
+                                         index.data(Qt.ItemDataRole.DecorationRole))
+    photos = {label: icon for kind, label, icon in rows.values() if kind == "photo"}
+    assert "海光MALL 等你来" in photos
+    assert "日前,南开区碧桃文化节在长虹生态园正…" in photos
+    assert all(isinstance(icon, QIcon) and not icon.isNull() for icon in photos.values())
+    assert not any("📷" in label for _kind, label, _icon in rows.values())
+    copies = [article_id for article_id, *_ in library.db.execute(
+        "SELECT id FROM articles WHERE duplicate_of IS NOT NULL").fetchall()]
+    assert copies
+    for article_id in copies:
+        _kind, label, icon = rows[article_id]
+        assert label.startswith("(copy) ") and isinstance(icon, QIcon) and not icon.isNull()
+    plain_article = article_titled(library, "南开区一季度完成全年预算27.2%")
+    assert rows[plain_article][2] is None
 
 
 def test_tooltip_lists_bylines(library: Library) -> None:
@@ -133,7 +147,7 @@ def test_filter_proxy_passes_qtmodeltester(qtmodeltester: ModelTester, library: 
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy)
     matches = library.tree_matches("派出所")
-    proxy.set_filter("派出所", matches.ids, matches.issues)
+    proxy.set_filter("派出所", matches.ids, matches.issues, matches.counts)
     qtmodeltester.check(proxy)
     assert proxy.rowCount() >= 1
     issue = issue_rows(proxy)[0]

@@ -89,7 +89,11 @@ def test_add_note_from_selection_lists_it(qtbot: QtBot, library: Library, settin
     model = window.notes.model
     assert model.rowCount() == 1
     assert "11.07亿元" in model.index(0, 0).data() and "收入规模" in model.index(0, 0).data()
-    assert window.notes.editor.toPlainText() == ""
+    # the one editor now edits the new note; the draft it came from is used up
+    assert window.notes.current_note().id == note.id
+    assert window.notes.editor.toPlainText() == "收入规模"
+    window.notes.new_draft()
+    assert window.notes.editor.toPlainText() == "" and window.notes.current_note() is None
 
 
 def test_article_context_menu_offers_add_note_copy_and_select_all(qtbot: QtBot, library: Library, settings: Settings) -> None:

@@ -11,6 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader.core.spans import to_document
+from reader.core.tagcolors import TAG_PALETTE
 from reader.library import Library
 from reader.ui.main_window import MainWindow
 from reader.ui.panels import COLOR_ROLE, NOTE_COLORS, NOTE_PREVIEW_CHARS, SAVE_DELAY_MS, close_rect
@@ -29,9 +30,8 @@ def open_budget(qtbot: QtBot, library: Library, settings: Settings) -> tuple[Mai
 
 
 def note_selections(window: MainWindow) -> list[tuple[int, int, QColor]]:
-    """(start, end, background) of the overlays drawn over the view's text."""
-    return [(s.cursor.selectionStart(), s.cursor.selectionEnd(), s.format.background().color())
-            for s in window.view.extraSelections()]
+    """(start, end, colour) of the note marks painted over the view's text."""
+    return [(mark.start, mark.end, QColor(mark.color)) for mark in window.view.marks("notes")]
 
 
 def test_a_note_is_drawn_over_its_passage_in_its_color(qtbot: QtBot, library: Library, settings: Settings) -> None:
@@ -45,7 +45,7 @@ def test_a_note_is_drawn_over_its_passage_in_its_color(qtbot: QtBot, library: Li
     assert note_selections(window) == [(first, first + 7, QColor(NOTE_COLORS[0]))]
     assert window.view.document().toPlainText() == text_before
     assert window.notes.current_note() is not None and window.notes.current_note().id == note.id
-    assert window.notes.body_edit.hasFocus()
+    assert window.notes.editor.hasFocus()
 
 
 def test_typing_in_a_note_saves_it_after_a_pause(qtbot: QtBot, library: Library, settings: Settings) -> None:
@@ -54,8 +54,8 @@ def test_typing_in_a_note_saves_it_after_a_pause(qtbot: QtBot, library: Library,
     note_id = library.add_note(article_id, "", start, start + 4)
     window.notes.refresh()
     window.notes.select_note(note_id)
-    qtbot.keyClicks(window.notes.body_edit, "Q1 ")
-    window.notes.body_edit.insertPlainText("开门红")  # as an input method commits it
+    qtbot.keyClicks(window.notes.editor, "Q1 ")
+    window.notes.editor.insertPlainText("开门红")  # as an input method commits it
     assert library.note(note_id).body == ""
     assert window.notes.save_timer.isActive()
     with qtbot.waitSignal(window.notes.note_saved, timeout=SAVE_DELAY_MS * 4):
@@ -70,7 +70,7 @@ def test_switching_article_saves_at_once(qtbot: QtBot, library: Library, setting
     note_id = library.add_note(article_id, "")
     window.notes.refresh()
     window.notes.select_note(note_id)
-    window.notes.body_edit.setPlainText("整篇")
+    window.notes.editor.setPlainText("整篇")
     window.next_article()
     assert library.note(note_id).body == "整篇"
 
@@ -169,6 +169,26 @@ def test_adding_a_tag_is_undone_and_a_repeat_is_refused(qtbot: QtBot, library: L
     assert window.tags.model.rowCount() == 0
 
 
+def test_a_chip_is_colored_by_name_and_the_color_is_undone(
+        qtbot: QtBot, library: Library, settings: Settings) -> None:
+    """The right-click menu names the colours (no hex codes); Ctrl+Z takes one back."""
+    window, article_id, _body = open_budget(qtbot, library, settings)
+    library.add_tag(article_id, "财政")
+    window.tags.refresh()
+    menu = window.tags.chip_menu(0)
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["No color", "Red", "Orange", "Yellow", "Green", "Cyan", "Blue", "Purple",
+                     "Gray", "Remove"]
+    assert [a.text() for a in menu.actions() if a.isChecked()] == ["No color"]
+    next(a for a in menu.actions() if a.text() == "Blue").trigger()
+    assert [t.color for t in library.tags()] == [dict(TAG_PALETTE)["blue"]]
+    assert window.tags.model.index(0, 0).data(COLOR_ROLE) == dict(TAG_PALETTE)["blue"]
+    assert [a.text() for a in window.tags.chip_menu(0).actions() if a.isChecked()] == ["Blue"]
+    window.history.stack.undo()
+    assert [t.color for t in library.tags()] == [""]
+    assert window.tags.model.index(0, 0).data(COLOR_ROLE) == "#e8e8e8"
+
+
 def test_tag_color_shows_on_the_chip(qtbot: QtBot, library: Library, settings: Settings, qtmodeltester: ModelTester) -> None:
     window, article_id, _body = open_budget(qtbot, library, settings)
     library.add_tag(article_id, "财政")
@@ -219,7 +239,7 @@ def test_a_very_long_note_is_listed_by_its_start_and_edited_whole(qtbot: QtBot, 
     listed = str(row.data(Qt.ItemDataRole.DisplayRole))
     assert listed.split("\n", 1)[1] == body[:NOTE_PREVIEW_CHARS] + "…"
     window.notes.select_note(note)
-    assert window.notes.body_edit.toPlainText() == body
+    assert window.notes.editor.toPlainText() == body
 
 
 def test_the_notes_panel_works_without_a_view_by_signals(qtbot: QtBot, library: Library) -> None:
@@ -237,7 +257,8 @@ def test_the_notes_panel_works_without_a_view_by_signals(qtbot: QtBot, library: 
     panel.editor.setPlainText("一条笔记")
     with qtbot.waitSignal(panel.passages_changed) as marked:
         panel.add_on((start, start + 7), body[start:start + 7])
-    assert marked.args == [article_id, [(start, start + 7, NOTE_COLORS[0])]]
+    [note] = library.notes(article_id)
+    assert marked.args == [article_id, [(start, start + 7, NOTE_COLORS[0], note.id, "一条笔记")]]
     [note] = library.notes(article_id)
     assert (note.body, note.quote) == ("一条笔记", "11.07亿元")
     with qtbot.waitSignal(panel.passage_requested) as requested:
