@@ -234,6 +234,7 @@ def test_the_filter_opens_matches_through_years_and_months(
         assert window.tree.isExpanded(issue) and window.proxy.rowCount(issue) == 1
         assert window.tree.isExpanded(issue.parent())  # its month
         assert window.proxy.index(0, 0, issue).data().endswith("头版")
+    assert sorted(issue.parent().data() for issue in shown) == ["August (1)", "July (1)"]
     window.tree_pane.filter_edit.setText("")
     assert len(issue_rows(window.proxy)) == 10
 
