@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from reader.cli_options import db_option
+from reader.core.issue_details import compile_pattern
 from reader.core.pipeline import CorrectionRows
 from reader.core.splits import FixRow
 from reader.core.tagcolors import stored_color
@@ -20,6 +21,7 @@ from reader.library import (
     AnnotationError,
     Filters,
     ImportReport,
+    IssueRow,
     Library,
     NoLibrary,
     QueryError,
@@ -154,16 +156,147 @@ def _print_report(report: ImportReport) -> None:
         click.echo(f"  failed: {Path(path).name}: {reason}")
 
 
-@click.command("issues")
+@click.group("issues", invoke_without_command=True)
 @db_option
 @json_option
-def issues_command(db_path: Path | None, as_json: bool) -> None:
-    """List the issues in the library, newest first."""
+@click.pass_context
+def issues_command(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
+    """List the issues in the library, newest first (date, edition 版, number 期)."""
+    if ctx.invoked_subcommand is not None:
+        return
     with opened(db_path, write=False) as library:
         rows = library.issues()
     emit([asdict(r) for r in rows], as_json, lambda: echo_lines(
-        f"{r.id:>6}  {r.paper}  {r.date or '----------'}  {r.title}  ({r.item_count} items)"
-        f"  {r.source_key}" for r in rows))
+        f"{r.id:>6}  {r.paper}  {r.date or '----------'}{_edition_number(r)}  {r.title}  "
+        f"({r.item_count} items)  {r.source_key}" for r in rows))
+
+
+def _edition_number(row: IssueRow) -> str:
+    return (f" 第{row.edition}版" if row.edition else "") + \
+        (f" 第{row.number}期" if row.number else "")
+
+
+NONE_WORDS = ("none", "-")
+"""What clears a detail on the command line (``--date none``)."""
+
+
+@issues_command.command("set")
+@click.argument("issue_ids", metavar="[ISSUE]...", nargs=-1, type=int)
+@click.option("--paper", default=None, help="All issues of this paper (with or instead of "
+              "ISSUE ids).")
+@click.option("--date", "date_", default=None, metavar="DATE",
+              help="The date: 2024-08-30 (also 2024/8/30, 20240830, 2024年8月30日); none "
+                   "clears it.")
+@click.option("--edition", default=None, help="The edition / page (版次): 01, 3, A04; none "
+              "clears it.")
+@click.option("--number", default=None, help="The issue number (期): 1234; none clears it.")
+@click.option("--pattern", default=None,
+              help="Read the details from each issue's name, e.g. "
+                   "'{date:%Y%m%d}_{edition}.txt' (see docs/cli.md); issues whose name does "
+                   "not match are left alone.")
+@click.option("--reset", is_flag=True,
+              help="Forget your corrections: show what was read from names and text.")
+@click.option("--dry-run", is_flag=True, help="Show what would be set; change nothing.")
+@db_option
+def issues_set(issue_ids: tuple[int, ...], paper: str | None, date_: str | None,
+               edition: str | None, number: str | None, pattern: str | None, reset: bool,
+               dry_run: bool, db_path: Path | None) -> None:
+    """Set or correct the date, edition and number of issues.
+
+    The values are kept by each issue's paper and name, so importing the issue again
+    keeps them; --reset forgets them. Choose issues by id (baokan issues lists them)
+    and/or all issues of --paper.
+
+    \b
+    Examples:
+      baokan issues set 12 --date 2024-08-30 --edition 01 --number 1234
+      baokan issues set 12 13 14 --date none        # these issues have no date
+      baokan issues set --paper 南开报 --pattern '{date:%Y%m%d}_{edition}.txt'
+      baokan issues set --paper 南开报 --pattern '{date:%Y/%m/%d}/{edition}.txt' --dry-run
+
+    \b
+    A pattern is the issue's file name with fields in braces:
+      {date}             any date a name can hold (2024-08-30, 20240830, 2024年8月30日)
+      {date:FORMAT}      a date written so: %Y year, %m month, %d day (two digits),
+                         %-m, %-d (one or two digits), %% a percent sign
+      {edition}          an edition / page (版次): 01, 3, A04
+      {number}           an issue number (期): digits
+      *                  any characters but /
+      **                 any characters, / too
+      {{ }}              the braces themselves
+    Letters match in either case. A pattern without / is matched against the file
+    name; with /, against the issue's path under its paper's folder (as baokan issues
+    shows it). The whole name must match. An issue whose name does not match, or holds
+    a date that does not exist, is left alone; the command says how many matched.
+    """
+    given = {name: value for name, value in
+             (("date", date_), ("edition", edition), ("number", number)) if value is not None}
+    if not issue_ids and paper is None:
+        raise click.UsageError("name the issues: ISSUE ids (baokan issues lists them) or "
+                               "--paper NAME")
+    if not given and pattern is None and not reset:
+        raise click.UsageError("nothing to set: give --date, --edition, --number, --pattern "
+                               "or --reset")
+    if reset and (given or pattern):
+        raise click.UsageError("--reset forgets corrections; it takes no values")
+    with opened(db_path, write=not dry_run) as library:
+        rows = _chosen_issues(library, issue_ids, paper)
+        values = {row.id: {k: None if v.strip().lower() in NONE_WORDS else v
+                           for k, v in given.items()} for row in rows}
+        if pattern is not None:
+            values = _from_pattern(library, pattern, rows, values)
+        if reset:
+            if not dry_run:
+                library.reset_issue_details([row.id for row in rows])
+            click.echo(f"{'would forget' if dry_run else 'forgot'} the corrections of "
+                       f"{_count(len(rows))}")
+            return
+        _apply(library, values, dry_run)
+
+
+def _chosen_issues(library: Library, issue_ids: tuple[int, ...], paper: str | None
+                   ) -> list[IssueRow]:
+    rows = [library.issue(issue_id) for issue_id in dict.fromkeys(issue_ids)]
+    if paper is not None:
+        rows += [r for r in library.paper_issues(paper) if r.id not in set(issue_ids)]
+    return rows
+
+
+def _from_pattern(library: Library, pattern: str, rows: list[IssueRow],
+                  values: dict[int, dict[str, str | None]]) -> dict[int, dict[str, str | None]]:
+    """Each matching issue's values from the pattern (with the options' values added);
+    issues whose name does not match are left out, and the count is told."""
+    matches = library.pattern_matches(pattern, [row.id for row in rows])
+    clash = sorted(set(compile_pattern(pattern).fields) & set(next(iter(values.values()), {})))
+    if clash:
+        raise click.UsageError(f"--{clash[0]} and the pattern's {{{clash[0]}}} both set "
+                               f"the {clash[0]}; give one")
+    found = {row.id: {name: m.details.value(name) for name in ("date", "edition", "number")
+                      if m.details.value(name) is not None} | values[row.id]
+             for row, m in matches if m.details is not None}
+    problems = [(row, m.problem) for row, m in matches
+                if m.details is None and m.problem != "the name does not match"]
+    left = len(matches) - len(found)
+    click.echo(f"pattern matched {len(found)} of {_count(len(matches))}"
+               + (f"; {left} left alone" if left else ""), err=True)
+    for row, problem in problems:
+        click.echo(f"  left alone: {row.paper} / {row.source_key}: {problem}", err=True)
+    return found
+
+
+def _apply(library: Library, values: dict[int, dict[str, str | None]], dry_run: bool) -> None:
+    values = library.check_issue_details(values)
+    if not dry_run and values:
+        library.set_issue_details(values)
+    for issue_id, fields in values.items():
+        row = library.issue(issue_id)
+        said = ", ".join(f"{k} {v if v is not None else 'none'}" for k, v in fields.items())
+        click.echo(f"{issue_id:>6}  {row.paper} / {row.source_key}: {said}")
+    click.echo(f"{'would set' if dry_run else 'set'} {_count(len(values))}", err=True)
+
+
+def _count(n: int) -> str:
+    return f"{n} issue" if n == 1 else f"{n} issues"
 
 
 @click.group("papers", invoke_without_command=True)

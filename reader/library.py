@@ -18,6 +18,17 @@ from reader.core.analyze import Corrections, analyze_issue, analyze_texts
 from reader.core.changes import EVERYTHING, Changes
 from reader.core.csvout import write_csv
 from reader.core.fts import QueryError
+from reader.core.issue_details import (
+    FIELDS,
+    DetailError,
+    Details,
+    PatternMatch,
+    check_value,
+    compile_pattern,
+    details_of,
+    match_pattern,
+    with_key,
+)
 from reader.core.pipeline import (
     CorrectionRows,
     Failed,
@@ -46,7 +57,7 @@ from reader.core.records import (
 from reader.core.sources import FileId, Source, collect_sources, file_id, printable
 from reader.core.splits import FixRow, SplitFix, Where, apply_fixes, describe, ref_of
 from reader.core.treefilter import parse_tree_filter
-from reader.db import articles, backups, entities, exports, figures, issues, notes, tags
+from reader.db import articles, backups, details, entities, exports, figures, issues, notes, tags
 from reader.db import splits as split_store
 from reader.db.annotations import AnnotationError
 from reader.db.backups import Backup
@@ -71,6 +82,8 @@ from reader.db.search import count as search_count
 from reader.db.search import search
 from reader.db.writer import Writer
 
+IssueCorrections = dict[str, str | None]
+"""The user's value of each corrected detail of an issue (None: it has none)."""
 Progress = Callable[[int, int, str], None]
 """progress(done, total, current file name)"""
 Listener = Callable[[Changes], None]
@@ -78,12 +91,41 @@ Listener = Callable[[Changes], None]
 IN_PROCESS_MAX = 3
 """Imports of at most this many files run in the calling process (no start-up cost)."""
 
-__all__ = ["AnnotationError", "ArticleLabel", "Backup", "BusyError", "Changes",
-           "EntityCorrection", "EntityCount", "FigureRow", "Filters", "FixInfo", "FixRecord",
-           "Hit", "ImportReport", "IssueRow",
-           "Library", "LibraryFailure", "Mention", "NoLibrary", "NotALibrary", "NoteRow",
-           "QueryError", "ReadOnlyError", "SearchPage", "SplitFix", "StorageError", "TagRow",
-           "TagState", "TreeMatches", "lock_holder", "repair_library"]
+__all__ = [
+    "AnnotationError",
+    "ArticleLabel",
+    "Backup",
+    "BusyError",
+    "Changes",
+    "Details",
+    "EntityCorrection",
+    "EntityCount",
+    "FigureRow",
+    "Filters",
+    "FixInfo",
+    "FixRecord",
+    "Hit",
+    "ImportReport",
+    "IssueCorrections",
+    "IssueRow",
+    "Library",
+    "LibraryFailure",
+    "Mention",
+    "NoLibrary",
+    "NotALibrary",
+    "NoteRow",
+    "PatternMatch",
+    "QueryError",
+    "ReadOnlyError",
+    "SearchPage",
+    "SplitFix",
+    "StorageError",
+    "TagRow",
+    "TagState",
+    "TreeMatches",
+    "lock_holder",
+    "repair_library",
+]
 
 Method = TypeVar("Method", bound=Callable[..., Any])
 
@@ -527,6 +569,7 @@ class Library:
                 report.replaced.append(source.display)
             if result.parse is not None:
                 split_store.save_parse(self.db, issue_id, result.parse)
+            details.store_read(self.db, issue_id, with_key(details_of(issue), source.key))
         report.names[source.display] = f"{source.paper} / {source.key}"
         report.papers[source.paper] = report.papers.get(source.paper, 0) + 1
         report.changes = report.changes | Changes(
@@ -552,6 +595,102 @@ class Library:
         except LookupError as error:
             raise AnnotationError(str(error)) from None
         self.announce(Changes(papers=True, everything=True))
+
+    # ------------------------------------------------------------ issue details
+
+    def issue(self, issue_id: int) -> IssueRow:
+        """One issue; AnnotationError when there is none."""
+        row = issues.get_issue(self.db, issue_id)
+        if row is None:
+            raise AnnotationError(f"no issue {issue_id} (baokan issues lists them)")
+        return row
+
+    def read_details(self, issue_id: int) -> Details:
+        """What was read of an issue's date, edition and number (before the user's
+        corrections), with where each came from."""
+        self.issue(issue_id)
+        return details.read_of(self.db, issue_id)
+
+    def issue_corrections(self, issue_id: int) -> IssueCorrections:
+        """The user's corrections of an issue's details, by field."""
+        self.issue(issue_id)
+        return details.corrections(self.db, issue_id)
+
+    @writes
+    def set_issue_details(self, values: dict[int, dict[str, str | None]]
+                          ) -> dict[int, IssueCorrections]:
+        """Correct the date, edition or number of issues: ``{issue: {field: typed value}}``
+        (an empty value or None: the issue has none). Checked whole before anything is
+        stored (a bad value refuses all, saying why). The corrections are kept by the
+        issue's paper and name, so a re-import keeps them. Returns each issue's
+        corrections before, for ``restore_issue_corrections`` (undo)."""
+        checked = self.check_issue_details(values)
+        before: dict[int, IssueCorrections] = {}
+        with transaction(self.db):
+            for issue_id, fields in checked.items():
+                before[issue_id] = details.corrections(self.db, issue_id)
+                details.replace_corrections(self.db, issue_id, before[issue_id] | fields)
+        self.announce(Changes(issues=frozenset(checked)))
+        return before
+
+    def check_issue_details(self, values: dict[int, dict[str, str | None]]
+                            ) -> dict[int, IssueCorrections]:
+        """The typed values as they would be stored (``2024/8/30`` → ``2024-08-30``,
+        ``第3版`` → ``3``); AnnotationError saying why when one cannot be."""
+        return {issue_id: self._checked(issue_id, fields) for issue_id, fields
+                in values.items()}
+
+    def _checked(self, issue_id: int, fields: dict[str, str | None]
+                 ) -> dict[str, str | None]:
+        self.issue(issue_id)
+        unknown = set(fields) - set(FIELDS)
+        if unknown:
+            raise AnnotationError(f"unknown detail {sorted(unknown)[0]}; the details are "
+                                  f"{', '.join(FIELDS)}")
+        try:
+            return {name: check_value(name, value) for name, value in fields.items()}
+        except DetailError as error:
+            raise AnnotationError(str(error)) from None
+
+    @writes
+    def restore_issue_corrections(self, corrections: dict[int, IssueCorrections]) -> None:
+        """Give issues exactly these corrections (undo of ``set_issue_details``); the
+        other fields show what was read again."""
+        for issue_id in corrections:
+            self.issue(issue_id)
+        with transaction(self.db):
+            for issue_id, values in corrections.items():
+                details.replace_corrections(self.db, issue_id, values)
+        self.announce(Changes(issues=frozenset(corrections)))
+
+    @writes
+    def reset_issue_details(self, issue_ids: list[int], fields: tuple[str, ...] = FIELDS
+                            ) -> dict[int, IssueCorrections]:
+        """Forget the user's corrections of ``fields``: the issues show what was read.
+        Returns their corrections before."""
+        before = {issue_id: self.issue_corrections(issue_id) for issue_id in issue_ids}
+        self.restore_issue_corrections({
+            issue_id: {k: v for k, v in values.items() if k not in fields}
+            for issue_id, values in before.items()})
+        return before
+
+    def pattern_matches(self, pattern: str, issue_ids: list[int]
+                        ) -> list[tuple[IssueRow, PatternMatch]]:
+        """What a name pattern (``{date:%Y%m%d}_{edition}.txt``, docs/cli.md) gives each
+        of the issues: its details, or why it gets none. A bad pattern says why."""
+        try:
+            compiled = compile_pattern(pattern)
+        except DetailError as error:
+            raise AnnotationError(str(error)) from None
+        rows = [self.issue(issue_id) for issue_id in issue_ids]
+        return [(row, match_pattern(compiled, row.source_key)) for row in rows]
+
+    def paper_issues(self, paper: str) -> list[IssueRow]:
+        """The issues of one paper (AnnotationError when there is no such paper)."""
+        rows = [row for row in self.issues() if row.paper == paper]
+        if not rows and paper not in {name for _, name, _ in self.papers()}:
+            raise AnnotationError(f"no paper named “{paper}” (baokan papers lists them)")
+        return rows
 
     # ------------------------------------------------------------ reading
 

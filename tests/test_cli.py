@@ -23,7 +23,8 @@ def test_parse_prints_the_issue_json() -> None:
     assert document["source"]["name"] == SEED.name
     assert document["source"]["encoding"] == "utf-8"
     assert len(document["source"]["sha256"]) == 64
-    assert document["issue"] == {"title": SEED.stem, "date": None}
+    assert document["issue"] == {"title": SEED.stem, "date": None, "edition": None,
+                                 "number": None, "read_from": {}}
     first = document["articles"][0]
     assert first["title_lines"][1].startswith("(2024年8月30日")
     assert set(first) >= {"index", "kind", "title_lines", "title", "bylines", "duplicate_of",

@@ -15,7 +15,8 @@ def issue_to_json(issue: Issue) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "source": asdict(issue.source),
-        "issue": {"title": issue.title, "date": issue.date},
+        "issue": {"title": issue.title, "date": issue.date, "edition": issue.edition,
+                  "number": issue.number, "read_from": dict(issue.read_from)},
         "articles": [item_to_json(item) for item in issue.items],
         "warnings": list(issue.warnings),
     }
@@ -44,7 +45,8 @@ def issue_from_json(document: dict[str, Any]) -> Issue:
         raise ValueError(f"not a {FORMAT} document")
     head = document["issue"]
     issue = Issue(head["title"], head["date"], Source(**document["source"]),
-                  warnings=list(document.get("warnings", [])))
+                  warnings=list(document.get("warnings", [])), edition=head.get("edition"),
+                  number=head.get("number"), read_from=dict(head.get("read_from", {})))
     issue.items = [item_from_json(item) for item in document["articles"]]
     return issue
 

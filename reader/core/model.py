@@ -86,10 +86,15 @@ class Source:
 
 @dataclass
 class Issue:
-    """A parsed issue: its title and date (from the file name) and its items."""
+    """A parsed issue: its title, date, edition (版次) and number (期), read from the file
+    name and the page headers (``reader.core.issue_details``), and its items."""
 
     title: str
     date: str | None
     source: Source
     items: list[Item] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    edition: str | None = None
+    number: str | None = None
+    read_from: dict[str, str] = field(default_factory=dict)
+    """Where each of ``date``, ``edition`` and ``number`` was read: ``name`` or ``text``."""

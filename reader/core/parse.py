@@ -18,7 +18,6 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from datetime import date
 from itertools import accumulate, chain, compress, count, pairwise
 from operator import attrgetter
 from pathlib import PurePath
@@ -26,6 +25,7 @@ from typing import cast
 
 from reader.core import textrules as rules
 from reader.core.decode import Decoded
+from reader.core.issue_details import read_details, set_details
 from reader.core.model import Issue, Item, ItemKind, Paragraph, ParagraphKind, Source
 
 MAX_TITLE_LINES = 4
@@ -147,7 +147,8 @@ class _Shared(_Draft):
 
 
 def parse_decoded(decoded: Decoded) -> Issue:
-    """Parse a decoded file into an Issue, with the file name giving title and date."""
+    """Parse a decoded file into an Issue; the file name gives its title, the name and the
+    page headers its date, edition and number."""
     issue = parse_text(decoded.text, decoded.name)
     issue.source = Source(decoded.name, decoded.sha256, decoded.encoding)
     issue.warnings[:0] = decoded.warnings
@@ -183,8 +184,9 @@ def _parse(text: str, name: str) -> Issue:
     if _HTML_TAG.search(text[:5000]):
         warnings.append("the file looks like HTML; its markup was kept as plain text")
     items = _build_items(drafts, layout, warnings, copies)
-    title, issue_date = issue_title(name), issue_date_from_name(name)
-    return Issue(title, issue_date, Source(name, "", ""), items, warnings)
+    issue = Issue(issue_title(name), None, Source(name, "", ""), items, warnings)
+    set_details(issue, read_details(name, text, warnings))
+    return issue
 
 
 # ---------------------------------------------------------------- units
@@ -1106,33 +1108,9 @@ def _is_subhead(units: list[_Unit], i: int, layout: _Layout) -> bool:
 # ---------------------------------------------------------------- issue-level
 
 
-_DATE_PATTERNS = (
-    re.compile(r"(?<!\d)(\d{4})\s*[-_./年]\s*(\d{1,2})\s*[-_./月]\s*(\d{1,2})(?!\d)"),
-    re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"),
-)
-_HEX_RUN = re.compile(r"[0-9a-fA-F]{12,}")
-
-
 def issue_title(name: str) -> str:
     """The issue's title: the file name without its folder and extension."""
     return PurePath(name).stem or name
-
-
-def issue_date_from_name(name: str) -> str | None:
-    """The ISO date a file name holds (2024-08-30, 20240830, 2024年8月30日), else None."""
-    stem = issue_title(name)
-    hex_spans = [m.span() for m in _HEX_RUN.finditer(stem)]
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(stem):
-            if any(a <= match.start() and match.end() <= b for a, b in hex_spans):
-                continue
-            try:
-                found = date(*(int(g) for g in match.groups()))
-            except ValueError:
-                continue
-            if 1800 <= found.year <= 2200:
-                return found.isoformat()
-    return None
 
 
 _HTML_TAG = re.compile(r"<(?:html|body|p|div|br|span|table)\b[^>]*>", re.IGNORECASE)

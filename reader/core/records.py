@@ -28,6 +28,14 @@ class IssueRow:
     paper: str
     source_key: str
     """The issue's name within its paper: its path under the imported folder."""
+    edition: str | None = None
+    """版次 (``01``, ``A04``), read or set by the user; None when unknown."""
+    number: str | None = None
+    """期 (``1234``); None when unknown."""
+    date_from: str = ""
+    """Where the date came from: ``name``, ``folder``, ``text``, ``user`` ('' if none)."""
+    edition_from: str = ""
+    number_from: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,12 @@ class ArticleRow:
     issue_date: str | None
     removed: bool = False
     """No longer in its issue's text since a re-import; kept for the reader's tags or notes."""
+    issue_edition: str | None = None
+    """版次 of the article's issue (None when unknown)."""
+    issue_number: str | None = None
+    """期 of the article's issue."""
+    paper: str = ""
+    """The paper the article's issue belongs to."""
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,9 @@ def get_article(db: sqlite_utils.Database, article_id: int) -> ArticleRow | None
     row = db.execute(
         "SELECT a.id, a.issue_id, a.position, a.kind, a.title, a.title_lines, a.bylines, "
         "a.byline, a.credit, a.duplicate_of, a.body, coalesce(i.title, ''), i.date, "
-        "a.removed FROM articles a LEFT JOIN issues i ON i.id = a.issue_id WHERE a.id = ?",
+        "a.removed, i.edition, i.number, coalesce(p.name, '') FROM articles a "
+        "LEFT JOIN issues i ON i.id = a.issue_id LEFT JOIN papers p ON p.id = i.paper_id "
+        "WHERE a.id = ?",
         [article_id],
     ).fetchone()
     if row is None:
@@ -32,7 +34,7 @@ def get_article(db: sqlite_utils.Database, article_id: int) -> ArticleRow | None
     return ArticleRow(
         row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), json.loads(row[6]),
         row[7], row[8], row[9], row[10], [(k, s, e) for k, s, e in spans], row[11], row[12],
-        bool(row[13]),
+        bool(row[13]), row[14], row[15], row[16],
     )
 
 

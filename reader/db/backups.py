@@ -161,6 +161,7 @@ def repair(damaged: Path, target: Path) -> dict[str, int]:
 def _copy_order(version: int) -> list[str]:
     tables = ["issues", "articles", "paragraphs", "entities", "entity_mentions", "figures",
               "tags", "article_tags", "notes", "entity_corrections"]
+    tables += ["issue_corrections"] if version >= 5 else []
     return (["papers"] if version > 1 else []) + tables
 
 

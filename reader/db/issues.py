@@ -85,6 +85,8 @@ def rename_paper(db: sqlite_utils.Database, old: str, new: str) -> None:
         raise LookupError(f"“{old}” and “{new}” both have an issue named {clash[0]}; they "
                           "cannot become one paper")
     db.execute("UPDATE issues SET paper_id = ? WHERE paper_id = ?", [target[0], source[0]])
+    db.execute("UPDATE issue_corrections SET paper_id = ? WHERE paper_id = ?",
+               [target[0], source[0]])
     db.execute("DELETE FROM papers WHERE id = ?", [source[0]])
 
 
@@ -127,9 +129,9 @@ def replace_issue(
     the ids of the articles the issue now holds and of those it no longer shows.
     """
     db.execute(
-        "UPDATE issues SET source_path = ?, sha256 = ?, encoding = ?, title = ?, date = ?, "
+        "UPDATE issues SET source_path = ?, sha256 = ?, encoding = ?, title = ?, "
         "item_count = ?, char_count = ?, warnings = ?, imported_at = ? WHERE id = ?",
-        [source_path, issue.source.sha256, issue.source.encoding, issue.title, issue.date,
+        [source_path, issue.source.sha256, issue.source.encoding, issue.title,
          len(issue.items), _chars(issue), json.dumps(issue.warnings, ensure_ascii=False),
          now(), issue_id],
     )
@@ -284,13 +286,22 @@ def _follow_text(db: sqlite_utils.Database, bodies: dict[int, str]) -> None:
 
 
 _ISSUE_COLUMNS = ("i.id, i.title, i.date, i.source_name, i.sha256, i.encoding, i.item_count, "
-                  "i.imported_at, coalesce(p.name, ''), i.source_key")
+                  "i.imported_at, coalesce(p.name, ''), i.source_key, i.edition, i.number, "
+                  "i.date_from, i.edition_from, i.number_from")
 
 
 def list_issues(db: sqlite_utils.Database) -> list[IssueRow]:
-    """All issues by paper, newest date first (undated last), then by title."""
+    """All issues by paper, newest date first (undated last), a day's editions in order,
+    then by title."""
     rows = db.execute(
         f"SELECT {_ISSUE_COLUMNS} FROM issues i LEFT JOIN papers p ON p.id = i.paper_id "
-        "ORDER BY p.name, i.date IS NULL, i.date DESC, i.title DESC, i.source_key DESC"
+        "ORDER BY p.name, i.date IS NULL, i.date DESC, i.edition IS NULL, "
+        "length(i.edition), i.edition, i.title DESC, i.source_key DESC"
     ).fetchall()
     return [IssueRow(*row) for row in rows]
+
+
+def get_issue(db: sqlite_utils.Database, issue_id: int) -> IssueRow | None:
+    row = db.execute(f"SELECT {_ISSUE_COLUMNS} FROM issues i LEFT JOIN papers p "
+                     "ON p.id = i.paper_id WHERE i.id = ?", [issue_id]).fetchone()
+    return IssueRow(*row) if row else None

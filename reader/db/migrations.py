@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import time
@@ -12,6 +13,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import sqlite_utils
 
 from reader.core.fts import index_text
+from reader.core.issue_details import NAME, Details, combine, details_from_name
 
 SCHEMA_V1 = """
 CREATE TABLE issues (
@@ -206,6 +208,25 @@ collation compares the stored bytes: in UTF-16BE that is code-point order, as in
 except that characters beyond U+FFFF sort before U+E000-U+FFFF. A library made before
 keeps UTF-8: SQLite fixes a file's encoding when it is created."""
 
+SCHEMA_DETAILS = """
+ALTER TABLE issues ADD COLUMN edition TEXT;
+ALTER TABLE issues ADD COLUMN number TEXT;
+ALTER TABLE issues ADD COLUMN date_from TEXT NOT NULL DEFAULT '';
+ALTER TABLE issues ADD COLUMN edition_from TEXT NOT NULL DEFAULT '';
+ALTER TABLE issues ADD COLUMN number_from TEXT NOT NULL DEFAULT '';
+ALTER TABLE issues ADD COLUMN read_details TEXT NOT NULL DEFAULT '{}';
+CREATE TABLE issue_corrections (
+    paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+    source_key TEXT NOT NULL,
+    field TEXT NOT NULL CHECK (field IN ('date', 'edition', 'number')),
+    value TEXT,
+    created TEXT NOT NULL,
+    PRIMARY KEY (paper_id, source_key, field)
+) WITHOUT ROWID
+"""
+"""Issue details (issue 15): edition and number beside the date, where each was read, what
+was read (under the user's corrections), and the corrections by the issue's identity."""
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 
@@ -274,7 +295,24 @@ def _store_text_once(db: sqlite_utils.Database) -> None:
                         [(r[0], index_text(r[1]), index_text(r[2])) for r in rows])
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _store_text_once]
+def _issue_details(db: sqlite_utils.Database) -> None:
+    """Edition, number and where each detail came from; corrections that outlive a
+    re-import. An issue's date so far came from its file name; its name and folders are
+    read again (``2024/08/30/01.txt`` now has a date and an edition); its text is read at
+    its next import."""
+    _run(db, SCHEMA_DETAILS)
+    rows = db.execute("SELECT id, date, source_key FROM issues").fetchall()
+    for issue_id, day, key in rows:
+        old = Details(date=day, date_from=NAME if day else "")
+        read = combine(old, details_from_name(str(key)))
+        stored = {k: v for k, v in read.__dict__.items() if v}
+        db.execute("UPDATE issues SET date = ?, edition = ?, number = ?, date_from = ?, "
+                   "edition_from = ?, number_from = ?, read_details = ? WHERE id = ?",
+                   [read.date, read.edition, read.number, read.date_from, read.edition_from,
+                    read.number_from, json.dumps(stored, ensure_ascii=False), issue_id])
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _store_text_once, _issue_details]
 """MIGRATIONS[n] takes the schema from user_version n to n + 1."""
 
 

@@ -1,4 +1,5 @@
-"""The paper → year → issue → article tree: a lazy QAbstractItemModel over ids from the library."""
+"""The paper → year → month → issue → article tree: a lazy QAbstractItemModel over ids from
+the library."""
 
 from __future__ import annotations
 
@@ -23,13 +24,16 @@ from reader.ui.icons import kind_icon
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 
-PAPER, YEAR, ISSUE, ARTICLE = "paper", "year", "issue", "article"
-GROUPS = (PAPER, YEAR, ISSUE)
+PAPER, YEAR, MONTH, ISSUE, ARTICLE = "paper", "year", "month", "issue", "article"
+GROUPS = (PAPER, YEAR, MONTH, ISSUE)
 """Rows that hold other rows (and are shown when one of their articles is)."""
+DATE_GROUPS = (PAPER, YEAR, MONTH)
+"""Rows that hold issues (the undated issues of a paper are a YEAR row of their own)."""
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-"""data(index, ID_ROLE) is the issue's or article's id (a paper's or year's row number)."""
+"""data(index, ID_ROLE) is the issue's or article's id (a group's row number)."""
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-"""data(index, KIND_ROLE) is ``paper``, ``year``, ``issue`` or the article's kind."""
+"""data(index, KIND_ROLE) is ``paper``, ``year``, ``month``, ``issue`` or the article's
+kind."""
 REMOVED_ROLE = Qt.ItemDataRole.UserRole + 3
 """True for an annotated article that a re-import removed from its issue's text."""
 
@@ -69,6 +73,20 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("IssueTreeModel", text)
 
 
+def month_name(month: int) -> str:
+    """The name of a month (1-12) in the interface's language."""
+    return (tr("January"), tr("February"), tr("March"), tr("April"), tr("May"), tr("June"),
+            tr("July"), tr("August"), tr("September"), tr("October"), tr("November"),
+            tr("December"))[month - 1]
+
+
+def origin_text(origin: str) -> str:
+    """Where an issue's date, edition or number came from, for a tooltip or a dialog."""
+    texts = {"name": tr("read from the file name"), "folder": tr("read from its folders"),
+             "text": tr("read from the page header"), "user": tr("set by you")}
+    return texts.get(origin, "")
+
+
 def first_words(body: str, limit: int = UNTITLED_CHARS) -> str:
     """The start of an untitled item's text, cut at ``limit`` characters with an ellipsis."""
     line = body.split("\n", 1)[0].lstrip("▲△ ").strip()
@@ -86,6 +104,7 @@ class IssueTreeModel(QAbstractItemModel):
         self._issues: list[Node] = []
         self._issue_nodes: dict[int, Node] = {}
         self._kinds: dict[int, str] = {}
+        self._rows: dict[int, IssueRow] = {}
         self._copies: set[int] = set()
         self.reload()
 
@@ -98,31 +117,37 @@ class IssueTreeModel(QAbstractItemModel):
         self._kinds.clear()
         self._copies.clear()
         self._issues = []
-        papers: dict[str, Node] = {}
-        years: dict[tuple[str, str], Node] = {}
+        self._rows = {}
+        groups: dict[Key, Node] = {}
         for issue in self._library.issues():
-            paper = papers.get(issue.paper)
-            if paper is None:
-                paper = papers[issue.paper] = self._root.add(
-                    Node(PAPER, len(papers), key=(PAPER, issue.paper), label=issue.paper,
-                         title=issue.paper))
-            year_name = (issue.date or "")[:4]
-            year = years.get((issue.paper, year_name))
-            if year is None:
-                year_label = year_name or tr("Undated")
-                year = years[(issue.paper, year_name)] = paper.add(
-                    Node(YEAR, len(years), key=(YEAR, issue.paper, year_name),
-                         label=year_label, title=year_label))
-            title = _issue_title(issue)
-            node = year.add(Node(ISSUE, issue.id, key=(ISSUE, str(issue.id)),
-                                 label=f"{title} ({issue.item_count})", title=title,
-                                 fetched=False))
+            parent = self._group_of(issue, groups)
+            title = issue_title(issue)
+            node = parent.add(Node(ISSUE, issue.id, key=(ISSUE, str(issue.id)),
+                                   label=f"{title} ({issue.item_count})", title=title,
+                                   fetched=False))
             self._issues.append(node)
+            self._rows[issue.id] = issue
         self._issue_nodes = {node.id: node for node in self._issues}
-        for group in [*papers.values(), *years.values()]:
-            count = _count_issues(group)
-            group.label = f"{group.label} ({count})"
+        for group in groups.values():
+            group.label = f"{group.label} ({count_issues(group)})"
         self.endResetModel()
+
+    def _group_of(self, issue: IssueRow, groups: dict[Key, Node]) -> Node:
+        """The row an issue goes under: its paper's month of its year, or its paper's
+        undated row (made when first needed)."""
+        year, month = (issue.date or "")[:4], (issue.date or "")[5:7]
+        path: list[tuple[str, Key, str]] = [(PAPER, (PAPER, issue.paper), issue.paper)]
+        path.append((YEAR, (YEAR, issue.paper, year), year or tr("No date")))
+        if year and month:
+            path.append((MONTH, (MONTH, issue.paper, year, month), month_name(int(month))))
+        parent = self._root
+        for kind, key, label in path:
+            node = groups.get(key)
+            if node is None:
+                node = groups[key] = parent.add(
+                    Node(kind, len(parent.children), key=key, label=label, title=label))
+            parent = node
+        return parent
 
     def canFetchMore(self, parent: Index) -> bool:
         node = self._node(parent)
@@ -242,7 +267,7 @@ class IssueTreeModel(QAbstractItemModel):
             return node.kind if node.kind != ARTICLE else self._kinds.get(node.id, ARTICLE)
         if role == REMOVED_ROLE:
             return node.removed
-        if role == Qt.ItemDataRole.FontRole and (node.removed or node.kind in (PAPER, YEAR)):
+        if role == Qt.ItemDataRole.FontRole and (node.removed or node.kind in DATE_GROUPS):
             font = QFont()
             font.setItalic(node.removed)
             font.setBold(node.kind == PAPER)
@@ -250,6 +275,10 @@ class IssueTreeModel(QAbstractItemModel):
         return None
 
     def _tooltip(self, node: Node) -> str:
+        if node.kind == ISSUE and node.id in self._rows:
+            return issue_tooltip(self._rows[node.id])
+        if node.kind == YEAR and node.key[2:] == ("",):
+            return tr("Issues whose date is not known. Right-click to set their dates.")
         if node.kind != ARTICLE:
             return node.label
         article = self._library.article(node.id)
@@ -275,13 +304,26 @@ class IssueTreeModel(QAbstractItemModel):
         """The group or issue row of ``key`` after a reload (invalid if gone)."""
         if key[:1] == (ISSUE,):
             return self.issue_index(int(key[1]))
-        for paper in self._root.children:
-            if paper.key == key:
-                return self._index_of(paper)
-            for year in paper.children:
-                if year.key == key:
-                    return self._index_of(year)
+        todo = list(self._root.children)
+        while todo:
+            node = todo.pop()
+            if node.key == key:
+                return self._index_of(node)
+            if node.kind in DATE_GROUPS:
+                todo.extend(node.children)
         return QModelIndex()
+
+    def issue_row(self, issue_id: int) -> IssueRow | None:
+        """The library's row of an issue in the tree (date, edition, paper …)."""
+        return self._rows.get(issue_id)
+
+    def issues_under(self, node: Node) -> list[int]:
+        """The ids of the issues a row holds (an issue: itself; an article: its issue)."""
+        if node.kind == ISSUE:
+            return [node.id]
+        if node.kind not in DATE_GROUPS:
+            return [node.parent.id] if node.parent is not None else []
+        return [issue for child in node.children for issue in self.issues_under(child)]
 
     def issue_index(self, issue_id: int) -> QModelIndex:
         """The index of an issue (invalid if unknown)."""
@@ -362,14 +404,33 @@ def article_label(kind: str, title: str, head: str, copy: bool = False) -> str:
     return tr("(untitled) %1").replace("%1", words)
 
 
-def _issue_title(issue: IssueRow) -> str:
-    return f"{issue.date} · {issue.title}" if issue.date else issue.title
+def issue_title(issue: IssueRow) -> str:
+    """An issue's row without its count: date, edition and number when known, its name."""
+    parts = [issue.date or "", tr("ed. %1").replace("%1", issue.edition) if issue.edition
+             else "", tr("no. %1").replace("%1", issue.number) if issue.number else "",
+             issue.title]
+    return " · ".join(p for p in parts if p)
 
 
-def _count_issues(group: Node) -> int:
-    if group.kind == YEAR:
-        return len(group.children)
-    return sum(len(year.children) for year in group.children)
+def issue_tooltip(issue: IssueRow) -> str:
+    """Where an issue comes from and where each of its details was read."""
+    lines = [f"{issue.paper} / {issue.source_key}"]
+    for value, origin, text in (
+            (issue.date, issue.date_from, tr("Date: %1")),
+            (issue.edition, issue.edition_from, tr("Edition: %1")),
+            (issue.number, issue.number_from, tr("Number: %1"))):
+        if value:
+            lines.append(text.replace("%1", value) + f" ({origin_text(origin)})")
+    if not issue.date:
+        lines.append(tr("No date: right-click and choose Set date… to give it one."))
+    return "\n".join(lines)
+
+
+def count_issues(group: Node) -> int:
+    """How many issues a paper, year or month row holds."""
+    if group.kind not in DATE_GROUPS:
+        return 1 if group.kind == ISSUE else 0
+    return sum(count_issues(child) for child in group.children)
 
 
 class ArticleFilterProxy(QSortFilterProxyModel):

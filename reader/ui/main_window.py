@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -15,6 +15,7 @@ from reader.ui.dialogs import failure_box
 from reader.ui.entities import EntitiesPanel
 from reader.ui.find import FindBar, reading_pane
 from reader.ui.instance import LibraryLock
+from reader.ui.issue_details import IssueDetailsDialog
 from reader.ui.layout import Panes, ReadOnlyLabel, window_title
 from reader.ui.menus import AppActions
 from reader.ui.panels import NotesPanel, TagsPanel
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
                         self.tags.message_posted, self.history.change_refused):
             message.connect(self.show_message)
         self.history.article_requested.connect(self.reading.open_corrected)
+        self.tree_pane.details_requested.connect(self.ask_issue_details)
         self.reading.note_shown.connect(lambda _id: self.right_tabs.setCurrentWidget(self.notes))
         self.notes.note_added.connect(lambda _id: self.show_message(self.tr("Note added.")))
         self.view.article_shown.connect(self._show_title)
@@ -132,6 +134,24 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(
             lambda _scheme: self.apply_preferences() if self._settings.theme == theme.SYSTEM
             else None)
+
+    @Slot(list)
+    def ask_issue_details(self, issue_ids: list[int]) -> IssueDetailsDialog | None:
+        """Open the "Set date…" dialog for these issues; OK sets what it says (undoable)."""
+        if self.read_only or not issue_ids:
+            return None
+        dialog = IssueDetailsDialog(self._library, issue_ids, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._set_issue_details(dialog.values))
+        self.details_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _set_issue_details(self, values: dict[int, dict[str, str | None]]) -> None:
+        self.history.set_issue_details(values)
+        if values:
+            self.show_message(self.tr("Set for %n issue(s); Undo puts it back.", "",
+                                      len(values)))
 
     @property
     def read_only(self) -> bool:
@@ -145,6 +165,7 @@ class MainWindow(QMainWindow):
             self.app_actions.disable_writing()
             for panel in (self.notes, self.tags, self.corpus):
                 panel.set_read_only(True)
+            self.tree_pane.read_only = True
             self.setAcceptDrops(False)
             self.retranslate_ui()
 

@@ -1,9 +1,10 @@
-"""The left pane's issue tree with its filter: what is open, what is selected, J / K."""
+"""The left pane's issue tree with its filter: what is open, what is selected, J / K, and
+the menu that sets issues' dates."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
-from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from reader.core.treefilter import parse_tree_filter, tag_term
 from reader.library import Library, TreeMatches
@@ -12,6 +13,7 @@ from reader.ui.issue_tree import (
     ID_ROLE,
     ISSUE,
     KIND_ROLE,
+    MONTH,
     PAPER,
     ArticleFilterProxy,
     IssueTreeModel,
@@ -28,6 +30,8 @@ class TreePane(QWidget):
     """The tree of papers, years, issues and articles, and the filter above it."""
 
     article_selected = Signal(int)
+    details_requested = Signal(list)
+    """The user asked to set the date, edition and number of these issues (ids)."""
     filter_applied = Signal(str)
     """The tree shows the articles for this filter text (its background read came back)."""
 
@@ -43,6 +47,10 @@ class TreePane(QWidget):
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._show_menu)
+        self.read_only = False
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("treeFilter")
         self.filter_edit.setClearButtonEnabled(True)
@@ -99,13 +107,17 @@ class TreePane(QWidget):
         return [node.id for node in self._open_nodes() if node.kind == ISSUE]
 
     def expand_defaults(self) -> None:
-        """At start: every paper open, with its newest year."""
+        """At start: every paper open, with its newest year and that year's newest month."""
         for row in range(self.proxy.rowCount()):
             paper = self.proxy.index(row, 0)
             if paper.data(KIND_ROLE) == PAPER:
                 self.tree.expand(paper)
-                if self.proxy.rowCount(paper):
-                    self.tree.expand(self.proxy.index(0, 0, paper))
+                year = self.proxy.index(0, 0, paper)
+                if year.isValid():
+                    self.tree.expand(year)
+                    month = self.proxy.index(0, 0, year)
+                    if month.isValid() and month.data(KIND_ROLE) == MONTH:
+                        self.tree.expand(month)
 
     # ---------------------------------------------------------------- selection
 
@@ -123,6 +135,49 @@ class TreePane(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and current.data(KIND_ROLE) not in GROUPS:
             self.article_selected.emit(int(current.data(ID_ROLE)))
+
+    # ---------------------------------------------------------------- issue details
+
+    def chosen_issues(self, at: QModelIndex | None = None) -> list[int]:
+        """The issues the menu acts on: those of the selected rows (an issue, or every
+        issue of a selected paper, year or month, or an article's issue) when ``at`` is
+        one of them, else those of the row ``at``."""
+        rows = self.tree.selectionModel().selectedRows()
+        if at is not None and at.isValid() and at not in rows:
+            rows = [at]
+        found: dict[int, None] = {}
+        for index in rows:
+            source = self.proxy.mapToSource(index)
+            node = self.model.node_at(source.row(), source.parent())
+            if node is not None:
+                found.update(dict.fromkeys(self.model.issues_under(node)))
+        return list(found)
+
+    def menu_for(self, at: QModelIndex) -> QMenu | None:
+        """The context menu of a row: set the date, edition and number of its issues."""
+        issues = self.chosen_issues(at)
+        if not issues:
+            return None
+        menu = QMenu(self)
+        menu.setObjectName("issueTreeMenu")
+        rows = [self.model.issue_row(issue) for issue in issues]
+        undated = all(row is not None and not row.date for row in rows)
+        if len(issues) == 1:
+            text = self.tr("Set date…") if undated else self.tr("Set date, edition and number…")
+        else:
+            text = self.tr("Set dates of %1 issues…").replace("%1", str(len(issues)))
+        action = menu.addAction(text)
+        action.setObjectName("setIssueDetails")
+        action.setEnabled(not self.read_only)
+        action.triggered.connect(lambda: self.details_requested.emit(issues))
+        return menu
+
+    @Slot(QPoint)
+    def _show_menu(self, position: QPoint) -> None:
+        menu = self.menu_for(self.tree.indexAt(position))
+        if menu is not None:
+            menu.exec(self.tree.viewport().mapToGlobal(position))
+            menu.deleteLater()
 
     # ---------------------------------------------------------------- filter
 
@@ -162,27 +217,32 @@ class TreePane(QWidget):
         self.filter_applied.emit(matches.text)
 
     def _expand_matches(self) -> None:
-        """Open the papers that hold matches, and the years and issues of the first
-        OPEN_MATCHES matching issues; later years stay closed (opening every year of a
-        decade lays out thousands of issue rows, every issue tens of thousands of
+        """Open the papers that hold matches, and the years, months and issues of the
+        first OPEN_MATCHES matching issues; later ones stay closed (opening every year of
+        a decade lays out thousands of issue rows, every issue tens of thousands of
         articles). Walks the model's nodes: only the rows it opens are looked up."""
-        opened = 0
         self.tree.setUpdatesEnabled(False)
         try:
+            opened = 0
             for paper in self.model.root().children:
-                if not self.proxy.holds(paper):
-                    continue
-                self._expand_node(paper)
-                for year in paper.children:
-                    if opened >= OPEN_MATCHES or not self.proxy.holds(year):
-                        continue
-                    self._expand_node(year)
-                    for issue in year.children:
-                        if opened < OPEN_MATCHES and self.proxy.holds(issue):
-                            self._expand_node(issue)
-                            opened += 1
+                if self.proxy.holds(paper):
+                    self._expand_node(paper)
+                    opened = self._expand_holding(paper.children, opened)
         finally:
             self.tree.setUpdatesEnabled(True)
+
+    def _expand_holding(self, nodes: list[Node], opened: int) -> int:
+        """Open the rows of ``nodes`` (and below) that hold matches, until OPEN_MATCHES
+        issues are open; returns how many are."""
+        for node in nodes:
+            if opened >= OPEN_MATCHES or not self.proxy.holds(node):
+                continue
+            self._expand_node(node)
+            if node.kind == ISSUE:
+                opened += 1
+            else:
+                opened = self._expand_holding(node.children, opened)
+        return opened
 
     def _expand_node(self, node: Node) -> None:
         self.tree.expand(self.proxy.mapFromSource(self.model.node_index(node)))

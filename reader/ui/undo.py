@@ -1,5 +1,5 @@
-"""Undoable edits of notes, tags, entity corrections and the split: QUndoCommands over the
-library, announced by signal."""
+"""Undoable edits of notes, tags, entity corrections, the split and issue details:
+QUndoCommands over the library, announced by signal."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from reader.library import (
     AnnotationError,
     EntityCorrection,
     FixRecord,
+    IssueCorrections,
     Library,
     NoteRow,
     SplitFix,
@@ -108,6 +109,12 @@ class AnnotationHistory(QObject):
             return
         self._push(SplitCommand(self, label, issue_id, fix,
                                 show if show is not None else article_id))
+
+    def set_issue_details(self, values: dict[int, dict[str, str | None]]) -> None:
+        """Set the date, edition or number of issues (``{issue: {field: value}}``),
+        undoably; the tree regroups itself from the change the library announces."""
+        if values:
+            self._push(IssueDetailsCommand(self, values))
 
     def reject_entity(self, type_: str, name: str) -> None:
         """Reject an entity everywhere; undo brings its mentions back."""
@@ -312,3 +319,32 @@ class SplitCommand(QUndoCommand):
                 self._record = library.remove_split_fix(self._fix_id)
         self._history.run_later(work, lambda _none: self._history.article_requested.emit(
             self._show))
+
+
+class IssueDetailsCommand(QUndoCommand):
+    """Set issues' dates, editions or numbers; undo gives each issue back the corrections
+    it had (and so, where it had none, what was read from its name and text)."""
+
+    def __init__(self, history: AnnotationHistory,
+                 values: dict[int, dict[str, str | None]]) -> None:
+        text = tr("Set the date of an issue") if len(values) == 1 \
+            else tr("Set the dates of %1 issues").replace("%1", str(len(values)))
+        super().__init__(text)
+        self._history = history
+        self._values = values
+        self._before: dict[int, IssueCorrections] | None = None
+
+    def redo(self) -> None:
+        try:
+            self._before = self._history.library.set_issue_details(self._values)
+        except AnnotationError as error:
+            self._history.refused(error)
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if self._before is None:
+            return
+        try:
+            self._history.library.restore_issue_corrections(self._before)
+        except AnnotationError as error:
+            self._history.refused(error)

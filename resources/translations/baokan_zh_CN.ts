@@ -573,46 +573,234 @@
         </message>
     </context>
     <context>
+        <name>IssueDetailsDialog</name>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="168" />
+            <source>Edition:</source>
+            <translation>版次：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="170" />
+            <source>Number:</source>
+            <translation>期号：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="217" />
+            <source>Set date, edition and number</source>
+            <translation>设定日期、版次和期号</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="221" />
+            <source>Date:</source>
+            <translation>日期：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="223" />
+            <source>%1 issues; fields left empty are left as they are.</source>
+            <translation>共 %1 期；留空的项保持不变。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="225" />
+            <source>Set the date:</source>
+            <translation>设定日期：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="226" />
+            <source>The same values for all</source>
+            <translation>全部使用相同的值</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="227" />
+            <source>Each from its file name, by a pattern:</source>
+            <translation>按模式从各自的文件名读取：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="229" />
+            <source>no date</source>
+            <translation>无日期</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="230" />
+            <source>01, 3 or A04</source>
+            <translation>01、3 或 A04</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="231" />
+            <source>1234</source>
+            <translation>1234</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="245" />
+            <source>No date was found in its name or its page headers.</source>
+            <translation>文件名和版头中都没有找到日期。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="272" />
+            <source>Type a pattern such as %1.</source>
+            <translation>请输入模式，例如 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="286" />
+            <source>%1 of %2 issues match; the others are left as they are.</source>
+            <translation>%2 期中有 %1 期匹配；其余保持不变。</translation>
+        </message>
+    </context>
+    <context>
         <name>IssueTreeModel</name>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="112" />
-            <source>Undated</source>
+            <location filename="../../reader/ui/issue_tree.py" line="78" />
+            <source>January</source>
+            <translation>1月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="78" />
+            <source>February</source>
+            <translation>2月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="78" />
+            <source>March</source>
+            <translation>3月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="78" />
+            <source>April</source>
+            <translation>4月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="78" />
+            <source>May</source>
+            <translation>5月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="78" />
+            <source>June</source>
+            <translation>6月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="79" />
+            <source>July</source>
+            <translation>7月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="79" />
+            <source>August</source>
+            <translation>8月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="79" />
+            <source>September</source>
+            <translation>9月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="79" />
+            <source>October</source>
+            <translation>10月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="79" />
+            <source>November</source>
+            <translation>11月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="80" />
+            <source>December</source>
+            <translation>12月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="85" />
+            <source>read from the file name</source>
+            <translation>从文件名读出</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="85" />
+            <source>read from its folders</source>
+            <translation>从所在文件夹读出</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="86" />
+            <source>read from the page header</source>
+            <translation>从版头读出</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="86" />
+            <source>set by you</source>
+            <translation>由您设定</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="140" />
+            <source>No date</source>
             <translation>未注明日期</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="168" />
+            <location filename="../../reader/ui/issue_tree.py" line="193" />
             <source>Removed from the file: %1</source>
             <translation>已从文件中删除：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="258" />
+            <location filename="../../reader/ui/issue_tree.py" line="281" />
+            <source>Issues whose date is not known. Right-click to set their dates.</source>
+            <translation>日期不明的各期。右键单击可设定日期。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="287" />
             <source>By: %1</source>
             <translation>作者：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="261" />
+            <location filename="../../reader/ui/issue_tree.py" line="290" />
             <source>Tags: %1</source>
             <translation>标签：%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="263" />
+            <location filename="../../reader/ui/issue_tree.py" line="292" />
             <source>No longer in the issue's file since a re-import; kept because it carries your tags or notes.</source>
             <translation>重新导入后已不在该期文件中；因带有您的标签或笔记而保留。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="357" />
+            <location filename="../../reader/ui/issue_tree.py" line="399" />
             <source>(copy) %1</source>
             <translation>（副本）%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="359" />
+            <location filename="../../reader/ui/issue_tree.py" line="401" />
             <source>(fragment) %1</source>
             <translation>（片段）%1</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/issue_tree.py" line="362" />
+            <location filename="../../reader/ui/issue_tree.py" line="404" />
             <source>(untitled) %1</source>
             <translation>（无标题）%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="409" />
+            <source>ed. %1</source>
+            <translation>第%1版</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="410" />
+            <source>no. %1</source>
+            <translation>第%1期</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="419" />
+            <source>Date: %1</source>
+            <translation>日期：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="420" />
+            <source>Edition: %1</source>
+            <translation>版次：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="421" />
+            <source>Number: %1</source>
+            <translation>期号：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_tree.py" line="425" />
+            <source>No date: right-click and choose Set date… to give it one.</source>
+            <translation>未注明日期：右键单击，选择“设定日期…”即可设定。</translation>
         </message>
     </context>
     <context>
@@ -667,9 +855,16 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="128" />
+            <location filename="../../reader/ui/main_window.py" line="130" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/ui/main_window.py" line="153" />
+            <source>Set for %n issue(s); Undo puts it back.</source>
+            <translation>
+                <numerusform>已为 %n 期设定；撤销可复原。</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../reader/app.py" line="60" />
@@ -824,6 +1019,39 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
             <location filename="../../reader/ui/layout.py" line="28" />
             <source>Entities</source>
             <translation>实体</translation>
+        </message>
+    </context>
+    <context>
+        <name>PatternPreview</name>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="66" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="66" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="66" />
+            <source>Edition</source>
+            <translation>版次</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="66" />
+            <source>Number</source>
+            <translation>期号</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="79" />
+            <source>left alone: %1</source>
+            <translation>未更改：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/issue_details.py" line="89" />
+            <source>the name does not match</source>
+            <translation>文件名不匹配</translation>
         </message>
     </context>
     <context>
@@ -1458,77 +1686,102 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>TreePane</name>
         <message>
-            <location filename="../../reader/ui/tree_pane.py" line="59" />
+            <location filename="../../reader/ui/tree_pane.py" line="67" />
             <source>Filter by title, tag or entity; tag:name for a tag only</source>
             <translation>按标题、标签或实体筛选；tag:标签名 只看该标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tree_pane.py" line="166" />
+            <source>Set date…</source>
+            <translation>设定日期…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tree_pane.py" line="166" />
+            <source>Set date, edition and number…</source>
+            <translation>设定日期、版次和期号…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/tree_pane.py" line="168" />
+            <source>Set dates of %1 issues…</source>
+            <translation>设定 %1 期的日期…</translation>
         </message>
     </context>
     <context>
         <name>Undo</name>
         <message>
-            <location filename="../../reader/ui/undo.py" line="53" />
+            <location filename="../../reader/ui/undo.py" line="54" />
             <source>The library is open read-only; nothing was changed.</source>
             <translation>资料库以只读方式打开，未作任何更改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="73" />
+            <location filename="../../reader/ui/undo.py" line="74" />
             <source>Rename tag “%1” to “%2”</source>
             <translation>将标签“%1”重命名为“%2”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="79" />
+            <location filename="../../reader/ui/undo.py" line="80" />
             <source>Merge tags into “%1”</source>
             <translation>将标签合并为“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="84" />
+            <location filename="../../reader/ui/undo.py" line="85" />
             <source>Delete tag “%1”</source>
             <translation>删除标签“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="85" />
+            <location filename="../../reader/ui/undo.py" line="86" />
             <source>Delete %1 tags</source>
             <translation>删除 %1 个标签</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="91" />
+            <location filename="../../reader/ui/undo.py" line="92" />
             <source>Color tag “%1”</source>
             <translation>设置标签“%1”的颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="92" />
+            <location filename="../../reader/ui/undo.py" line="93" />
             <source>Color %1 tags</source>
             <translation>设置 %1 个标签的颜色</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="116" />
+            <location filename="../../reader/ui/undo.py" line="123" />
             <source>Reject “%1”</source>
             <translation>排除“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="124" />
+            <location filename="../../reader/ui/undo.py" line="131" />
             <source>Merge “%1” into “%2”</source>
             <translation>将“%1”合并到“%2”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="132" />
+            <location filename="../../reader/ui/undo.py" line="139" />
             <source>Restore “%1”</source>
             <translation>恢复“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="189" />
+            <location filename="../../reader/ui/undo.py" line="196" />
             <source>Delete note</source>
             <translation>删除笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="218" />
+            <location filename="../../reader/ui/undo.py" line="225" />
             <source>Add tag “%1”</source>
             <translation>添加标签“%1”</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/undo.py" line="218" />
+            <location filename="../../reader/ui/undo.py" line="225" />
             <source>Remove tag “%1”</source>
             <translation>删除标签“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="330" />
+            <source>Set the date of an issue</source>
+            <translation>设定一期的日期</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/undo.py" line="331" />
+            <source>Set the dates of %1 issues</source>
+            <translation>设定 %1 期的日期</translation>
         </message>
     </context>
     <context>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.core.decode import decode_bytes
 from reader.core.model import Paragraph
-from reader.core.parse import issue_date_from_name, parse_decoded, parse_text
+from reader.core.parse import parse_decoded, parse_text
 
 CITY_PAPER = """
 市政府召开第32次常务会议
@@ -83,16 +83,6 @@ def test_gb18030_file_of_another_paper() -> None:
     assert decoded.encoding == "gb18030"
     assert issue.date == "2024-08-30"
     assert [i.kind for i in issue.items] == ["article", "photo", "article", "article"]
-
-
-def test_issue_dates_from_file_names() -> None:
-    assert issue_date_from_name("天津日报_2024-08-30.txt") == "2024-08-30"
-    assert issue_date_from_name("tjrb20240830.txt") == "2024-08-30"
-    assert issue_date_from_name("2024年8月3日 第5版.txt") == "2024-08-03"
-    assert issue_date_from_name("2024.12.01.txt") == "2024-12-01"
-    assert issue_date_from_name("000_14aa8d10cf9712b6.txt") is None
-    assert issue_date_from_name("20241340.txt") is None
-    assert issue_date_from_name("a1b2c3d420240830ffee.txt") is None
 
 
 def test_untitled_headless_text_at_the_start_is_a_fragment() -> None:

@@ -53,7 +53,8 @@ def article_titled(library: Library, title: str) -> int:
 
 
 def issue_rows(model: QAbstractItemModel) -> list[QModelIndex]:
-    """The issue rows of a tree model or its proxy, in order (under papers and years)."""
+    """The issue rows of a tree model or its proxy, in order (under papers, years and
+    months)."""
     rows: list[QModelIndex] = []
 
     def walk(parent: QModelIndex) -> None:
@@ -62,7 +63,7 @@ def issue_rows(model: QAbstractItemModel) -> list[QModelIndex]:
             kind = index.data(KIND_ROLE)
             if kind == "issue":
                 rows.append(index)
-            elif kind in ("paper", "year"):
+            elif kind in ("paper", "year", "month"):
                 walk(index)
 
     walk(QModelIndex())

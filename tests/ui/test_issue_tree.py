@@ -35,18 +35,18 @@ def test_papers_then_years_then_issues(tmp_path: Path) -> None:
             path.write_text(f"标题{date}\n■ 记者 王芳\n正文{paper}{date}。\n", encoding="utf-8")
     library = Library(tmp_path / "lib.sqlite")
     library.import_paths([tmp_path / "人民日报", tmp_path / "天津日报"])
-    library.db.execute("UPDATE issues SET date = substr(source_key, 1, 10) "
-                       "WHERE source_key LIKE '20%'")
     model = IssueTreeModel(library)
     papers = [model.index(r, 0) for r in range(model.rowCount())]
     assert [(p.data(), p.data(KIND_ROLE)) for p in papers] == [("人民日报 (2)", "paper"),
                                                              ("天津日报 (1)", "paper")]
     years = [model.index(r, 0, papers[0]).data() for r in range(model.rowCount(papers[0]))]
     assert years == ["2019 (1)", "2018 (1)"]
-    assert model.index(0, 0, papers[1]).data() == "Undated (1)"
-    issue = model.index(0, 0, model.index(0, 0, papers[0]))
+    assert model.index(0, 0, papers[1]).data() == "No date (1)"
+    month = model.index(0, 0, model.index(0, 0, papers[0]))
+    assert (month.data(), month.data(KIND_ROLE)) == ("February (1)", "month")
+    issue = model.index(0, 0, month)
     assert issue.data(KIND_ROLE) == "issue" and issue.data().startswith("2019-02-13 · ")
-    assert model.parent(issue).parent() == papers[0]
+    assert model.parent(issue).parent().parent() == papers[0]
 
 
 def test_removed_annotated_articles_are_listed_under_their_issue(library: Library) -> None:

@@ -27,13 +27,13 @@ def count_of(label: str) -> int:
 
 
 def group_rows(window: MainWindow) -> list[QModelIndex]:
-    """The paper and year rows shown, top down."""
+    """The paper, year and month rows shown, top down."""
     rows, todo = [], [QModelIndex()]
     while todo:
         parent = todo.pop()
         for row in range(window.proxy.rowCount(parent)):
             index = window.proxy.index(row, 0, parent)
-            if index.data(KIND_ROLE) in ("paper", "year"):
+            if index.data(KIND_ROLE) in ("paper", "year", "month"):
                 rows.append(index)
                 todo.append(index)
     return rows
