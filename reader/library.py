@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from reader import __version__
 from reader.core.analyze import Corrections, analyze_issue, analyze_texts
 from reader.core.changes import EVERYTHING, Changes
 from reader.core.csvout import write_csv
@@ -27,6 +28,7 @@ from reader.core.pipeline import (
     prepare,
     set_known,
 )
+from reader.core.qdpx import QdpxReport, write_qdpx
 from reader.core.records import (
     ArticleLabel,
     ArticleRow,
@@ -46,7 +48,17 @@ from reader.core.records import (
 from reader.core.sources import FileId, Source, collect_sources, file_id, printable
 from reader.core.splits import FixRow, SplitFix, Where, apply_fixes, describe, ref_of
 from reader.core.treefilter import parse_tree_filter
-from reader.db import articles, backups, entities, exports, figures, issues, notes, tags
+from reader.db import (
+    articles,
+    backups,
+    entities,
+    exchange,
+    exports,
+    figures,
+    issues,
+    notes,
+    tags,
+)
 from reader.db import splits as split_store
 from reader.db.annotations import AnnotationError
 from reader.db.backups import Backup
@@ -63,6 +75,7 @@ from reader.db.connection import (
     integrity_errors,
     is_failure,
     lock_holder,
+    now,
     open_library,
     transaction,
 )
@@ -82,8 +95,8 @@ __all__ = ["AnnotationError", "ArticleLabel", "Backup", "BusyError", "Changes",
            "EntityCorrection", "EntityCount", "FigureRow", "Filters", "FixInfo", "FixRecord",
            "Hit", "ImportReport", "IssueRow",
            "Library", "LibraryFailure", "Mention", "NoLibrary", "NotALibrary", "NoteRow",
-           "QueryError", "ReadOnlyError", "SearchPage", "SplitFix", "StorageError", "TagRow",
-           "TagState", "TreeMatches", "lock_holder", "repair_library"]
+           "QdpxReport", "QueryError", "ReadOnlyError", "SearchPage", "SplitFix",
+           "StorageError", "TagRow", "TagState", "TreeMatches", "lock_holder", "repair_library"]
 
 Method = TypeVar("Method", bound=Callable[..., Any])
 
@@ -142,6 +155,7 @@ EXPORTS = {
     "tags": (exports.TAG_COLUMNS, exports.tag_rows),
     "entities": (exports.ENTITY_COLUMNS, exports.entity_rows),
     "figures": (exports.FIGURE_COLUMNS, exports.figure_rows),
+    "mentions": (exchange.MENTION_COLUMNS, exchange.mention_rows),
 }
 
 
@@ -954,6 +968,30 @@ class Library:
         self.check_outside(destination)
         columns, rows = EXPORTS[what]
         return write_csv(destination, columns, rows(self.db), bom=bom, numeric=exports.NUMERIC)
+
+    def export_qdpx(self, destination: str | Path, *, tag: str | None = None,
+                    paper: str | None = None, every: bool = False,
+                    progress: Progress | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> QdpxReport:
+        """Write a REFI-QDA project (docs/formats.md): the articles that carry a tag or a
+        note (``every``: all), only those tagged ``tag`` and of ``paper`` when given."""
+        self.check_outside(destination)
+        if tag is not None and not exchange.tag_exists(self.db, tag):
+            raise AnnotationError(f"no tag “{tag}”")
+        if paper is not None and not exchange.paper_exists(self.db, paper):
+            raise AnnotationError(f"no paper “{paper}”")
+        ids = exchange.qdpx_article_ids(self.db, tag, paper, every)
+        name = Path(self.path).stem if self.is_file else "Baokan Reader"
+        return write_qdpx(destination, name, f"Baokan Reader {__version__}", now(),
+                          exchange.qdpx_codes(self.db), exchange.qdpx_sources(self.db, ids),
+                          len(ids), progress, cancelled)
+
+    def citation(self, article_id: int) -> str:
+        """The article's citation in the GB/T 7714-2015 newspaper style."""
+        cited = exchange.citation_of(self.db, article_id)
+        if cited is None:
+            raise AnnotationError(f"no article {article_id}")
+        return cited
 
     def export_annotations(self, destination: str | Path) -> dict[str, int]:
         self.check_outside(destination)
