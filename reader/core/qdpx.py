@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 import uuid
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from io import BytesIO
 from pathlib import Path
+from typing import BinaryIO
 from xml.etree import ElementTree as ET
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
@@ -30,8 +33,6 @@ _SPACE = re.compile(r"\s+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?")
 _RGB = re.compile(r"#[0-9A-Fa-f]{6}")
-
-ET.register_namespace("", NAMESPACE)
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,10 @@ def place(source: QdaSource, text: str) -> QdaSource:
 
 
 # ---------------------------------------------------------------- the XML
+#
+# Elements are made without a namespace and written one part at a time under a root that
+# declares ``urn:QDA-XML:project:1.0`` as the default namespace, so every element is in it
+# and a project of every article of a decade is never one tree in memory.
 
 
 def _when(stamp: str) -> str | None:
@@ -141,10 +146,12 @@ def _when(stamp: str) -> str | None:
     return stamp if _DATE_TIME.fullmatch(stamp or "") else None
 
 
-def _element(parent: ET.Element, tag: str, text: str | None = None,
+def _element(parent: ET.Element | None, tag: str, text: str | None = None,
              **attributes: str | None) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{NAMESPACE}}}{tag}",
-                            {k: v for k, v in attributes.items() if v is not None})
+    """A new element (under ``parent`` if given) with its text and the attributes that
+    are not None."""
+    values = {k: v for k, v in attributes.items() if v is not None}
+    element = ET.Element(tag, values) if parent is None else ET.SubElement(parent, tag, values)
     if text is not None:
         element.text = xml_text(text)
     return element
@@ -154,32 +161,35 @@ def _made(stamp: str) -> dict[str, str | None]:
     return {"creatingUser": USER, "creationDateTime": _when(stamp)}
 
 
-def _codebook(root: ET.Element, codes: list[QdaCode]) -> None:
+def _codebook(codes: list[QdaCode]) -> ET.Element | None:
     if not codes:
-        return
-    holder = _element(_element(root, "CodeBook"), "Codes")
+        return None  # a CodeBook needs at least one code
+    book = _element(None, "CodeBook")
+    holder = _element(book, "Codes")
     for code in codes:
         color = code.color.upper() if _RGB.fullmatch(code.color) else None
         _element(holder, "Code", guid=guid("tag", code.id), name=one_line(code.name, 1000),
                  isCodable="true", color=color)
+    return book
 
 
-def _variables(root: ET.Element) -> None:
-    holder = _element(root, "Variables")
+def _variables() -> ET.Element:
+    holder = _element(None, "Variables")
     for name, kind in VARIABLES:
         _element(holder, "Variable", guid=guid("variable", name), name=name,
                  typeOfVariable=kind)
+    return holder
 
 
-def _text_source(parent: ET.Element, source: QdaSource, name: str, report: QdpxReport
-                 ) -> list[QdaNote]:
-    """One TextSource; returns its whole-article notes (memos, written under Notes)."""
+def _text_source(source: QdaSource, name: str, report: QdpxReport) -> ET.Element:
+    """One TextSource: passage notes as its selections (the note as their Description),
+    its tags as codings of a selection of the whole text, its whole-article notes as
+    NoteRefs, its paper, date, edition, number and issue as variable values."""
     key = guid("article", source.article_id)
-    element = _element(parent, "TextSource", guid=key, name=name,
+    element = _element(None, "TextSource", guid=key, name=name,
                        plainTextPath=f"internal://{key}.txt", **_made(source.created))
     if source.citation:
         _element(element, "Description", source.citation)
-    memos = [note for note in source.notes if note.start is None]
     for note in source.notes:
         if note.start is not None and note.end is not None:
             selection = _element(element, "PlainTextSelection", guid=guid("passage", note.uid),
@@ -195,10 +205,11 @@ def _text_source(parent: ET.Element, source: QdaSource, name: str, report: QdpxR
                                                         f"{tag_id}"), **_made(tagged))
             _element(coding, "CodeRef", targetGUID=guid("tag", tag_id))
             report.codings += 1
-    for note in memos:
-        _element(element, "NoteRef", targetGUID=guid("note", note.uid))
+    for note in source.notes:
+        if note.start is None:
+            _element(element, "NoteRef", targetGUID=guid("note", note.uid))
     _values(element, source)
-    return memos
+    return element
 
 
 def _values(element: ET.Element, source: QdaSource) -> None:
@@ -215,45 +226,80 @@ def _values(element: ET.Element, source: QdaSource) -> None:
             _element(holder, "DateValue" if kind == "Date" else "TextValue", value)
 
 
-def _notes(root: ET.Element, memos: list[tuple[str, QdaNote]], report: QdpxReport) -> None:
-    if not memos:
-        return
-    holder = _element(root, "Notes")
-    for source_name_, note in memos:
-        element = _element(holder, "Note", guid=guid("note", note.uid),
-                           name=one_line(f"{source_name_}: {note.body}"),
-                           modifyingUser=None, **_made(note.created))
-        if _when(note.updated):
-            element.set("modifyingUser", USER)
-            element.set("modifiedDateTime", note.updated)
-        _element(element, "PlainTextContent", note.body)
-        report.memos += 1
+def _memo(source_name_: str, note: QdaNote) -> ET.Element:
+    """A note on a whole article, as a Note (a memo) its TextSource refers to."""
+    element = _element(None, "Note", guid=guid("note", note.uid),
+                       name=one_line(f"{source_name_}: {note.body}"), **_made(note.created))
+    if _when(note.updated):
+        element.set("modifyingUser", USER)
+        element.set("modifiedDateTime", note.updated)
+    _element(element, "PlainTextContent", note.body)
+    return element
+
+
+class ProjectWriter:
+    """Writes ``project.qde`` to a binary stream part by part: the head at once, each text
+    source as it comes (``add``), the memos at the end (``close``)."""
+
+    def __init__(self, stream: BinaryIO, name: str, origin: str, stamp: str,
+                 codes: list[QdaCode], report: QdpxReport) -> None:
+        self._stream = stream
+        self._report = report
+        self._memos: list[tuple[str, QdaNote]] = []
+        self._sources = 0
+        root = _element(None, "Project", xmlns=NAMESPACE, name=one_line(name, 1000),
+                        origin=one_line(origin, 1000), creatingUserGUID=USER,
+                        creationDateTime=_when(stamp))
+        opening = ET.tostring(root, encoding="unicode").removesuffix(" />") + ">\n"
+        self._write("<?xml version='1.0' encoding='utf-8'?>\n" + opening)
+        users = _element(None, "Users")
+        _element(users, "User", guid=USER, name=USER_NAME)
+        self._part(users, 1)
+        if (book := _codebook(codes)) is not None:
+            self._part(book, 1)
+        report.codes = len(codes)
+        self._part(_variables(), 1)
+
+    def _write(self, text: str) -> None:
+        self._stream.write(text.encode("utf-8"))
+
+    def _part(self, element: ET.Element, level: int) -> None:
+        ET.indent(element, space=" ", level=level)
+        self._write(" " * level + ET.tostring(element, encoding="unicode").rstrip() + "\n")
+
+    def add(self, source: QdaSource, name: str) -> None:
+        """Write one (placed) source; its whole-article notes are kept for ``close``."""
+        if not self._sources:
+            self._write(" <Sources>\n")
+        self._sources += 1
+        self._part(_text_source(source, name, self._report), 2)
+        self._memos += [(name, note) for note in source.notes if note.start is None]
+
+    def close(self) -> None:
+        """End the sources; write the memos (Notes) and the end of the project."""
+        if self._sources:
+            self._write(" </Sources>\n")
+        if self._memos:
+            self._write(" <Notes>\n")
+            for name, note in self._memos:
+                self._part(_memo(name, note), 2)
+            self._write(" </Notes>\n")
+        self._report.memos = len(self._memos)
+        self._report.sources = self._sources
+        self._write("</Project>\n")
 
 
 def project_xml(name: str, origin: str, stamp: str, codes: list[QdaCode],
                 sources: list[tuple[QdaSource, str]], report: QdpxReport | None = None
                 ) -> bytes:
-    """``project.qde``: the project with its user, codebook, variables, text sources (each
-    placed, with its name) and memos, as UTF-8 XML."""
-    report = report if report is not None else QdpxReport()
-    root = ET.Element(f"{{{NAMESPACE}}}Project",
-                      {k: v for k, v in (("name", one_line(name, 1000)),
-                                         ("origin", one_line(origin, 1000)),
-                                         ("creatingUserGUID", USER),
-                                         ("creationDateTime", _when(stamp))) if v})
-    _element(_element(root, "Users"), "User", guid=USER, name=USER_NAME)
-    _codebook(root, codes)
-    report.codes = len(codes)
-    _variables(root)
-    memos: list[tuple[str, QdaNote]] = []
-    if sources:
-        holder = _element(root, "Sources")
-        for source, shown in sources:
-            memos += [(shown, note) for note in _text_source(holder, source, shown, report)]
-    _notes(root, memos, report)
-    ET.indent(root, space=" ")
-    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return document
+    """``project.qde`` of placed sources (each with its name), as UTF-8 XML."""
+    stream = BytesIO()
+    writer = ProjectWriter(stream, name, origin, stamp, codes,
+                           report if report is not None else QdpxReport())
+    for source, shown in sources:
+        writer.add(source, shown)
+    writer.close()
+    return stream.getvalue()
 
 
 # ---------------------------------------------------------------- the zip
@@ -265,23 +311,25 @@ def write_qdpx(target: str | Path, name: str, origin: str, stamp: str, codes: li
                sources: Iterable[tuple[QdaSource, str]], total: int = 0,
                progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None) -> QdpxReport:
-    """Write the project to ``target``: each source's text is written to ``Sources/`` as it
-    comes (UTF-8 without BOM, exactly as given: positions count its code points), then
-    ``project.qde``. The file appears whole or not at all (written beside it, then moved);
-    a cancelled export leaves nothing."""
+    """Write the project to ``target``: each source's text goes to ``Sources/`` as it
+    comes (UTF-8 without BOM, exactly as given: positions count its code points) and its
+    part of ``project.qde`` to a temporary file, added last. Memory holds one article at
+    a time. The file appears whole or not at all (written beside it, then moved); a
+    cancelled or failed export leaves nothing."""
     target = Path(target)
     report = QdpxReport()
     handle, temporary = tempfile.mkstemp(prefix=".qdpx-", dir=target.parent)
     os.close(handle)
     try:
-        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
-            placed = _write_sources(archive, sources, total, progress, cancelled)
-            if placed is None:
-                report.cancelled = True
-            else:
-                archive.writestr("project.qde", project_xml(name, origin, stamp, codes, placed,
-                                                            report))
-                report.sources = len(placed)
+        with tempfile.TemporaryFile() as qde, \
+                zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+            writer = ProjectWriter(qde, name, origin, stamp, codes, report)
+            report.cancelled = not _write_sources(archive, writer, sources, total, progress,
+                                                  cancelled)
+            writer.close()
+            qde.seek(0)
+            with archive.open("project.qde", "w") as entry:
+                shutil.copyfileobj(qde, entry)
         if report.cancelled:
             os.unlink(temporary)
         else:
@@ -292,19 +340,18 @@ def write_qdpx(target: str | Path, name: str, origin: str, stamp: str, codes: li
     return report
 
 
-def _write_sources(archive: zipfile.ZipFile, sources: Iterable[tuple[QdaSource, str]],
-                   total: int, progress: Progress | None,
-                   cancelled: Callable[[], bool] | None
-                   ) -> list[tuple[QdaSource, str]] | None:
-    """Each source's text into the archive; the sources placed and named (not their
-    texts), or None when cancelled."""
-    placed = []
+def _write_sources(archive: zipfile.ZipFile, writer: ProjectWriter,
+                   sources: Iterable[tuple[QdaSource, str]], total: int,
+                   progress: Progress | None, cancelled: Callable[[], bool] | None) -> bool:
+    """Each source's text into the archive and its part into the project; False when
+    cancelled."""
     for done, (source, text) in enumerate(sources, 1):
         if cancelled is not None and cancelled():
-            return None
+            return False
         archive.writestr(f"Sources/{guid('article', source.article_id)}.txt",
                          text.encode("utf-8", "replace"))
-        placed.append((place(source, text), source_name(source, text)))
+        shown = source_name(source, text)
+        writer.add(place(source, text), shown)
         if progress is not None:
-            progress(done, max(total, done), placed[-1][1])
-    return placed
+            progress(done, max(total, done), shown)
+    return True

@@ -11,7 +11,7 @@ import sqlite_utils
 
 from reader.core.citation import citation
 from reader.core.qdpx import QdaCode, QdaNote, QdaSource
-from reader.db.entities import sentence_span
+from reader.db.entities import sentence_spans
 
 MENTION_COLUMNS = ["paper", "issue_date", "edition", "issue", "article_id", "article_title",
                    "entity", "type", "start", "end", "sentence", "text"]
@@ -134,10 +134,11 @@ def mention_rows(db: sqlite_utils.Database) -> Iterator[list[Any]]:
     for article_id, *where in articles:
         body = db.conn.execute("SELECT body FROM articles WHERE id = ?",
                                [article_id]).fetchone()[0]
-        for start, end, name, kind in db.conn.execute(
-                'SELECT m.start, m."end", e.name, e.type FROM entity_mentions m '
-                "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? "
-                'ORDER BY m.start, m."end", e.type', [article_id]):
-            left, right = sentence_span(body, start, end)
+        mentions = db.conn.execute(
+            'SELECT m.start, m."end", e.name, e.type FROM entity_mentions m '
+            "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? "
+            'ORDER BY m.start, m."end", e.type', [article_id]).fetchall()
+        cuts = sentence_spans(body, [(start, end) for start, end, _n, _t in mentions])
+        for (start, end, name, kind), (left, right) in zip(mentions, cuts, strict=True):
             yield [*where[:4], article_id, where[4], name, kind, start, end,
                    body[left:right], body[start:end]]
