@@ -967,7 +967,9 @@ class Library:
             raise AnnotationError(f"cannot export “{what}”; choose one of {', '.join(EXPORTS)}")
         self.check_outside(destination)
         columns, rows = EXPORTS[what]
-        return write_csv(destination, columns, rows(self.db), bom=bom, numeric=exports.NUMERIC)
+        with _writing_to(destination):
+            return write_csv(destination, columns, rows(self.db), bom=bom,
+                             numeric=exports.NUMERIC)
 
     def export_qdpx(self, destination: str | Path, *, tag: str | None = None,
                     paper: str | None = None, every: bool = False,
@@ -982,9 +984,10 @@ class Library:
             raise AnnotationError(f"no paper “{paper}”")
         ids = exchange.qdpx_article_ids(self.db, tag, paper, every)
         name = Path(self.path).stem if self.is_file else "Baokan Reader"
-        return write_qdpx(destination, name, f"Baokan Reader {__version__}", now(),
-                          exchange.qdpx_codes(self.db), exchange.qdpx_sources(self.db, ids),
-                          len(ids), progress, cancelled)
+        with _writing_to(destination):
+            return write_qdpx(destination, name, f"Baokan Reader {__version__}", now(),
+                              exchange.qdpx_codes(self.db), exchange.qdpx_sources(self.db, ids),
+                              len(ids), progress, cancelled)
 
     def citation(self, article_id: int) -> str:
         """The article's citation in the GB/T 7714-2015 newspaper style."""
@@ -1012,6 +1015,17 @@ class Library:
         counts = exports.merge_annotations(self.db, document)
         self.announce(Changes(tags=True, everything=True))
         return counts
+
+
+@contextmanager
+def _writing_to(destination: str | Path) -> Iterator[None]:
+    """An export's file that cannot be written (no such folder, no permission, disk full)
+    is the user's error, told in one line that names it."""
+    try:
+        yield
+    except OSError as error:
+        raise AnnotationError(f"cannot write {destination}: "
+                              f"{error.strerror or error}") from error
 
 
 def repair_library(path: str | Path, *, replace: bool = True) -> tuple[Path, dict[str, int]]:
