@@ -17,6 +17,7 @@ from reader.core.pipeline import CorrectionRows
 from reader.core.splits import FixRow
 from reader.core.tagcolors import stored_color
 from reader.library import (
+    EXPORTS,
     AnnotationError,
     Filters,
     ImportReport,
@@ -490,10 +491,10 @@ def _csv_command(what: str) -> click.Command:
         with opened(db_path, write=False) as library:
             count = library.export_csv(what, target, bom=not no_bom)
         click.echo(f"{count} rows written to {target}")
-    return click.command(what, help=CSV_HELP[what])(command)
+    return click.command(what, help=CSV_HELP.get(what, f"The {what} as CSV."))(command)
 
 
-for _what in CSV_HELP:
+for _what in EXPORTS:
     export_group.add_command(_csv_command(_what))
 
 
