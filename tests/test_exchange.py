@@ -223,9 +223,9 @@ def test_the_library_file_is_never_the_target(library: Library) -> None:
 def test_a_folder_that_is_not_there_is_one_line_not_a_traceback(library: Library,
                                                                tmp_path: Path) -> None:
     missing = tmp_path / "missing"
-    with pytest.raises(AnnotationError, match="cannot write .*missing.*out.qdpx"):
+    with pytest.raises(AnnotationError, match=r"cannot write .*missing.*out\.qdpx"):
         library.export_qdpx(missing / "out.qdpx")
-    with pytest.raises(AnnotationError, match="cannot write .*mentions.csv"):
+    with pytest.raises(AnnotationError, match=r"cannot write .*mentions\.csv"):
         library.export_csv("mentions", missing / "mentions.csv")
     assert not missing.exists()
 
