@@ -18,6 +18,7 @@ from reader.core.pipeline import CorrectionRows
 from reader.core.splits import FixRow
 from reader.core.tagcolors import stored_color
 from reader.library import (
+    EXPORTS,
     AnnotationError,
     Filters,
     ImportReport,
@@ -590,16 +591,71 @@ def splits_remove(fix_ids: tuple[int, ...], db_path: Path | None) -> None:
             click.echo(f"split correction {fix_id} removed")
 
 
-@click.command("export")
-@click.argument("what", type=click.Choice(["notes", "tags", "entities", "figures"]))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
-@click.option("--no-bom", is_flag=True, help="UTF-8 without BOM (Excel wants the BOM).")
+@click.group("export")
 @db_option
-def export_command(what: str, output: Path, no_bom: bool, db_path: Path | None) -> None:
-    """Export notes, article tags, entities or figures as CSV."""
+def export_group(db_path: Path | None) -> None:
+    """Export notes, tags, entities, figures or mentions as CSV, or a REFI-QDA project.
+
+    The CSV files are UTF-8 with a BOM (Excel shows the Chinese), every field quoted.
+    """
+
+
+CSV_HELP = {
+    "notes": "Notes with their passage, article, tags and citation.",
+    "tags": "Tags on articles, one row per tagged article.",
+    "entities": "Entities with their mention, article and issue counts.",
+    "figures": "Figures (money, percentages, counts, dates) with their context.",
+    "mentions": "One row per entity mention: paper, date, article, offsets, sentence.",
+}
+
+
+def _csv_command(what: str) -> click.Command:
+    """``baokan export WHAT FILE`` (or ``-o FILE``, the older spelling) for one CSV."""
+    @click.argument("file", type=click.Path(path_type=Path), required=False)
+    @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+                  help="Where to write (the same as FILE).")
+    @click.option("--no-bom", is_flag=True, help="UTF-8 without BOM (Excel wants the BOM).")
+    @db_option
+    def command(file: Path | None, output: Path | None, no_bom: bool,
+                db_path: Path | None) -> None:
+        target = file or output
+        if target is None or (output is not None and output != target):
+            raise click.UsageError("give the file to write once: FILE or -o FILE")
+        with opened(db_path, write=False) as library:
+            count = library.export_csv(what, target, bom=not no_bom)
+        click.echo(f"{count} rows written to {target}")
+    return click.command(what, help=CSV_HELP.get(what, f"The {what} as CSV."))(command)
+
+
+for _what in EXPORTS:
+    export_group.add_command(_csv_command(_what))
+
+
+@export_group.command("qdpx")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--tag", default=None, help="Only the articles with this tag.")
+@click.option("--paper", default=None, help="Only the articles of this paper.")
+@click.option("--all", "every", is_flag=True,
+              help="Every article, not only those with a tag or a note.")
+@db_option
+def export_qdpx(file: Path, tag: str | None, paper: str | None, every: bool,
+                db_path: Path | None) -> None:
+    """Write a REFI-QDA project (.qdpx) for QualCoder, ATLAS.ti, MAXQDA, NVivo …
+
+    Tags become codes (with their colours), passage notes annotations of their passage,
+    notes on a whole article memos, articles text sources with paper and date. By
+    default the articles that carry a tag or a note are exported.
+    """
+    def progress(done: int, total: int, name: str) -> None:
+        click.echo(f"\r[{done}/{total}] {name[:40]:<40}", nl=False, err=True)
+
     with opened(db_path, write=False) as library:
-        count = library.export_csv(what, output, bom=not no_bom)
-    click.echo(f"{count} rows written to {output}")
+        report = library.export_qdpx(file, tag=tag, paper=paper, every=every,
+                                     progress=progress)
+    click.echo("", err=True)
+    click.echo(f"{report.sources} articles, {report.codes} codes, {report.codings} codings, "
+               f"{report.annotations} passage notes, {report.memos} article notes written "
+               f"to {file}")
 
 
 @click.group("annotations")
@@ -691,5 +747,5 @@ def repair_command(db_path: Path | None, keep_in_place: bool) -> None:
 
 
 COMMANDS = [import_command, issues_command, papers_group, show_command, search_command,
-            tag_group, note_group, splits_group, export_command, annotations_group, backup_command,
+            tag_group, note_group, splits_group, export_group, annotations_group, backup_command,
             repair_command]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from reader import __version__
 from reader.core.analyze import Corrections, analyze_issue, analyze_texts
 from reader.core.changes import EVERYTHING, Changes
 from reader.core.csvout import write_csv
@@ -38,6 +39,7 @@ from reader.core.pipeline import (
     prepare,
     set_known,
 )
+from reader.core.qdpx import QdpxReport, write_qdpx
 from reader.core.records import (
     ArticleLabel,
     ArticleRow,
@@ -57,7 +59,18 @@ from reader.core.records import (
 from reader.core.sources import FileId, Source, collect_sources, file_id, printable
 from reader.core.splits import FixRow, SplitFix, Where, apply_fixes, describe, ref_of
 from reader.core.treefilter import parse_tree_filter
-from reader.db import articles, backups, details, entities, exports, figures, issues, notes, tags
+from reader.db import (
+    articles,
+    backups,
+    details,
+    entities,
+    exchange,
+    exports,
+    figures,
+    issues,
+    notes,
+    tags,
+)
 from reader.db import splits as split_store
 from reader.db.annotations import AnnotationError
 from reader.db.backups import Backup
@@ -74,6 +87,7 @@ from reader.db.connection import (
     integrity_errors,
     is_failure,
     lock_holder,
+    now,
     open_library,
     transaction,
 )
@@ -115,6 +129,7 @@ __all__ = [
     "NotALibrary",
     "NoteRow",
     "PatternMatch",
+    "QdpxReport",
     "QueryError",
     "ReadOnlyError",
     "SearchPage",
@@ -184,6 +199,7 @@ EXPORTS = {
     "tags": (exports.TAG_COLUMNS, exports.tag_rows),
     "entities": (exports.ENTITY_COLUMNS, exports.entity_rows),
     "figures": (exports.FIGURE_COLUMNS, exports.figure_rows),
+    "mentions": (exchange.MENTION_COLUMNS, exchange.mention_rows),
 }
 
 
@@ -1092,7 +1108,34 @@ class Library:
             raise AnnotationError(f"cannot export “{what}”; choose one of {', '.join(EXPORTS)}")
         self.check_outside(destination)
         columns, rows = EXPORTS[what]
-        return write_csv(destination, columns, rows(self.db), bom=bom, numeric=exports.NUMERIC)
+        with _writing_to(destination):
+            return write_csv(destination, columns, rows(self.db), bom=bom,
+                             numeric=exports.NUMERIC)
+
+    def export_qdpx(self, destination: str | Path, *, tag: str | None = None,
+                    paper: str | None = None, every: bool = False,
+                    progress: Progress | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> QdpxReport:
+        """Write a REFI-QDA project (docs/formats.md): the articles that carry a tag or a
+        note (``every``: all), only those tagged ``tag`` and of ``paper`` when given."""
+        self.check_outside(destination)
+        if tag is not None and not exchange.tag_exists(self.db, tag):
+            raise AnnotationError(f"no tag “{tag}”")
+        if paper is not None and not exchange.paper_exists(self.db, paper):
+            raise AnnotationError(f"no paper “{paper}”")
+        ids = exchange.qdpx_article_ids(self.db, tag, paper, every)
+        name = Path(self.path).stem if self.is_file else "Baokan Reader"
+        with _writing_to(destination):
+            return write_qdpx(destination, name, f"Baokan Reader {__version__}", now(),
+                              exchange.qdpx_codes(self.db), exchange.qdpx_sources(self.db, ids),
+                              len(ids), progress, cancelled)
+
+    def citation(self, article_id: int) -> str:
+        """The article's citation in the GB/T 7714-2015 newspaper style."""
+        cited = exchange.citation_of(self.db, article_id)
+        if cited is None:
+            raise AnnotationError(f"no article {article_id}")
+        return cited
 
     def export_annotations(self, destination: str | Path) -> dict[str, int]:
         self.check_outside(destination)
@@ -1113,6 +1156,17 @@ class Library:
         counts = exports.merge_annotations(self.db, document)
         self.announce(Changes(tags=True, everything=True))
         return counts
+
+
+@contextmanager
+def _writing_to(destination: str | Path) -> Iterator[None]:
+    """An export's file that cannot be written (no such folder, no permission, disk full)
+    is the user's error, told in one line that names it."""
+    try:
+        yield
+    except OSError as error:
+        raise AnnotationError(f"cannot write {destination}: "
+                              f"{error.strerror or error}") from error
 
 
 def repair_library(path: str | Path, *, replace: bool = True) -> tuple[Path, dict[str, int]]:

@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 BOM = "\ufeff"
 
@@ -56,6 +56,12 @@ def _text(value: object) -> str:
 
 def _cell(value: object, numeric: bool) -> str:
     """One cell; in a numeric column a number (or text that is one) stays as it is."""
+    kind = type(value)
+    if kind is str:  # the common cells first: a text and a whole number (the mentions CSV)
+        text = cast(str, value)
+        return text if numeric and _PLAIN_NUMBER.fullmatch(text) else neutralise(text)
+    if kind is int:
+        return str(value) if numeric else neutralise(str(value))
     text = _text(value)
     if numeric and (_PLAIN_NUMBER.fullmatch(text) or _is_number(value)):
         return text

@@ -7,14 +7,16 @@ from typing import Any
 
 import sqlite_utils
 
+from reader.core.citation import citation
 from reader.db import tags as tag_store
 from reader.db.annotations import AnnotationError
 from reader.db.connection import now, transaction
+from reader.db.exchange import issue_details
 from reader.db.notes import reanchor_notes
 
 NOTE_COLUMNS = ["note_id", "uid", "paper", "issue", "issue_date", "article_id", "article_title",
                 "bylines", "start", "end", "quote", "note", "color", "status", "tags",
-                "created", "updated"]
+                "created", "updated", "edition", "citation"]
 TAG_COLUMNS = ["article_id", "paper", "issue", "issue_date", "article_title", "tag", "color",
                "tagged"]
 ENTITY_COLUMNS = ["entity_id", "type", "name", "mentions", "articles", "issues", "papers"]
@@ -26,17 +28,25 @@ CONTEXT = 30
 
 
 def note_rows(db: sqlite_utils.Database) -> list[list[Any]]:
+    edition, _ = issue_details(db)
     rows = db.execute(
         'SELECT n.id, n.uid, coalesce(p.name, \'\'), coalesce(i.title, \'\'), i.date, a.id, '
         'a.title, a.bylines, '
         'n.start, n."end", n.quote, n.body, n.color, n.status, '
         "(SELECT group_concat(t.name, '; ') FROM article_tags at JOIN tags t "
-        " ON t.id = at.tag_id WHERE at.article_id = a.id), n.created, n.updated "
+        f" ON t.id = at.tag_id WHERE at.article_id = a.id), n.created, n.updated, {edition} "
         "FROM notes n JOIN articles a ON a.id = n.article_id "
         "LEFT JOIN issues i ON i.id = a.issue_id LEFT JOIN papers p ON p.id = i.paper_id "
         "ORDER BY p.name, i.date, i.title, a.position, n.start"
     ).fetchall()
-    return [[*r[:7], "; ".join(json.loads(r[7])), *r[8:14], r[14] or "", *r[15:]] for r in rows]
+    return [_note_row(r) for r in rows]
+
+
+def _note_row(r: Any) -> list[Any]:
+    """A notes CSV row: the columns as stored, then the edition and the citation."""
+    bylines = json.loads(r[7])
+    return [*r[:7], "; ".join(bylines), *r[8:14], r[14] or "", *r[15:17], r[17],
+            citation(bylines, r[6], r[2], r[4], r[17])]
 
 
 def tag_rows(db: sqlite_utils.Database) -> list[list[Any]]:

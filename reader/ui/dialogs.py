@@ -120,16 +120,26 @@ def export_caption(what: str) -> str:
         "tags": translate("ExportDialog", "Export tags as CSV"),
         "entities": translate("ExportDialog", "Export entities as CSV"),
         "figures": translate("ExportDialog", "Export figures as CSV"),
+        "mentions": translate("ExportDialog", "Export every entity mention as CSV"),
+        "qdpx": translate("ExportDialog", "Export a REFI-QDA project"),
     }
     return captions[what]
+
+
+def export_suffix(what: str) -> str:
+    """The file name suffix of an export: ``qdpx`` for the REFI-QDA project, else ``csv``."""
+    return "qdpx" if what == "qdpx" else "csv"
 
 
 def export_dialog(parent: QWidget, what: str, folder: Path,
                   library_path: str | Path) -> QFileDialog:
     """The dialog that asks where to save an export (it never opens the library's files)."""
-    dialog = save_dialog(parent, export_caption(what), folder / f"{what}.csv", library_path,
-                         translate("ExportDialog", "CSV files (*.csv)"))
-    dialog.setDefaultSuffix("csv")
+    suffix = export_suffix(what)
+    name_filter = translate("ExportDialog", "REFI-QDA projects (*.qdpx)") if suffix == "qdpx" \
+        else translate("ExportDialog", "CSV files (*.csv)")
+    dialog = save_dialog(parent, export_caption(what), folder / f"{what}.{suffix}",
+                         library_path, name_filter)
+    dialog.setDefaultSuffix(suffix)
     return dialog
 
 
@@ -140,7 +150,7 @@ def ask_export_path(parent: QWidget, what: str, folder: Path,
     if not paths:
         return None
     path = paths[0]
-    return path if path.suffix else path.with_suffix(".csv")
+    return path if path.suffix else path.with_suffix(f".{export_suffix(what)}")
 
 
 def failure_box(parent: QWidget, message: str) -> QMessageBox:

@@ -100,10 +100,12 @@ class MainWindow(QMainWindow):
             self.find_bar.open_bar, self.find_bar.find_next, self.find_bar.find_previous,
             self.view.zoom_in, self.view.zoom_out, self.view.reset_zoom,
             self.corpus.show_entity_index, self.corpus.show_figures,
-            self.corpus.show_preferences, self.corpus.show_tag_manager),
+            self.corpus.show_preferences, self.corpus.show_tag_manager,
+            self.reading.copy_with_citation),
             self.history.stack, list(self.view.layer_actions.values()), self.search.search_edit)
         self.split_menu = SplitMenu(library, self.history, self)
-        self.view.set_context_actions([self.window_actions.add_note_action])
+        self.view.set_context_actions([self.window_actions.add_note_action,
+                                       self.window_actions.copy_citation_action])
         self.view.set_line_menu(self.split_menu.menu_for)
         self.app_actions = AppActions(self, self.window_actions, library, self._settings,
                                       self.show_message)

@@ -10,14 +10,14 @@ from PySide6.QtGui import QAction, QActionGroup, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from reader.core.resources import sample_issues
-from reader.library import EXPORTS, ImportReport, Library
+from reader.library import EXPORTS, ImportReport, Library, QdpxReport
 from reader.ui import i18n
 from reader.ui.backups import RestoreDialog
 from reader.ui.dialogs import about_box, ask_export_path
 from reader.ui.file_dialogs import chosen, folder_dialog, open_files_dialog
 from reader.ui.import_dialog import Importer, ImportProgress, dropped_paths
 from reader.ui.settings import Settings
-from reader.ui.tasks import Task, daily_backup_job, export_job
+from reader.ui.tasks import Task, daily_backup_job, export_job, qdpx_job
 from reader.ui.window_actions import WindowActions
 
 LANGUAGE_NAMES = i18n.LANGUAGE_NAMES
@@ -76,6 +76,9 @@ class AppActions(QObject):
             what: self._action(f"export_{what}", lambda _=False, w=what: self.ask_export(w))
             for what in EXPORTS}
         self.export_menu.addActions(list(self.export_actions.values()))
+        self.export_menu.addSeparator()
+        self.qdpx_action = self._action("exportQdpx", self.ask_export_qdpx)
+        self.export_menu.addAction(self.qdpx_action)
         menu, quit_action = self._menus.file_menu, self._menus.quit_action
         menu.insertActions(quit_action, [self.import_files_action, self.import_folder_action])
         menu.insertSeparator(quit_action)
@@ -137,11 +140,14 @@ class AppActions(QObject):
         """Set the texts of the actions and menus added here."""
         self.import_files_action.setText(self.tr("&Import files…"))
         self.import_folder_action.setText(self.tr("Import &folder…"))
-        self.export_menu.setTitle(self.tr("&Export as CSV"))
-        labels = {"notes": self.tr("Notes…"), "tags": self.tr("Tags…"),
-                  "entities": self.tr("Entities…"), "figures": self.tr("Figures…")}
+        self.export_menu.setTitle(self.tr("&Export"))
+        labels = {"notes": self.tr("Notes as CSV…"), "tags": self.tr("Tags as CSV…"),
+                  "entities": self.tr("Entities as CSV…"),
+                  "figures": self.tr("Figures as CSV…"),
+                  "mentions": self.tr("Every entity mention as CSV…")}
         for what, action in self.export_actions.items():
             action.setText(labels.get(what, what))
+        self.qdpx_action.setText(self.tr("REFI-QDA project (QualCoder, ATLAS.ti, MAXQDA)…"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.language_actions[i18n.SYSTEM].setText(self.tr("System language"))
         for language, name in LANGUAGE_NAMES.items():
@@ -207,6 +213,37 @@ class AppActions(QObject):
         task.failed.connect(lambda message: self._export_failed(task, message))
         self._exports.append(task)
         task.start()
+
+    @Slot()
+    def ask_export_qdpx(self) -> None:
+        path = ask_export_path(self._window, "qdpx", home_folder(), self._library.path)
+        if path is not None:
+            self.export_qdpx(path)
+
+    def export_qdpx(self, path: Path) -> Task:
+        """Write a REFI-QDA project of the annotated articles in the background; the
+        status bar tells how far it is, then what it wrote."""
+        task = Task(qdpx_job(Path(self._library.path), path), self)
+        task.progressed.connect(self._qdpx_progressed)
+        task.finished.connect(lambda report: self._qdpx_exported(task, report, path))
+        task.failed.connect(lambda message: self._export_failed(task, message))
+        self._exports.append(task)
+        task.start()
+        return task
+
+    @Slot(int, int, str)
+    def _qdpx_progressed(self, done: int, total: int, _name: str) -> None:
+        self._message(self.tr("Exporting the REFI-QDA project: %1 of %2 articles…")
+                      .replace("%1", str(done)).replace("%2", str(total)))
+
+    def _qdpx_exported(self, task: Task, report: QdpxReport, path: Path) -> None:
+        self._forget(task)
+        if report.cancelled:
+            self._message(self.tr("The export was cancelled."))
+            return
+        self._message(self.tr("Exported %n article(s) as a REFI-QDA project to %1.", "",
+                              report.sources).replace("%1", str(path)))
+        self.export_finished.emit("qdpx", report.sources)
 
     def _exported(self, task: Task, what: str, rows: int, path: Path) -> None:
         self._forget(task)

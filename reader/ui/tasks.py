@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.library import ImportReport, Library
+from reader.library import ImportReport, Library, QdpxReport
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -135,6 +135,31 @@ def export_job(db_path: Path, what: str, destination: Path) -> Job:
         library = Library(db_path, readonly=True, check=False)
         try:
             return library.export_csv(what, destination, bom=True)
+        finally:
+            library.close()
+    return job
+
+
+PROGRESS_STEPS = 200
+"""A long export tells its progress at most this many times (each is a signal to the GUI)."""
+
+
+def every_step(progress: Progress) -> Progress:
+    """``progress`` called only when another 1/PROGRESS_STEPS of the work is done."""
+    def told(done: int, total: int, name: str) -> None:
+        if done == total or done % max(1, total // PROGRESS_STEPS) == 0:
+            progress(done, total, name)
+    return told
+
+
+def qdpx_job(db_path: Path, destination: Path) -> Job:
+    """A job writing a REFI-QDA project of the articles with a tag or a note; returns its
+    QdpxReport (``cancelled`` set, and no file, when it was cancelled)."""
+    def job(progress: Progress, cancelled: Cancelled) -> QdpxReport:
+        library = Library(db_path, readonly=True, check=False)
+        try:
+            return library.export_qdpx(destination, progress=every_step(progress),
+                                       cancelled=cancelled)
         finally:
             library.close()
     return job

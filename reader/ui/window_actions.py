@@ -36,6 +36,7 @@ class Slots:
     figures: Slot
     preferences: Slot
     tag_manager: Slot
+    copy_citation: Slot
 
 
 class WindowActions(QObject):
@@ -56,6 +57,8 @@ class WindowActions(QObject):
         self.undo_action.setShortcut(QKeySequence(std.Undo))
         self.redo_action = undo.createRedoAction(window)
         self.redo_action.setShortcut(QKeySequence(std.Redo))
+        self.copy_citation_action = self._action("copyWithCitation", "Ctrl+Shift+C",
+                                                 slots.copy_citation)
         self.find_action = self._action("findInArticle", std.Find, slots.find)
         self.find_next_action = self._action("findNext", std.FindNext, slots.find_next)
         self.find_previous_action = self._action("findPrevious", std.FindPrevious,
@@ -88,6 +91,8 @@ class WindowActions(QObject):
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.copy_citation_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.find_action, self.find_next_action,
                                    self.find_previous_action])
@@ -130,6 +135,7 @@ class WindowActions(QObject):
                 (self.filter_action, self.tr("Filter the tree")),
                 (self.quit_action, self.tr("Quit")),
                 (self.undo_action, self.tr("Undo")), (self.redo_action, self.tr("Redo")),
+                (self.copy_citation_action, self.tr("Copy with citation")),
                 (self.find_action, self.tr("Find in article")),
                 (self.find_next_action, self.tr("Find next")),
                 (self.find_previous_action, self.tr("Find previous")),

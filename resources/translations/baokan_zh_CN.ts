@@ -17,111 +17,138 @@
     <context>
         <name>AppActions</name>
         <message>
-            <location filename="../../reader/ui/menus.py" line="138" />
+            <location filename="../../reader/ui/menus.py" line="141" />
             <source>&amp;Import files…</source>
             <translation>导入文件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="139" />
+            <location filename="../../reader/ui/menus.py" line="142" />
             <source>Import &amp;folder…</source>
             <translation>导入文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="140" />
-            <source>&amp;Export as CSV</source>
-            <translation>导出为 CSV(&amp;E)</translation>
+            <location filename="../../reader/ui/menus.py" line="143" />
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="141" />
-            <source>Notes…</source>
-            <translation>笔记…</translation>
+            <location filename="../../reader/ui/menus.py" line="144" />
+            <source>Notes as CSV…</source>
+            <translation>笔记 (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="141" />
-            <source>Tags…</source>
-            <translation>标签…</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/menus.py" line="142" />
-            <source>Entities…</source>
-            <translation>实体…</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/menus.py" line="142" />
-            <source>Figures…</source>
-            <translation>数字…</translation>
+            <location filename="../../reader/ui/menus.py" line="144" />
+            <source>Tags as CSV…</source>
+            <translation>标签 (CSV)…</translation>
         </message>
         <message>
             <location filename="../../reader/ui/menus.py" line="145" />
+            <source>Entities as CSV…</source>
+            <translation>实体 (CSV)…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="146" />
+            <source>Figures as CSV…</source>
+            <translation>数字 (CSV)…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="147" />
+            <source>Every entity mention as CSV…</source>
+            <translation>每一处实体提及 (CSV)…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="150" />
+            <source>REFI-QDA project (QualCoder, ATLAS.ti, MAXQDA)…</source>
+            <translation>REFI-QDA 项目（QualCoder、ATLAS.ti、MAXQDA）…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="151" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="146" />
+            <location filename="../../reader/ui/menus.py" line="152" />
             <source>System language</source>
             <translation>跟随系统</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="149" />
+            <location filename="../../reader/ui/menus.py" line="155" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="150" />
+            <location filename="../../reader/ui/menus.py" line="156" />
             <source>&amp;Restore a backup…</source>
             <translation>恢复备份(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="151" />
+            <location filename="../../reader/ui/menus.py" line="157" />
             <source>&amp;About Baokan Reader</source>
             <translation>关于报刊阅读器(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="158" />
+            <location filename="../../reader/ui/menus.py" line="164" />
             <source>Import issue files</source>
             <translation>导入报纸文件</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="160" />
+            <location filename="../../reader/ui/menus.py" line="166" />
             <source>Issue files (*.txt *.text);;All files (*)</source>
             <translation>报纸文件 (*.txt *.text);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="163" />
+            <location filename="../../reader/ui/menus.py" line="169" />
             <source>Import a folder of issues</source>
             <translation>导入报纸文件夹</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="179" />
+            <location filename="../../reader/ui/menus.py" line="185" />
             <source>This library cannot be changed.</source>
             <translation>此资料库不可修改。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="182" />
+            <location filename="../../reader/ui/menus.py" line="188" />
             <source>An import is already running.</source>
             <translation>已有导入正在进行。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/menus.py" line="189" />
+            <location filename="../../reader/ui/menus.py" line="195" />
             <source>Import finished: %n issue(s) added.</source>
             <translation>
                 <numerusform>导入完成：新增 %n 期。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="194" />
+            <location filename="../../reader/ui/menus.py" line="200" />
             <source>The task failed: %1</source>
             <translation>任务失败：%1</translation>
         </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="236" />
+            <source>Exporting the REFI-QDA project: %1 of %2 articles…</source>
+            <translation>正在导出 REFI-QDA 项目：第 %1 篇，共 %2 篇…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/menus.py" line="242" />
+            <source>The export was cancelled.</source>
+            <translation>导出已取消。</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/menus.py" line="213" />
+            <location filename="../../reader/ui/menus.py" line="244" />
+            <source>Exported %n article(s) as a REFI-QDA project to %1.</source>
+            <translation>
+                <numerusform>已将 %n 篇文章导出为 REFI-QDA 项目：%1。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/ui/menus.py" line="250" />
             <source>Exported %n row(s) to %1.</source>
             <translation>
                 <numerusform>已导出 %n 行到 %1。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../reader/ui/menus.py" line="247" />
+            <location filename="../../reader/ui/menus.py" line="284" />
             <source>Backup restored. The library as it was is kept in %1.</source>
             <translation>已恢复备份。恢复前的文库保存在 %1。</translation>
         </message>
@@ -400,7 +427,22 @@
             <translation>将数字导出为 CSV</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="131" />
+            <location filename="../../reader/ui/dialogs.py" line="123" />
+            <source>Export every entity mention as CSV</source>
+            <translation>将每一处实体提及导出为 CSV</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="124" />
+            <source>Export a REFI-QDA project</source>
+            <translation>导出 REFI-QDA 项目</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="138" />
+            <source>REFI-QDA projects (*.qdpx)</source>
+            <translation>REFI-QDA 项目 (*.qdpx)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/dialogs.py" line="139" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
@@ -829,12 +871,12 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="151" />
+            <location filename="../../reader/ui/dialogs.py" line="161" />
             <source>The library cannot be saved</source>
             <translation>文库无法保存</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/dialogs.py" line="152" />
+            <location filename="../../reader/ui/dialogs.py" line="162" />
             <source>Baokan Reader could not write to the library:
 %1
 
@@ -855,12 +897,12 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="130" />
+            <location filename="../../reader/ui/main_window.py" line="132" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/main_window.py" line="153" />
+            <location filename="../../reader/ui/main_window.py" line="155" />
             <source>Set for %n issue(s); Undo puts it back.</source>
             <translation>
                 <numerusform>已为 %n 期设定；撤销可复原。</numerusform>
@@ -1206,7 +1248,17 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>Reading</name>
         <message>
-            <location filename="../../reader/ui/reading.py" line="147" />
+            <location filename="../../reader/ui/reading.py" line="81" />
+            <source>Copied with its citation.</source>
+            <translation>已复制选文及其引文。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/reading.py" line="82" />
+            <source>Citation copied.</source>
+            <translation>已复制引文。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/reading.py" line="165" />
             <source>The issue's layout is corrected; Undo puts it back.</source>
             <translation>已更正这一期的版面；撤销可恢复原样。</translation>
         </message>
@@ -1787,122 +1839,127 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>WindowActions</name>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="120" />
+            <location filename="../../reader/ui/window_actions.py" line="125" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="120" />
+            <location filename="../../reader/ui/window_actions.py" line="125" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="121" />
+            <location filename="../../reader/ui/window_actions.py" line="126" />
             <source>&amp;Go</source>
             <translation>转到(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="121" />
+            <location filename="../../reader/ui/window_actions.py" line="126" />
             <source>&amp;Notes</source>
             <translation>笔记(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="122" />
+            <location filename="../../reader/ui/window_actions.py" line="127" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="124" />
+            <location filename="../../reader/ui/window_actions.py" line="129" />
             <source>Toolbar</source>
             <translation>工具栏</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="126" />
+            <location filename="../../reader/ui/window_actions.py" line="131" />
             <source>Next article</source>
             <translation>下一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="127" />
+            <location filename="../../reader/ui/window_actions.py" line="132" />
             <source>Previous article</source>
             <translation>上一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="128" />
+            <location filename="../../reader/ui/window_actions.py" line="133" />
             <source>Add note</source>
             <translation>添加笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="129" />
+            <location filename="../../reader/ui/window_actions.py" line="134" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="130" />
+            <location filename="../../reader/ui/window_actions.py" line="135" />
             <source>Filter the tree</source>
             <translation>筛选目录</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="131" />
+            <location filename="../../reader/ui/window_actions.py" line="136" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="132" />
+            <location filename="../../reader/ui/window_actions.py" line="137" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="132" />
+            <location filename="../../reader/ui/window_actions.py" line="137" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="133" />
+            <location filename="../../reader/ui/window_actions.py" line="138" />
+            <source>Copy with citation</source>
+            <translation>复制并附引文</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="139" />
             <source>Find in article</source>
             <translation>在文章中查找</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="134" />
+            <location filename="../../reader/ui/window_actions.py" line="140" />
             <source>Find next</source>
             <translation>查找下一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="135" />
+            <location filename="../../reader/ui/window_actions.py" line="141" />
             <source>Find previous</source>
             <translation>查找上一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="136" />
+            <location filename="../../reader/ui/window_actions.py" line="142" />
             <source>Larger text</source>
             <translation>放大文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="137" />
+            <location filename="../../reader/ui/window_actions.py" line="143" />
             <source>Smaller text</source>
             <translation>缩小文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="138" />
+            <location filename="../../reader/ui/window_actions.py" line="144" />
             <source>Actual size</source>
             <translation>原始大小</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="139" />
+            <location filename="../../reader/ui/window_actions.py" line="145" />
             <source>Entity index…</source>
             <translation>实体索引…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="140" />
+            <location filename="../../reader/ui/window_actions.py" line="146" />
             <source>Figures table…</source>
             <translation>数字表…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="141" />
+            <location filename="../../reader/ui/window_actions.py" line="147" />
             <source>Tag manager…</source>
             <translation>标签管理…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="142" />
+            <location filename="../../reader/ui/window_actions.py" line="148" />
             <source>Preferences…</source>
             <translation>偏好设置…</translation>
         </message>

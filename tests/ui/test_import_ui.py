@@ -234,7 +234,7 @@ def test_export_notes_writes_csv_with_a_bom(qtbot: QtBot, window: MainWindow, li
     assert "1 row(s)" in window.statusBar().currentMessage()
 
 
-@pytest.mark.parametrize("what", ["tags", "entities", "figures"])
+@pytest.mark.parametrize("what", ["tags", "entities", "figures", "mentions"])
 def test_every_export_reports_its_row_count(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                             what: str) -> None:
     with qtbot.waitSignal(window.app_actions.export_finished, timeout=WAIT_MS) as done:
@@ -264,8 +264,10 @@ def test_file_menu_has_import_export_and_quit(window: MainWindow) -> None:
     names = [action.objectName() for action in window.window_actions.file_menu.actions()]
     assert names.index("importFiles") < names.index("quit")
     assert "importFolder" in names
-    exports = [a.objectName() for a in window.app_actions.export_menu.actions()]
-    assert exports == ["export_notes", "export_tags", "export_entities", "export_figures"]
+    exports = [a.objectName() for a in window.app_actions.export_menu.actions()
+               if not a.isSeparator()]
+    assert exports == ["export_notes", "export_tags", "export_entities", "export_figures",
+                       "export_mentions", "exportQdpx"]
 
 
 def test_the_application_icon_is_found_and_renders() -> None:

@@ -106,7 +106,7 @@ def test_article_context_menu_offers_add_note_copy_and_select_all(qtbot: QtBot, 
     qtbot.addWidget(menu)
     actions = [action for action in menu.actions() if not action.isSeparator()]
     texts = [action.text().replace("&", "").split("\t")[0] for action in actions]
-    assert texts == ["Add note", "Copy", "Select All", "Layout"]
+    assert texts == ["Add note", "Copy with citation", "Copy", "Select All", "Layout"]
     copy = actions[texts.index("Copy")]
     assert copy.isEnabled()
     actions[0].trigger()

@@ -44,6 +44,7 @@ TECHNICAL = {
     "Baokan", "Reader", "PNG", "SVG", "PDF", "GBK", "Unicode", "Datasette", "sqlite",
     "utils", "txt", "MIT", "Noto", "CJK", "Python", "qdpx", "REFI", "QDA", "Linux",
     "macOS", "Windows", "zh", "CN", "en", "sqlite3",
+    "QualCoder", "ATLAS", "ti", "MAXQDA",  # the QDA tools a REFI-QDA project opens in
     "English",  # each language is named in itself, so that it can be found
     "tag",  # the tree filter's syntax (tag:NAME)
 }
