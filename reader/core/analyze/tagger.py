@@ -25,18 +25,19 @@ PIECE = 1000
 """Longer texts are tagged in pieces that end after a sentence end (one at most 4 × as long)."""
 SENTENCE_ENDS = frozenset({"。", "！", "？", "!", "?", "；", ";", "\n", "\r\n", "”"})
 
-_FOLD = {**{ord(c): "0" for c in "0123456789０１２３４５６７８９"},
-         **{ord(c): "A" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"},
-         **{ord(c): "A" for c in "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
-                                  "ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"},
-         ord("\u3000"): " ", ord("\t"): " ", ord("\n"): " ", ord("\r"): " "}
-"""Digits (both widths) read as 0, Latin letters as A, white space as one kind: one
-character in, one out, so offsets stay true."""
+_DIGITS = re.compile("[0-9０-９]")
+_LETTERS = re.compile("[a-zA-Zａ-ｚＡ-Ｚ]")
+_SPACES = re.compile("[\u3000\t\n\r]")
 
 
 def fold(text: str) -> str:
-    """The text as the model sees it (same length as ``text``)."""
-    return text.translate(_FOLD)
+    """The text as the model sees it (same length as ``text``): digits (both widths) read
+    as 0, Latin letters (both widths) as A, white space as one kind.
+
+    Three substitutions in C: ``str.translate`` with a table looks every character up
+    in a dict, three times as slow on Chinese text.
+    """
+    return _SPACES.sub(" ", _LETTERS.sub("A", _DIGITS.sub("0", text)))
 
 
 def features(text: str, tokens: Tokens) -> list[list[str]]:

@@ -19,6 +19,7 @@ from reader.core.analyze.tagger import (
     _pieces,
     default_tagger,
     features,
+    fold,
     model_attributes,
 )
 from reader.core.resources import sample_issues
@@ -94,6 +95,21 @@ def test_the_labels_are_those_of_all_the_features() -> None:
     broken = "王英浩\ud800在南开区"  # a lone surrogate: read as ?, as before
     assert fast.tag(broken, segmenter.tokens(broken)) == \
         plain.tag(broken, segmenter.tokens(broken))
+
+
+_FOLD_TABLE = {**{ord(c): "0" for c in "0123456789０１２３４５６７８９"},
+               **{ord(c): "A" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                       "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
+                                       "ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"},
+               ord("\u3000"): " ", ord("\t"): " ", ord("\n"): " ", ord("\r"): " "}
+"""The folding the model was trained with, as it was first written (one table)."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(list("09０９azAZａｚＡＺ@[`{／：\t\n\r\x0b\u3000 ")),
+                                  st.characters())))
+def test_folding_is_the_trained_one(text: str) -> None:
+    assert fold(text) == text.translate(_FOLD_TABLE)
 
 
 def test_an_empty_table_is_fine() -> None:
