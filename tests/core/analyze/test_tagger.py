@@ -68,7 +68,8 @@ def test_known_attributes_are_the_features_the_model_knows_on_the_seeds() -> Non
     for path in sample_issues():
         for line in path.read_text(encoding="utf-8").splitlines():
             assert _given(tagger._known, line) == _known(line), line
-            assert all(len(row) == 8 for row in tagger._known.items(line, segmenter.tokens(line)))
+            rows = tagger._known.items(line, segmenter.tokens(line))
+            assert all(len(row) == 7 or (len(row) == 8 and row[5]) for row in rows)
 
 
 @settings(max_examples=200, deadline=None)
@@ -117,7 +118,15 @@ def test_an_empty_table_is_fine() -> None:
     assert known.tables["g"] == {} and known.tables["c"] == {"南": b"c\xe5\x8d\x97"}
     tokens = default_segmenter().tokens("南开")
     assert _given(known, "南开") == [[b"c\xe5\x8d\x97"], []]
-    assert known.items("南开", tokens)[0] == (b"", b"c\xe5\x8d\x97", b"", b"", b"", b"", b"", b"")
+    assert known.items("南开", tokens)[0] == (b"", b"c\xe5\x8d\x97", b"", b"", b"", b"", b"")
+
+
+def test_a_known_trigram_takes_its_place_between_the_bigrams_and_the_word() -> None:
+    names = [b"c\xe5\xbc\x80", b"j\xe5\x8d\x97\xe5\xbc\x80\xe5\x8c\xba", b"pnsM3"]  # c开 j南开区
+    known = KnownAttributes(names)
+    rows = known.items("南开区", default_segmenter().tokens("南开区"))
+    assert [len(row) for row in rows] == [7, 8, 7]
+    assert rows[1] == (b"", names[0], b"", b"", b"", names[1], b"", names[2])
 
 
 def _pieces_step_by_step(text: str, tokens: Tokens) -> list[tuple[int, int, list[str]]]:
