@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, count, repeat
 from operator import is_
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import platformdirs
 
@@ -96,7 +96,7 @@ class Segmenter:
         for index in compress(count(), map(is_, tags, repeat(None))):
             word = words[index]
             tags[index] = memo[word] = self._tag_of(word) or "x"
-        return Tokens(words, starts, tags)
+        return Tokens(words, starts, cast(list[str], tags))  # no None left
 
     def cut(self, text: str) -> list[str]:
         """The words of ``jieba.Tokenizer.cut(text, HMM=False)``, computed twice as fast.
