@@ -116,10 +116,11 @@ class Segmenter:
             self._freq_memo = {}
         logtotal = math.log(table.total)
         words: list[str] = []
-        for block in RE_HAN.split(text):
+        # the split alternates: other text, a block, other text, …, a block, other text
+        for index, block in enumerate(RE_HAN.split(text)):
             if not block:
                 continue
-            if RE_HAN.match(block):
+            if index & 1:
                 words += _cut_block(block, table.count, logtotal, self._logs)
             else:
                 for piece in RE_SKIP.split(block):
