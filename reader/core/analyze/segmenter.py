@@ -6,7 +6,6 @@ import importlib.util
 import logging
 import math
 import re
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -19,7 +18,7 @@ from typing import Any, cast
 import platformdirs
 
 from reader.core.analyze.lexicon import Lexicon, lexicon
-from reader.core.analyze.wordtable import WordTable, load_table
+from reader.core.analyze.wordtable import WordTable, load_table, writable_folder
 
 APP_NAME = "baokan-reader"
 USER_DICT_NAME = "userdict.txt"
@@ -183,11 +182,7 @@ class Segmenter:
         return words
 
     def _ensure_cache_dir(self) -> Path:
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            return self.cache_dir
-        except OSError:
-            return Path(tempfile.gettempdir())
+        return writable_folder(self.cache_dir)
 
     def _word_file(self, path: Path, user: bool) -> list[tuple[str, int, str | None, bool]]:
         words: list[tuple[str, int, str | None, bool]] = []

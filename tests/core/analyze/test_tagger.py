@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from reader.core.analyze.tagger import (
     default_tagger,
     features,
     fold,
+    known_attributes,
     model_attributes,
 )
 from reader.core.resources import sample_issues
@@ -50,6 +52,24 @@ def test_the_attributes_read_from_the_file_are_crfsuites() -> None:
     names = model_attributes(default_tagger().path)
     assert len(names) == len(_model_names())
     assert {name.decode() for name in names} == _model_names()
+
+
+def test_the_known_attributes_are_cached_and_a_broken_cache_is_rebuilt(tmp_path: Path) -> None:
+    model = default_tagger().path
+    built = KnownAttributes(model_attributes(model))
+    assert known_attributes(model, tmp_path).tables == built.tables  # written
+    [cache] = tmp_path.glob("baokan-attributes-*.marshal")
+    assert known_attributes(model, tmp_path).tables == built.tables  # read back
+    for broken in (b"", b"not marshal", marshal.dumps((1, {"b": (1, 2)})), marshal.dumps(3)):
+        cache.write_bytes(broken)
+        assert known_attributes(model, tmp_path).tables == built.tables
+
+
+def test_a_table_with_one_name_or_none_survives_the_cache() -> None:
+    known = KnownAttributes([b"c\xe5\x8d\x97", b"v"])
+    again = KnownAttributes.from_record(known.record())
+    assert again.tables == known.tables and again.tables["v"] == {"": b"v"}
+    assert again.tables["g"] == {}
 
 
 def test_a_file_of_another_layout_is_refused(tmp_path: Path) -> None:
