@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from reader import __version__
 from reader.cli_options import db_option
 
+if TYPE_CHECKING:
+    from reader.core.model import Entity, Figure
+
 EXIT_BAD_INPUT = 2
+_QUICK_EXIT: list[bool] = []
+"""Not empty once a command has said its process may end without the interpreter's
+teardown: ``main`` then ends it at once, the output flushed (``baokan analyze``: freeing
+the word table and the memos, and the collector's last pass, are 1 % of its instructions)."""
 LIBRARY_COMMANDS = ("import", "issues", "papers", "show", "search", "tag", "note", "splits",
                     "export", "annotations", "backup", "repair")
 """The names of ``reader.commands.COMMANDS`` (a test keeps both equal)."""
@@ -147,23 +154,38 @@ def analyze(pretty: bool) -> None:
         if collecting:
             gc.enable()
     click.echo(json.dumps(document, ensure_ascii=False, indent=2 if pretty else None))
+    _QUICK_EXIT.append(True)
 
 
-def _fields(mention: Any) -> dict[str, Any]:
+def _fields(mention: Entity | Figure) -> dict[str, Any]:
     """A mention's fields as a dict: ``asdict`` without its deep copy (the fields are plain
-    values; a quarter of a second on 300,000 characters)."""
-    return {field.name: getattr(mention, field.name) for field in fields(mention)}
+    values; a quarter of a second on 300,000 characters). ``Entity`` and ``Figure`` have
+    no slots, so their ``__dict__`` holds exactly their fields, in order (set by
+    ``__init__``): read as it is, without ``fields()`` (12 ms on 9,600 mentions)."""
+    return vars(mention)
 
 
 def main() -> None:
     """Entry point of the console script: library errors are one line and exit status 2."""
     try:
         cli()
+    except SystemExit as stop:
+        if _QUICK_EXIT and stop.code in (0, None):
+            _exit_at_once()
+        raise
     except Exception as error:
         if not _is_user_error(error):
             raise
         click.echo(f"baokan: {error}", err=True)
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _exit_at_once() -> None:
+    """End the process now, with status 0: output flushed, nothing torn down (no atexit
+    handlers run; none of ours are needed once a command's output is written)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _is_user_error(error: Exception) -> bool:

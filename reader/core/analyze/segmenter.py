@@ -6,7 +6,6 @@ import importlib.util
 import logging
 import math
 import re
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -14,12 +13,12 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, count, repeat
 from operator import is_
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import platformdirs
 
 from reader.core.analyze.lexicon import Lexicon, lexicon
-from reader.core.analyze.wordtable import WordTable, load_table
+from reader.core.analyze.wordtable import WordTable, load_table, writable_folder
 
 APP_NAME = "baokan-reader"
 USER_DICT_NAME = "userdict.txt"
@@ -59,6 +58,8 @@ class Segmenter:
         self._table: WordTable | None = None
         self._logs: dict[str, float] = {}
         self._tag_memo: dict[str, str] = {}
+        self._token_tags: dict[str, str] = {}
+        """The tag of each word as ``tokens`` gives it (``x`` for none)."""
         self._freq_memo: dict[str, int] = {}
         self.user_words: dict[str, str] = {}
         """Words of the user's own list with their tag (nr, ns, nt …), if it has one."""
@@ -89,10 +90,12 @@ class Segmenter:
             words = list(text)  # never happens, but offsets must stay true
         starts = list(accumulate(map(len, words), initial=0))
         starts.pop()
-        tags = list(map(self._tag_memo.get, words))  # in C: most words were seen before
+        memo = self._token_tags
+        tags = list(map(memo.get, words))  # in C: most words were seen before
         for index in compress(count(), map(is_, tags, repeat(None))):
-            tags[index] = self._tag_of(words[index])
-        return Tokens(words, starts, [tag or "x" for tag in tags])
+            word = words[index]
+            tags[index] = memo[word] = self._tag_of(word) or "x"
+        return Tokens(words, starts, cast(list[str], tags))  # no None left
 
     def cut(self, text: str) -> list[str]:
         """The words of ``jieba.Tokenizer.cut(text, HMM=False)``, computed twice as fast.
@@ -106,14 +109,17 @@ class Segmenter:
             self._logs = {}
         if len(self._tag_memo) > MAX_REMEMBERED:
             self._tag_memo = {}
+        if len(self._token_tags) > MAX_REMEMBERED:
+            self._token_tags = {}
         if len(self._freq_memo) > MAX_REMEMBERED:
             self._freq_memo = {}
         logtotal = math.log(table.total)
         words: list[str] = []
-        for block in RE_HAN.split(text):
+        # the split alternates: other text, a block, other text, …, a block, other text
+        for index, block in enumerate(RE_HAN.split(text)):
             if not block:
                 continue
-            if RE_HAN.match(block):
+            if index & 1:
                 words += _cut_block(block, table.count, logtotal, self._logs)
             else:
                 for piece in RE_SKIP.split(block):
@@ -176,11 +182,7 @@ class Segmenter:
         return words
 
     def _ensure_cache_dir(self) -> Path:
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            return self.cache_dir
-        except OSError:
-            return Path(tempfile.gettempdir())
+        return writable_folder(self.cache_dir)
 
     def _word_file(self, path: Path, user: bool) -> list[tuple[str, int, str | None, bool]]:
         words: list[tuple[str, int, str | None, bool]] = []
@@ -218,11 +220,12 @@ MAX_REMEMBERED = 1_000_000
 """Fragments whose look-up is remembered (cleared past this, so a decade does not grow it)."""
 
 
-PREFIX_ONLY = 1.0
-"""In the table of logarithms: a prefix of dictionary words that is no word itself (a log
-probability is never positive)."""
+PREFIX_ONLY = math.nan
+"""In the table of logarithms: a prefix of dictionary words that is no word itself. NaN,
+so the route's comparison (``>=``) never picks it without a test of its own."""
 UNKNOWN = 2.0
-"""In the table of logarithms: neither a word nor a prefix of one."""
+"""In the table of logarithms, this very object: neither a word nor a prefix of one (a log
+probability is never positive). Tested by identity: ``logs`` holds only this object so."""
 
 
 def _cut_block(block: str, count_of: Callable[[str], int | None], logtotal: float,
@@ -230,43 +233,50 @@ def _cut_block(block: str, count_of: Callable[[str], int | None], logtotal: floa
     """jieba's maximum-probability route through the word graph of one block, no HMM.
 
     ``logs`` remembers, for each fragment met, its log probability, ``PREFIX_ONLY`` or
-    ``UNKNOWN``: one look-up in the word table per distinct fragment.
+    ``UNKNOWN``: one look-up in the word table per distinct fragment. ``stops[start]`` is
+    the end (exclusive) of the best word starting at ``start``.
     """
     size = len(block)
     best = [0.0] * (size + 1)
-    ends = [0] * (size + 1)
+    stops = [0] * (size + 1)
     get = logs.get
     for start in range(size - 1, -1, -1):
-        best_p, best_end = 0.0, -1
-        end, frag = start, block[start]
-        while end < size:
-            logp = get(frag)
+        best_p, best_stop = -math.inf, 0
+        stop = start + 1
+        while stop <= size:
+            fragment = block[start:stop]
+            logp = get(fragment)
             if logp is None:
-                count = count_of(frag)
-                logp = logs[frag] = UNKNOWN if count is None else \
-                    math.log(count) - logtotal if count else PREFIX_ONLY
-            if logp == UNKNOWN:
+                logp = _remember(fragment, count_of, logtotal, logs)
+            if logp is UNKNOWN:
                 break
-            if logp != PREFIX_ONLY:
-                prob = logp + best[end + 1]
-                # jieba's max over (probability, end): ends grow, so a tie goes to this one
-                if prob >= best_p or best_end < 0:
-                    best_p, best_end = prob, end
-            end += 1
-            frag = block[start:end + 1]
-        if best_end < 0:
-            best_p, best_end = -logtotal + best[start + 1], start
+            prob = logp + best[stop]  # NaN for a bare prefix: never >=
+            # jieba's max over (probability, end): ends grow, so a tie goes to this one
+            if prob >= best_p:
+                best_p, best_stop = prob, stop
+            stop += 1
+        if not best_stop:
+            best_p, best_stop = -logtotal + best[start + 1], start + 1
         best[start] = best_p
-        ends[start] = best_end
-    return _route_words(block, ends)
+        stops[start] = best_stop
+    return _route_words(block, stops)
 
 
-def _route_words(block: str, ends: list[int]) -> list[str]:
+def _remember(fragment: str, count_of: Callable[[str], int | None], logtotal: float,
+              logs: dict[str, float]) -> float:
+    """Look ``fragment`` up in the word table and remember its value in ``logs``."""
+    count = count_of(fragment)
+    logp = logs[fragment] = UNKNOWN if count is None else \
+        math.log(count) - logtotal if count else PREFIX_ONLY
+    return logp
+
+
+def _route_words(block: str, stops: list[int]) -> list[str]:
     """Words along the route; single Latin letters and digits are glued (jieba's rule)."""
     words: list[str] = []
     position, buffer, size = 0, "", len(block)
     while position < size:
-        stop = ends[position] + 1
+        stop = stops[position]
         word = block[position:stop]
         if stop - position == 1 and word in ENG_CHARS:
             buffer += word

@@ -112,7 +112,7 @@ def load_table(dict_file: Path, cache_dir: Path) -> WordTable:
     except (OSError, EOFError, ValueError, TypeError, IndexError):
         pass
     table = build_table(dict_file)
-    _write_atomically(cache, marshal.dumps(_record(table)))
+    write_atomically(cache, marshal.dumps(_record(table)))
     return table
 
 
@@ -133,7 +133,16 @@ def _from_record(record: object) -> WordTable:
     return WordTable(words, counts, tag_codes, names.split("\n") if names else [], total)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def writable_folder(folder: Path) -> Path:
+    """``folder``, created if missing, or the temp dir if it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    except OSError:
+        return Path(tempfile.gettempdir())
+
+
+def write_atomically(path: Path, data: bytes) -> None:
     try:
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".baokan-")
         with os.fdopen(fd, "wb") as handle:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from reader.core.analyze.tagger import (
     _pieces,
     default_tagger,
     features,
+    fold,
+    known_attributes,
     model_attributes,
 )
 from reader.core.resources import sample_issues
@@ -51,6 +54,24 @@ def test_the_attributes_read_from_the_file_are_crfsuites() -> None:
     assert {name.decode() for name in names} == _model_names()
 
 
+def test_the_known_attributes_are_cached_and_a_broken_cache_is_rebuilt(tmp_path: Path) -> None:
+    model = default_tagger().path
+    built = KnownAttributes(model_attributes(model))
+    assert known_attributes(model, tmp_path).tables == built.tables  # written
+    [cache] = tmp_path.glob("baokan-attributes-*.marshal")
+    assert known_attributes(model, tmp_path).tables == built.tables  # read back
+    for broken in (b"", b"not marshal", marshal.dumps((1, {"b": (1, 2)})), marshal.dumps(3)):
+        cache.write_bytes(broken)
+        assert known_attributes(model, tmp_path).tables == built.tables
+
+
+def test_a_table_with_one_name_or_none_survives_the_cache() -> None:
+    known = KnownAttributes([b"c\xe5\x8d\x97", b"v"])
+    again = KnownAttributes.from_record(known.record())
+    assert again.tables == known.tables and again.tables["v"] == {"": b"v"}
+    assert again.tables["g"] == {}
+
+
 def test_a_file_of_another_layout_is_refused(tmp_path: Path) -> None:
     for content in (b"", b"lCRF" + bytes(60), b"not a model at all" * 10):
         path = tmp_path / "model.crfsuite"
@@ -67,7 +88,8 @@ def test_known_attributes_are_the_features_the_model_knows_on_the_seeds() -> Non
     for path in sample_issues():
         for line in path.read_text(encoding="utf-8").splitlines():
             assert _given(tagger._known, line) == _known(line), line
-            assert all(len(row) == 8 for row in tagger._known.items(line, segmenter.tokens(line)))
+            rows = tagger._known.items(line, segmenter.tokens(line))
+            assert all(len(row) == 7 or (len(row) == 8 and row[5]) for row in rows)
 
 
 @settings(max_examples=200, deadline=None)
@@ -96,12 +118,35 @@ def test_the_labels_are_those_of_all_the_features() -> None:
         plain.tag(broken, segmenter.tokens(broken))
 
 
+_FOLD_TABLE = {**{ord(c): "0" for c in "0123456789０１２３４５６７８９"},
+               **{ord(c): "A" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                       "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
+                                       "ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"},
+               ord("\u3000"): " ", ord("\t"): " ", ord("\n"): " ", ord("\r"): " "}
+"""The folding the model was trained with, as it was first written (one table)."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(list("09０９azAZａｚＡＺ@[`{／：\t\n\r\x0b\u3000 ")),
+                                  st.characters())))
+def test_folding_is_the_trained_one(text: str) -> None:
+    assert fold(text) == text.translate(_FOLD_TABLE)
+
+
 def test_an_empty_table_is_fine() -> None:
     known = KnownAttributes([b"c\xe5\x8d\x97", b"pnsS"])
     assert known.tables["g"] == {} and known.tables["c"] == {"南": b"c\xe5\x8d\x97"}
     tokens = default_segmenter().tokens("南开")
     assert _given(known, "南开") == [[b"c\xe5\x8d\x97"], []]
-    assert known.items("南开", tokens)[0] == (b"", b"c\xe5\x8d\x97", b"", b"", b"", b"", b"", b"")
+    assert known.items("南开", tokens)[0] == (b"", b"c\xe5\x8d\x97", b"", b"", b"", b"", b"")
+
+
+def test_a_known_trigram_takes_its_place_between_the_bigrams_and_the_word() -> None:
+    names = [b"c\xe5\xbc\x80", b"j\xe5\x8d\x97\xe5\xbc\x80\xe5\x8c\xba", b"pnsM3"]  # c开 j南开区
+    known = KnownAttributes(names)
+    rows = known.items("南开区", default_segmenter().tokens("南开区"))
+    assert [len(row) for row in rows] == [7, 8, 7]
+    assert rows[1] == (b"", names[0], b"", b"", b"", names[1], b"", names[2])
 
 
 def _pieces_step_by_step(text: str, tokens: Tokens) -> list[tuple[int, int, list[str]]]:
