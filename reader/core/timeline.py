@@ -134,14 +134,15 @@ class Timeline:
 
     def rows(self, label: dict[Series, str] | None = None) -> list[list[object]]:
         """The table of counts, as the CSV holds it: period, its first and last day, the
-        series (as ``label`` names it, else its name), its kind, the count."""
+        series (as ``label`` names it, else its name), its kind (the entity's type:
+        ``person``, ``place``, ``org``; or ``tag``, ``query``), the count."""
         rows: list[list[object]] = []
         for line in self.series:
             name = (label or {}).get(line.series, line.series.name)
             for period, count in zip(self.periods, line.counts, strict=True):
                 first, last = period_bounds(period, self.bin)
                 rows.append([period, first.isoformat(), last.isoformat(), name,
-                             line.series.kind, count])
+                             line.series.type or line.series.kind, count])
         return rows
 
 
