@@ -16,7 +16,7 @@ from PySide6.QtCore import (  # PySide6 first: pyqtgraph then uses it
 )
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
@@ -34,6 +34,9 @@ GROUP = 0.8
 HIT_PX = 12
 """How near (pixels) a point of a line must be to the pointer to count as hovered."""
 STYLES = ("bars", "lines")
+UNUSED = "unusedChartPart"
+"""Property set on pyqtgraph's own plot-options menus and forms (English, never shown:
+the chart disables them, the window's controls replace them)."""
 
 
 def tr(text: str) -> str:
@@ -76,11 +79,27 @@ class TimelineChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untype
         self.legend = self.getPlotItem().addLegend(offset=(10, 10))
         self.getPlotItem().setMenuEnabled(False)
         self.getPlotItem().hideButtons()
+        self._mark_unused()
         self.getViewBox().setMouseEnabled(x=True, y=False)
         self.showGrid(x=False, y=True, alpha=0.25)
         self.scene().sigMouseMoved.connect(self._moved)
         self.scene().sigMouseClicked.connect(self._clicked)
         self.apply_palette()
+
+    def _mark_unused(self) -> None:
+        """Mark pyqtgraph's context menus and their option forms, disabled above, as parts
+        nobody sees (tests/ui/test_zh_everywhere.py skips them: they are pyqtgraph's
+        English, not ours)."""
+        plot, box = self.getPlotItem(), self.getViewBox()
+        menus = [menu for menu in (plot.ctrlMenu, getattr(box, "menu", None))
+                 if menu is not None]
+        widgets: list[QWidget] = [*menus]
+        widgets += [child for menu in menus for child in menu.findChildren(QMenu)]
+        forms = [plot.ctrl, *getattr(getattr(box, "menu", None), "ctrl", [])]
+        widgets += [value.window() for form in forms for value in vars(form).values()
+                    if isinstance(value, QWidget)]
+        for widget in widgets:
+            widget.setProperty(UNUSED, True)
 
     def apply_palette(self) -> None:
         """Follow the window's light or dark colours."""
