@@ -65,6 +65,7 @@ from reader.core.timeline import (
     Pair,
     Series,
     Timeline,
+    count_pairs,
     make_timeline,
     period_bounds,
 )
@@ -1138,9 +1139,15 @@ class Library:
         """Pairs of entities mentioned in the same live articles of a scope (``filters``:
         dates from / to, a tag), among the ``top`` entities mentioned in most of its
         articles, sharing at least ``min_shared`` articles; most shared first."""
-        pairs, count, considered = timelines.cooccurrence(
-            self.db, filters or Filters(), max(1, top), max(1, min_shared), limit)
-        return Cooccurrence(tuple(pairs), count, considered, top, min_shared)
+        filters = filters or Filters()
+        counts, articles_of = count_pairs(timelines.article_entities(self.db, filters),
+                                          max(1, top), max(1, min_shared))
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        names = timelines.entity_names(self.db, articles_of)
+        pairs = tuple(Pair(a, *names[a], b, *names[b], together, articles_of[a],
+                           articles_of[b]) for (a, b), together in ranked)
+        return Cooccurrence(pairs, timelines.scope_size(self.db, filters), len(articles_of),
+                            top, min_shared)
 
     def pair_articles(self, pair: Pair, filters: Filters | None = None,
                       limit: int = 1000) -> list[ArticleRef]:

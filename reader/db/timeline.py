@@ -1,15 +1,17 @@
 """Timelines and co-occurrence in SQL: a series' articles counted per issue date, the
-articles of a period, and the pairs of entities that share articles."""
+articles of a period, the entities of each article of a scope (paired in
+``reader.core.timeline``), and the articles that two entities share."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import sqlite_utils
 
 from reader.core.fts import parse_query
 from reader.core.records import Filters
-from reader.core.timeline import ArticleRef, Pair, Series
+from reader.core.timeline import ArticleRef, Series
 
 _LIVE = ("JOIN articles a ON a.id = s.id LEFT JOIN issues i ON i.id = a.issue_id "
          "WHERE a.removed = 0")
@@ -77,34 +79,35 @@ def _scope_sql(filters: Filters) -> tuple[str, list[Any]]:
             f"WHERE {' AND '.join(where)}", args)
 
 
-def cooccurrence(db: sqlite_utils.Database, filters: Filters, top: int, min_shared: int,
-                 limit: int) -> tuple[list[Pair], int, int]:
-    """(pairs, articles in scope, entities considered): pairs of the ``top`` entities
-    mentioned in most articles of the scope that share at least ``min_shared`` of them,
-    most shared first (at most ``limit``)."""
+def article_entities(db: sqlite_utils.Database, filters: Filters
+                     ) -> Iterator[tuple[int, int]]:
+    """(article, entity) of every mention in the live articles of the scope, article by
+    article. The articles drive the loop (CROSS JOIN): each one's mentions are a range of
+    the mentions' primary key, 0.7 s for 480,000 mentions, where letting SQLite start from
+    the mentions looks every one's article up (2.5 s)."""
     scope, args = _scope_sql(filters)
-    head = (f"WITH scope AS ({scope}), "
-            "em AS (SELECT DISTINCT m.article_id, m.entity_id FROM entity_mentions m "
-            "JOIN scope ON scope.id = m.article_id), "
-            "freq AS (SELECT entity_id, count(*) AS n FROM em GROUP BY entity_id), "
-            "top AS (SELECT entity_id, n FROM freq ORDER BY n DESC, entity_id LIMIT ?), "
-            "emt AS (SELECT em.article_id, em.entity_id FROM em "
-            "JOIN top ON top.entity_id = em.entity_id) ")
-    rows = db.execute(
-        head + "SELECT x.entity_id, ea.type, ea.name, y.entity_id, eb.type, eb.name, "
-        "count(*) AS together, ta.n, tb.n FROM emt x JOIN emt y "
-        "ON y.article_id = x.article_id AND y.entity_id > x.entity_id "
-        "JOIN entities ea ON ea.id = x.entity_id JOIN entities eb ON eb.id = y.entity_id "
-        "JOIN top ta ON ta.entity_id = x.entity_id JOIN top tb ON tb.entity_id = y.entity_id "
-        "GROUP BY x.entity_id, y.entity_id HAVING count(*) >= ? "
-        "ORDER BY together DESC, x.entity_id, y.entity_id LIMIT ?",
-        [*args, top, min_shared, limit]).fetchall()
-    pairs = [Pair(int(r[0]), str(r[1]), str(r[2]), int(r[3]), str(r[4]), str(r[5]),
-                  int(r[6]), int(r[7]), int(r[8])) for r in rows]
-    articles, entities = db.execute(
-        head + "SELECT (SELECT count(*) FROM scope), (SELECT count(*) FROM top)",
-        [*args, top]).fetchone()
-    return pairs, int(articles), int(entities)
+    yield from db.execute(
+        f"SELECT m.article_id, m.entity_id FROM ({scope}) s "
+        "CROSS JOIN entity_mentions m ON m.article_id = s.id", args)
+
+
+def scope_size(db: sqlite_utils.Database, filters: Filters) -> int:
+    """How many live articles the scope holds."""
+    scope, args = _scope_sql(filters)
+    return int(db.execute(f"SELECT count(*) FROM ({scope})", args).fetchone()[0])
+
+
+def entity_names(db: sqlite_utils.Database, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """(type, name) of each entity id."""
+    wanted = sorted(set(ids))
+    names: dict[int, tuple[str, str]] = {}
+    for first in range(0, len(wanted), 500):
+        chunk = wanted[first:first + 500]
+        for entity_id, type_, name in db.execute(
+                f"SELECT id, type, name FROM entities WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk):
+            names[int(entity_id)] = (str(type_), str(name))
+    return names
 
 
 def pair_articles(db: sqlite_utils.Database, first: int, second: int, filters: Filters,

@@ -11,6 +11,7 @@ from reader.core.timeline import (
     Pair,
     Series,
     bin_days,
+    count_pairs,
     make_timeline,
     period_bounds,
     period_of,
@@ -81,3 +82,12 @@ def test_jaccard_and_pmi() -> None:
     pair = Pair(1, "place", "南开区", 2, "org", "区委", together=3, a_articles=6, b_articles=4)
     assert pair.jaccard == pytest.approx(3 / 7)
     assert pair.pmi(24) == pytest.approx(math.log2(3))  # 3 × 24 / (6 × 4)
+
+
+def test_pairs_are_counted_once_per_article_among_the_top_entities() -> None:
+    mentions = [(1, 10), (1, 11), (1, 10), (1, 12), (2, 10), (2, 11), (3, 12), (3, 13)]
+    pairs, articles = count_pairs(mentions, top=3, min_shared=1)
+    assert articles == {10: 2, 11: 2, 12: 2}  # 13 is fourth: left out
+    assert pairs == {(10, 11): 2, (10, 12): 1, (11, 12): 1}
+    assert count_pairs(mentions, top=3, min_shared=2)[0] == {(10, 11): 2}
+    assert count_pairs([], top=3, min_shared=1) == ({}, {})
