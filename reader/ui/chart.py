@@ -111,6 +111,9 @@ class TimelineChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untype
             axis.setTextPen(text)
             axis.setPen(text)
         self.legend.setLabelTextColor(text)
+        base = palette.color(QPalette.ColorRole.Base)
+        base.setAlpha(210)  # the legend stays readable over the bars
+        self.legend.setBrush(base)
 
     def set_timeline(self, timeline: Timeline, labels: list[str], style: str = "bars") -> None:
         """Draw ``timeline``; ``labels`` names its series (library text: shown as text)."""

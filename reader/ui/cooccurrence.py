@@ -255,6 +255,7 @@ class CooccurrenceWindow(QDialog):
         self.model = PairTableModel(self)
         self.proxy = sorting_proxy(self.model, self)
         self.table = table_view(self, self.proxy, "cooccurrenceTable")
+        self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # most shared first
         self.matrix = PairMatrix(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.table, "")
