@@ -77,7 +77,7 @@ def test_self_test_passes_offscreen() -> None:
     assert [line.split()[1] for line in lines[:-1]] == [
         "resources", "import", "analysis", "model", "search", "render", "export"]
     assert all(line.startswith("ok ") for line in lines[:-1])
-    assert lines[-1].startswith("self-test: 7 passed, 0 failed")
+    assert lines[-1].startswith("self-test: 8 passed, 0 failed")
 
 
 def test_parse_of_a_non_utf8_file_name_prints_valid_utf8_json(tmp_path: Path) -> None:
