@@ -58,6 +58,19 @@ from reader.core.records import (
 )
 from reader.core.sources import FileId, Source, collect_sources, file_id, printable
 from reader.core.splits import FixRow, SplitFix, Where, apply_fixes, describe, ref_of
+from reader.core.timeline import (
+    BINS,
+    MEASURES,
+    TIMELINE_COLUMNS,
+    ArticleRef,
+    Cooccurrence,
+    Pair,
+    Series,
+    Timeline,
+    count_pairs,
+    make_timeline,
+    period_bounds,
+)
 from reader.core.treefilter import parse_tree_filter
 from reader.db import (
     articles,
@@ -72,6 +85,7 @@ from reader.db import (
     tags,
 )
 from reader.db import splits as split_store
+from reader.db import timeline as timelines
 from reader.db.annotations import AnnotationError
 from reader.db.backups import Backup
 from reader.db.connection import (
@@ -108,9 +122,11 @@ IN_PROCESS_MAX = 3
 __all__ = [
     "AnnotationError",
     "ArticleLabel",
+    "ArticleRef",
     "Backup",
     "BusyError",
     "Changes",
+    "Cooccurrence",
     "Details",
     "EntityCorrection",
     "EntityCount",
@@ -128,15 +144,18 @@ __all__ = [
     "NoLibrary",
     "NotALibrary",
     "NoteRow",
+    "Pair",
     "PatternMatch",
     "QdpxReport",
     "QueryError",
     "ReadOnlyError",
     "SearchPage",
+    "Series",
     "SplitFix",
     "StorageError",
     "TagRow",
     "TagState",
+    "Timeline",
     "TreeMatches",
     "lock_holder",
     "repair_library",
@@ -1099,6 +1118,58 @@ class Library:
         hits = self.search(query, filters, limit, offset)
         total = len(hits) + offset if len(hits) < limit else self.search_count(query, filters)
         return SearchPage(query, offset, hits, total)
+
+    # ------------------------------------------------------------ timelines
+
+    def timeline(self, series: list[Series], bin_: str = "month",
+                 measure: str = "articles") -> Timeline:
+        """Each series' live articles per period of issue dates (``week``: ISO weeks,
+        ``month``, ``year``), every period from the first dated one to the last. With
+        ``measure="mentions"`` an entity's mentions are counted instead (tags and queries
+        still count articles). Articles of undated issues are left out and counted apart.
+        A query that cannot be understood raises QueryError."""
+        if bin_ not in BINS or measure not in MEASURES:
+            raise AnnotationError(f"a timeline bins by {', '.join(BINS)} and counts "
+                                  f"{' or '.join(MEASURES)}")
+        days = [(line, timelines.per_day(self.db, line, measure if line.kind == "entity"
+                                         else "articles")) for line in series]
+        return make_timeline(bin_, measure, days)
+
+    def timeline_articles(self, series: Series, period: str, bin_: str,
+                          limit: int = 1000) -> list[ArticleRef]:
+        """The articles a timeline counts for ``series`` in ``period``, oldest first."""
+        first, last = period_bounds(period, bin_)
+        return timelines.period_articles(self.db, series, first.isoformat(), last.isoformat(),
+                                         limit)
+
+    def export_timeline(self, timeline: Timeline, destination: str | Path,
+                        labels: dict[Series, str] | None = None) -> int:
+        """Write a timeline's table of counts as CSV (period, its first and last day,
+        series, kind, count); returns the number of rows."""
+        self.check_outside(destination)
+        return write_csv(destination, TIMELINE_COLUMNS, timeline.rows(labels),
+                         numeric=("count",))
+
+    def cooccurrence(self, filters: Filters | None = None, top: int = 200,
+                     min_shared: int = 2, limit: int = 5000) -> Cooccurrence:
+        """Pairs of entities mentioned in the same live articles of a scope (``filters``:
+        dates from / to, a tag), among the ``top`` entities mentioned in most of its
+        articles, sharing at least ``min_shared`` articles; most shared first."""
+        filters = filters or Filters()
+        counts, articles_of = count_pairs(timelines.article_entities(self.db, filters),
+                                          max(1, top), max(1, min_shared))
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        names = timelines.entity_names(self.db, articles_of)
+        pairs = tuple(Pair(a, *names[a], b, *names[b], together, articles_of[a],
+                           articles_of[b]) for (a, b), together in ranked)
+        return Cooccurrence(pairs, timelines.scope_size(self.db, filters), len(articles_of),
+                            top, min_shared)
+
+    def pair_articles(self, pair: Pair, filters: Filters | None = None,
+                      limit: int = 1000) -> list[ArticleRef]:
+        """The articles of the scope that mention both entities of ``pair``."""
+        return timelines.pair_articles(self.db, pair.a_id, pair.b_id, filters or Filters(),
+                                       limit)
 
     # ------------------------------------------------------------ export and sharing
 

@@ -25,6 +25,7 @@ def run_self_test(echo: Callable[[str], None] = print) -> int:
         ("search", _check_search),
         ("render", _check_render),
         ("export", _check_export),
+        ("chart", _check_chart),
     ]
     state: dict[str, object] = {}
     failures = 0
@@ -135,3 +136,29 @@ def _check_export(state: dict[str, object]) -> str:
     if len(read) != rows + 1 or not out.read_bytes().startswith(b"\xef\xbb\xbf"):
         raise RuntimeError("the CSV did not round-trip")
     return f"{rows} figure rows to CSV with BOM"
+
+
+def _check_chart(state: dict[str, object]) -> str:
+    """pyqtgraph (and numpy) are in the bundle, run on PySide6, and export PNG and SVG."""
+    import pyqtgraph
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core.timeline import Series, make_timeline
+    from reader.ui.chart import TimelineChart
+
+    app = QApplication.instance() or QApplication(["baokan-self-test"])
+    binding = pyqtgraph.Qt.QT_LIB
+    if binding != "PySide6":
+        raise RuntimeError(f"pyqtgraph runs on {binding}, not PySide6")
+    chart = TimelineChart()
+    chart.resize(600, 300)
+    chart.set_timeline(make_timeline("month", "articles", [
+        (Series("query", "南开"), {"2024-01-05": 3, "2024-03-01": 5})]), ["南开"])
+    app.processEvents()
+    work = Path(str(state["work"]))
+    chart.export_png(str(work / "chart.png"), width=600)
+    chart.export_svg(str(work / "chart.svg"))
+    sizes = [(work / name).stat().st_size for name in ("chart.png", "chart.svg")]
+    if not all(sizes):
+        raise RuntimeError("the chart exported an empty file")
+    return f"pyqtgraph {pyqtgraph.__version__} on {binding}: PNG {sizes[0]} B, SVG {sizes[1]} B"

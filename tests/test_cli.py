@@ -75,9 +75,9 @@ def test_self_test_passes_offscreen() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     assert [line.split()[1] for line in lines[:-1]] == [
-        "resources", "import", "analysis", "model", "search", "render", "export"]
+        "resources", "import", "analysis", "model", "search", "render", "export", "chart"]
     assert all(line.startswith("ok ") for line in lines[:-1])
-    assert lines[-1].startswith("self-test: 7 passed, 0 failed")
+    assert lines[-1].startswith("self-test: 8 passed, 0 failed")
 
 
 def test_parse_of_a_non_utf8_file_name_prints_valid_utf8_json(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
-"""The corpus dialogs (entity index, figures table, tag manager) and Preferences, made on
-first use."""
+"""The corpus dialogs (entity index, figures table, timeline, co-occurrence, tag manager)
+and Preferences, made on first use."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from reader.library import Changes, Library
+from reader.ui.cooccurrence import CooccurrenceWindow
 from reader.ui.entities import EntityIndexDialog
 from reader.ui.figures import FiguresDialog
 from reader.ui.preferences import PreferencesDialog
 from reader.ui.reads import ReadRunner
 from reader.ui.settings import Settings
 from reader.ui.tag_manager import TagManager
+from reader.ui.timeline import TimelineWindow
 from reader.ui.undo import AnnotationHistory
 
 
@@ -23,6 +25,8 @@ class CorpusViews(QObject):
 
     article_requested = Signal(int, int, int)
     """Open an article with this passage selected (a figure or mention chosen)."""
+    article_opened = Signal(int)
+    """Open an article (chosen under the timeline or a co-occurring pair)."""
     entity_chosen = Signal(str, str)
     preferences_changed = Signal()
     tag_chosen = Signal(str)
@@ -40,6 +44,8 @@ class CorpusViews(QObject):
         self.entity_index: EntityIndexDialog | None = None
         self.figures: FiguresDialog | None = None
         self.preferences: PreferencesDialog | None = None
+        self.timeline: TimelineWindow | None = None
+        self.cooccurrence: CooccurrenceWindow | None = None
 
     @Slot()
     def show_entity_index(self) -> EntityIndexDialog:
@@ -60,6 +66,26 @@ class CorpusViews(QObject):
             self.figures.figure_opened.connect(self.article_requested)
             self.figures.figure_opened.connect(self._bring_window_forward)
         return _present(self.figures)
+
+    @Slot()
+    def show_timeline(self) -> TimelineWindow:
+        """View → Timeline…: entities, tags and searches per week, month or year."""
+        if self.timeline is None:
+            self.timeline = TimelineWindow(self._library, self._reads, None)
+            self._opens_articles(self.timeline)
+        return _present(self.timeline)
+
+    @Slot()
+    def show_cooccurrence(self) -> CooccurrenceWindow:
+        """View → Co-occurrence…: the entities mentioned in the same articles."""
+        if self.cooccurrence is None:
+            self.cooccurrence = CooccurrenceWindow(self._library, self._reads, None)
+            self._opens_articles(self.cooccurrence)
+        return _present(self.cooccurrence)
+
+    def _opens_articles(self, window: TimelineWindow | CooccurrenceWindow) -> None:
+        window.article_opened.connect(self.article_opened)
+        window.article_opened.connect(self._bring_window_forward)
 
     @Slot()
     def show_tag_manager(self) -> TagManager:
@@ -83,6 +109,9 @@ class CorpusViews(QObject):
         """Refresh a shown dialog whose data changed; mark a hidden one to refresh later."""
         if self.tag_manager is not None:
             self.tag_manager.apply_changes(changes)
+        for window in (self.timeline, self.cooccurrence):
+            if window is not None:
+                window.apply_changes(changes)
         if not changes.touches_corpus():
             return
         for dialog in (self.entity_index, self.figures):
@@ -99,23 +128,25 @@ class CorpusViews(QObject):
 
     def close_all(self) -> None:
         """Close the corpus windows with the main window (they have no parent)."""
-        for dialog in (self.entity_index, self.figures):
+        for dialog in (self.entity_index, self.figures, self.timeline, self.cooccurrence):
             if dialog is not None:
                 dialog.close()
                 dialog.deleteLater()
-        self.entity_index = self.figures = None
+        self.entity_index = self.figures = self.timeline = self.cooccurrence = None
 
     def set_read_only(self, read_only: bool) -> None:
         if self.tag_manager is not None:
             self.tag_manager.set_read_only(read_only)
 
     def retranslate_ui(self) -> None:
-        for dialog in (self.entity_index, self.figures, self.tag_manager):
+        for dialog in (self.entity_index, self.figures, self.tag_manager, self.timeline,
+                       self.cooccurrence):
             if dialog is not None:
                 dialog.retranslate_ui()
 
 
-Dialog = TypeVar("Dialog", EntityIndexDialog, FiguresDialog)
+Dialog = TypeVar("Dialog", EntityIndexDialog, FiguresDialog, TimelineWindow,
+                 CooccurrenceWindow)
 
 
 def _present(dialog: Dialog) -> Dialog:

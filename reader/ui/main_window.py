@@ -101,7 +101,8 @@ class MainWindow(QMainWindow):
             self.view.zoom_in, self.view.zoom_out, self.view.reset_zoom,
             self.corpus.show_entity_index, self.corpus.show_figures,
             self.corpus.show_preferences, self.corpus.show_tag_manager,
-            self.reading.copy_with_citation),
+            self.reading.copy_with_citation, self.corpus.show_timeline,
+            self.corpus.show_cooccurrence),
             self.history.stack, list(self.view.layer_actions.values()), self.search.search_edit)
         self.split_menu = SplitMenu(library, self.history, self)
         self.view.set_context_actions([self.window_actions.add_note_action,
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.search.hit_opened.connect(self.reading.open_hit)
         self.search.searched.connect(lambda _n: self.left_tabs.setCurrentWidget(self.search))
         self.corpus.article_requested.connect(self.reading.open_at)
+        self.corpus.article_opened.connect(self.reading.open)
         self.entities.article_requested.connect(self.reading.open_at)
         self.corpus.entity_chosen.connect(
             lambda *_: self.right_tabs.setCurrentWidget(self.entities))

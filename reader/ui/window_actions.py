@@ -37,6 +37,8 @@ class Slots:
     preferences: Slot
     tag_manager: Slot
     copy_citation: Slot
+    timeline: Slot
+    cooccurrence: Slot
 
 
 class WindowActions(QObject):
@@ -69,6 +71,8 @@ class WindowActions(QObject):
         self.zoom_reset_action = self._action("zoomReset", "Ctrl+0", slots.zoom_reset)
         self.entity_index_action = self._action("entityIndex", "", slots.entity_index)
         self.figures_action = self._action("figuresTable", "", slots.figures)
+        self.timeline_action = self._action("timeline", "", slots.timeline)
+        self.cooccurrence_action = self._action("cooccurrence", "", slots.cooccurrence)
         self.tag_manager_action = self._action("tagManager", "Ctrl+Shift+T", slots.tag_manager)
         self.preferences_action = self._action("preferences", std.Preferences,
                                                slots.preferences)
@@ -110,7 +114,8 @@ class WindowActions(QObject):
         self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action,
                                    self.zoom_reset_action])
         self.view_menu.addSeparator()
-        self.view_menu.addActions([self.entity_index_action, self.figures_action])
+        self.view_menu.addActions([self.entity_index_action, self.figures_action,
+                                   self.timeline_action, self.cooccurrence_action])
         self.toolbar = QToolBar(self._window)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -144,6 +149,8 @@ class WindowActions(QObject):
                 (self.zoom_reset_action, self.tr("Actual size")),
                 (self.entity_index_action, self.tr("Entity index…")),
                 (self.figures_action, self.tr("Figures table…")),
+                (self.timeline_action, self.tr("Timeline…")),
+                (self.cooccurrence_action, self.tr("Co-occurrence…")),
                 (self.tag_manager_action, self.tr("Tag manager…")),
                 (self.preferences_action, self.tr("Preferences…"))):
             action.setText(text)

@@ -267,6 +267,139 @@
         </message>
     </context>
     <context>
+        <name>Cooccurrence</name>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="55" />
+            <source>Entity A</source>
+            <translation>实体甲</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="55" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="55" />
+            <source>Entity B</source>
+            <translation>实体乙</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="55" />
+            <source>Articles together</source>
+            <translation>共现文章数</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="56" />
+            <source>Jaccard</source>
+            <translation>杰卡德系数</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="107" />
+            <source>%1 and %2: %3 article(s) together; %4 and %5 in all (Jaccard %6)</source>
+            <translation>%1 与 %2：共同出现于 %3 篇文章；各自共 %4 篇和 %5 篇（杰卡德系数 %6）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="316" />
+            <source>Co-occurrence</source>
+            <translation>共现关系</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="317" />
+            <source>Dates:</source>
+            <translation>日期：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="317" />
+            <source>Tag:</source>
+            <translation>标签：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="318" />
+            <source>Entities, pairs:</source>
+            <translation>实体与配对：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="320" />
+            <source>from, e.g. 2024 or 2024-08</source>
+            <translation>起，如 2024 或 2024-08</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="321" />
+            <source>to</source>
+            <translation>止</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="324" />
+            <source>any tag</source>
+            <translation>任意标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="325" />
+            <source>the most frequent </source>
+            <translation>出现最多的前 </translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="326" />
+            <source> entities</source>
+            <translation> 个实体</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="327" />
+            <source>Only the entities mentioned in most articles of the period are paired (keeps a decade interactive)</source>
+            <translation>只为该时段内出现文章最多的实体配对（十年的报刊也能即时响应）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="329" />
+            <source>at least </source>
+            <translation>至少 </translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="330" />
+            <source> articles together</source>
+            <translation> 篇共同出现</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="331" />
+            <source>Table</source>
+            <translation>表格</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="332" />
+            <source>Matrix</source>
+            <translation>矩阵</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="333" />
+            <source>The strongest pairs: the darker, the higher the Jaccard index</source>
+            <translation>最强的配对：颜色越深，杰卡德系数越高</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="336" />
+            <source>Double-click a pair to list the articles that mention both.</source>
+            <translation>双击一个配对，列出同时提及两者的文章。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="350" />
+            <source>“%1” is not a date (2024, 2024-08 or 2024-08-30)</source>
+            <translation>“%1”不是日期（应为 2024、2024-08 或 2024-08-30）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="365" />
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="385" />
+            <source>%1 pair(s) among the %2 most frequent entities of %3 article(s).</source>
+            <translation>在 %3 篇文章中出现最多的 %2 个实体之间，共 %1 个配对。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/cooccurrence.py" line="408" />
+            <source>%1 and %2: %3 article(s) together</source>
+            <translation>%1 与 %2：共同出现于 %3 篇文章</translation>
+        </message>
+    </context>
+    <context>
         <name>Entities</name>
         <message>
             <location filename="../../reader/ui/entities.py" line="66" />
@@ -284,6 +417,11 @@
             <translation>机构</translation>
         </message>
         <message>
+            <location filename="../../reader/ui/entities.py" line="257" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
             <location filename="../../reader/ui/entities.py" line="84" />
             <source>(untitled)</source>
             <translation>（无标题）</translation>
@@ -297,11 +435,6 @@
             <location filename="../../reader/ui/entities.py" line="213" />
             <source>%1 “%2”: %3 mention(s) in %4 article(s)</source>
             <translation>%1“%2”：在 %4 篇文章中出现 %3 次</translation>
-        </message>
-        <message>
-            <location filename="../../reader/ui/entities.py" line="257" />
-            <source>Type</source>
-            <translation>类型</translation>
         </message>
         <message>
             <location filename="../../reader/ui/entities.py" line="257" />
@@ -897,12 +1030,12 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="132" />
+            <location filename="../../reader/ui/main_window.py" line="134" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/main_window.py" line="155" />
+            <location filename="../../reader/ui/main_window.py" line="157" />
             <source>Set for %n issue(s); Undo puts it back.</source>
             <translation>
                 <numerusform>已为 %n 期设定；撤销可复原。</numerusform>
@@ -1736,6 +1869,214 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
         </message>
     </context>
     <context>
+        <name>Timeline</name>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="320" />
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="69" />
+            <source>(untitled)</source>
+            <translation>（无标题）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="43" />
+            <source>Tag</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="43" />
+            <source>Entity</source>
+            <translation>实体</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="43" />
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="47" />
+            <source>Per week</source>
+            <translation>按周</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="47" />
+            <source>Per month</source>
+            <translation>按月</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="47" />
+            <source>Per year</source>
+            <translation>按年</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="51" />
+            <source>Count articles</source>
+            <translation>统计文章数</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="51" />
+            <source>Count mentions (entities)</source>
+            <translation>统计提及次数（实体）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="55" />
+            <source>Bars</source>
+            <translation>柱状图</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="55" />
+            <source>Lines</source>
+            <translation>折线图</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="63" />
+            <source>Tag: %1</source>
+            <translation>标签：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="64" />
+            <source>Search: %1</source>
+            <translation>搜索：%1</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="197" />
+            <source>Timeline</source>
+            <translation>时间线</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="203" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="204" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="205" />
+            <source>PNG…</source>
+            <translation>PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="206" />
+            <source>SVG…</source>
+            <translation>SVG…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="207" />
+            <source>CSV…</source>
+            <translation>CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="208" />
+            <source>Save the chart as a PNG image</source>
+            <translation>将图表保存为 PNG 图片</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="209" />
+            <source>Save the chart as an SVG drawing</source>
+            <translation>将图表保存为 SVG 矢量图</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="210" />
+            <source>Save the table of counts as CSV (period, series, count)</source>
+            <translation>将计数表保存为 CSV（时段、系列、计数）</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="216" />
+            <source>Click a bar to list the articles of its period.</source>
+            <translation>点击一根柱子，列出该时段的文章。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="238" />
+            <source>a person, place or organization of the entity index</source>
+            <translation>实体索引中的人物、地点或机构</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="239" />
+            <source>a tag</source>
+            <translation>一个标签</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="239" />
+            <source>a search, e.g. 南开 or “城市更新”</source>
+            <translation>搜索词，如 南开 或 “城市更新”</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="274" />
+            <source>At most %1 series in one chart.</source>
+            <translation>一张图最多 %1 个系列。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="278" />
+            <source>No entity “%1” in the entity index.</source>
+            <translation>实体索引中没有“%1”。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="315" />
+            <source>Add an entity, a tag or a search to chart it over the issues' dates.</source>
+            <translation>添加一个实体、标签或搜索词，按各期日期绘制其变化。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="335" />
+            <source>Nothing to chart: no article of these series is in a dated issue.</source>
+            <translation>无可绘制：这些系列的文章都不在注明日期的期次中。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="337" />
+            <source>%1 to %2.</source>
+            <translation>%1 至 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="381" />
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="381" />
+            <source>SVG drawings (*.svg)</source>
+            <translation>SVG 矢量图 (*.svg)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="382" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="383" />
+            <source>Export the timeline</source>
+            <translation>导出时间线</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="405" />
+            <source>Could not save %1: %2</source>
+            <translation>无法保存 %1：%2</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="408" />
+            <source>Saved %1.</source>
+            <translation>已保存 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/chart.py" line="49" />
+            <source>%n mention(s)</source>
+            <translation>%n 次提及</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/chart.py" line="50" />
+            <source>%n article(s)</source>
+            <translation>%n 篇文章</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/timeline.py" line="341" />
+            <source>%n article(s) of issues without a date left out (set their dates in the tree: Set date…).</source>
+            <translation>未注明日期的期次中有 %n 篇文章未计入（可在目录树中用“设置日期…”补上日期）。</translation>
+        </message>
+    </context>
+    <context>
         <name>TreePane</name>
         <message>
             <location filename="../../reader/ui/tree_pane.py" line="67" />
@@ -1839,127 +2180,137 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>WindowActions</name>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="125" />
+            <location filename="../../reader/ui/window_actions.py" line="130" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="125" />
+            <location filename="../../reader/ui/window_actions.py" line="130" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="126" />
+            <location filename="../../reader/ui/window_actions.py" line="131" />
             <source>&amp;Go</source>
             <translation>转到(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="126" />
+            <location filename="../../reader/ui/window_actions.py" line="131" />
             <source>&amp;Notes</source>
             <translation>笔记(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="127" />
+            <location filename="../../reader/ui/window_actions.py" line="132" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="129" />
+            <location filename="../../reader/ui/window_actions.py" line="134" />
             <source>Toolbar</source>
             <translation>工具栏</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="131" />
+            <location filename="../../reader/ui/window_actions.py" line="136" />
             <source>Next article</source>
             <translation>下一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="132" />
+            <location filename="../../reader/ui/window_actions.py" line="137" />
             <source>Previous article</source>
             <translation>上一篇</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="133" />
+            <location filename="../../reader/ui/window_actions.py" line="138" />
             <source>Add note</source>
             <translation>添加笔记</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="134" />
+            <location filename="../../reader/ui/window_actions.py" line="139" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="135" />
+            <location filename="../../reader/ui/window_actions.py" line="140" />
             <source>Filter the tree</source>
             <translation>筛选目录</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="136" />
+            <location filename="../../reader/ui/window_actions.py" line="141" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="137" />
+            <location filename="../../reader/ui/window_actions.py" line="142" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="137" />
+            <location filename="../../reader/ui/window_actions.py" line="142" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="138" />
+            <location filename="../../reader/ui/window_actions.py" line="143" />
             <source>Copy with citation</source>
             <translation>复制并附引文</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="139" />
+            <location filename="../../reader/ui/window_actions.py" line="144" />
             <source>Find in article</source>
             <translation>在文章中查找</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="140" />
+            <location filename="../../reader/ui/window_actions.py" line="145" />
             <source>Find next</source>
             <translation>查找下一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="141" />
+            <location filename="../../reader/ui/window_actions.py" line="146" />
             <source>Find previous</source>
             <translation>查找上一处</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="142" />
+            <location filename="../../reader/ui/window_actions.py" line="147" />
             <source>Larger text</source>
             <translation>放大文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="143" />
+            <location filename="../../reader/ui/window_actions.py" line="148" />
             <source>Smaller text</source>
             <translation>缩小文字</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="144" />
+            <location filename="../../reader/ui/window_actions.py" line="149" />
             <source>Actual size</source>
             <translation>原始大小</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="145" />
+            <location filename="../../reader/ui/window_actions.py" line="150" />
             <source>Entity index…</source>
             <translation>实体索引…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="146" />
+            <location filename="../../reader/ui/window_actions.py" line="151" />
             <source>Figures table…</source>
             <translation>数字表…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="147" />
+            <location filename="../../reader/ui/window_actions.py" line="152" />
+            <source>Timeline…</source>
+            <translation>时间线…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="153" />
+            <source>Co-occurrence…</source>
+            <translation>共现关系…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/window_actions.py" line="154" />
             <source>Tag manager…</source>
             <translation>标签管理…</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/window_actions.py" line="148" />
+            <location filename="../../reader/ui/window_actions.py" line="155" />
             <source>Preferences…</source>
             <translation>偏好设置…</translation>
         </message>

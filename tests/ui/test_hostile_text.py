@@ -186,6 +186,41 @@ def test_hostile_library_text_is_shown_as_text_everywhere(
     figures = window.corpus.show_figures()
     qtbot.waitUntil(lambda: figures.model.rowCount() > 0, timeout=WAIT_MS)
     tips_of(figures.model, figures)
+    # the timeline: its series, legend, hover tooltip and a period's articles
+    issue = next(row.id for row in library.issues() if row.paper == html)
+    library.set_issue_details({issue: {"date": "2024-08-30"}})
+    timeline = window.corpus.show_timeline()
+    qtbot.waitUntil(lambda: html in timeline._by_name, timeout=WAIT_MS)
+    for kind, name in (("entity", html), ("tag", html), ("query", "新闻标题")):
+        with qtbot.waitSignal(timeline.loaded, timeout=WAIT_MS):
+            assert timeline.add(kind, name) is not None
+    assert timeline.timeline is not None and timeline.timeline.periods
+    tips_of(timeline.series_model, timeline.series_view)
+    timeline.chart.grab()
+    timeline.chart._moved(timeline.chart.scene_point(0, 0))
+    assert html in timeline.chart.tip_text
+    QToolTip.hideText()
+    with qtbot.waitSignal(timeline.listed, timeout=WAIT_MS):
+        timeline.show_period(1, 0)
+    tips_of(timeline.articles_model, timeline.articles)
+    timeline.grab()
+    # co-occurrence: the pairs table, the heat map's names and tooltips, a pair's articles
+    pairs = window.corpus.show_cooccurrence()
+    pairs.min_shared.setValue(1)
+    pairs.top.setValue(5000)  # the hostile name is in one article: not among the top 200
+    with qtbot.waitSignal(pairs.loaded, timeout=WAIT_MS):
+        pairs.refresh()
+    hostile_pairs = [pairs.model.pair_at(n) for n in range(pairs.model.rowCount())
+                     if html in (pairs.model.pair_at(n).a_name, pairs.model.pair_at(n).b_name)]
+    assert hostile_pairs
+    tips_of(pairs.model, pairs.table)
+    pairs.tabs.setCurrentWidget(pairs.matrix)
+    pairs.matrix.set_pairs(hostile_pairs)
+    pairs.matrix.grab()
+    with qtbot.waitSignal(pairs.listed, timeout=WAIT_MS):
+        pairs.show_pair(hostile_pairs[0])
+    tips_of(pairs.articles_model, pairs.articles)
+    pairs.grab()
     # the tag manager: its table and tooltips, its questions, and the tree filtered by it
     manager = window.corpus.show_tag_manager()
     QApplication.processEvents()

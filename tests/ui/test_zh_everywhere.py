@@ -31,6 +31,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.library import Library
 from reader.ui import i18n
+from reader.ui.chart import UNUSED
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
 from tests.ui.conftest import article_titled
@@ -142,10 +143,22 @@ def widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
         yield from model_texts(widget.model(), name)
 
 
+def unused_chart_part(widget: QWidget | None) -> bool:
+    """pyqtgraph's own plot-options menus and forms: disabled by the chart, never shown."""
+    while widget is not None:
+        if widget.property(UNUSED):
+            assert not widget.isVisible()
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
 def visible_texts() -> Iterator[tuple[str, str]]:
     widgets = QApplication.allWidgets()
     fonts = {id(w.model()) for w in widgets if isinstance(w, QFontComboBox)}
     for widget in widgets:  # font names are the fonts' own
+        if unused_chart_part(widget):
+            continue
         if isinstance(widget, QFontComboBox) or (
                 isinstance(widget, QAbstractItemView) and id(widget.model()) in fonts):
             continue
@@ -190,6 +203,15 @@ def test_every_window_menu_tooltip_and_message_is_chinese(
     qtbot.waitUntil(lambda: index.model.rowCount() > 0)
     figures = window.corpus.show_figures()
     qtbot.waitUntil(lambda: figures.model.rowCount() > 0)
+    timeline = window.corpus.show_timeline()
+    qtbot.waitUntil(lambda: bool(timeline._entities))
+    for kind, name in (("tag", "城市更新"), ("query", "南开")):
+        with qtbot.waitSignal(timeline.loaded):
+            timeline.add(kind, name)
+    cooccurrence = window.corpus.show_cooccurrence()
+    qtbot.waitUntil(lambda: cooccurrence.model.rowCount() > 0)
+    with qtbot.waitSignal(cooccurrence.listed):
+        cooccurrence.show_pair(cooccurrence.model.pair_at(0))
     preferences = window.corpus.show_preferences()
     for panel in (window.notes, window.tags, window.entities):
         window.right_tabs.setCurrentWidget(panel)
@@ -203,6 +225,10 @@ def test_every_window_menu_tooltip_and_message_is_chinese(
               for position in range(view.document().characterCount() - 1)]
     texts += [("status message", text) for text in messages]
     texts += [("undo", window.window_actions.undo_action.text())]
+    texts += [("timeline tooltip", timeline.chart.describe(0, 0))] if \
+        timeline.timeline and timeline.timeline.periods else []
+    texts += [("co-occurrence tooltip", cooccurrence.model.index(0, 4).data(
+        Qt.ItemDataRole.ToolTipRole))]
     line_menu = view.context_menu(view.cursorRect().center())
     texts += list(widget_texts(line_menu))
     found = english(texts, library_words(library))
