@@ -14,8 +14,8 @@ from reader import __version__
 from reader.cli_options import db_option
 
 EXIT_BAD_INPUT = 2
-LIBRARY_COMMANDS = ("import", "issues", "papers", "show", "search", "tag", "note", "splits",
-                    "export", "annotations", "backup", "repair")
+LIBRARY_COMMANDS = ("import", "issues", "papers", "show", "related", "search", "tag", "note",
+                    "splits", "export", "annotations", "backup", "repair")
 """The names of ``reader.commands.COMMANDS`` (a test keeps both equal)."""
 
 

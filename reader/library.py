@@ -40,13 +40,14 @@ from reader.core.records import (
     IssueRow,
     Mention,
     NoteRow,
+    RelatedArticle,
     TagRow,
     TagState,
 )
 from reader.core.sources import FileId, Source, collect_sources, file_id, printable
 from reader.core.splits import FixRow, SplitFix, Where, apply_fixes, describe, ref_of
 from reader.core.treefilter import parse_tree_filter
-from reader.db import articles, backups, entities, exports, figures, issues, notes, tags
+from reader.db import articles, backups, entities, exports, figures, issues, notes, related, tags
 from reader.db import splits as split_store
 from reader.db.annotations import AnnotationError
 from reader.db.backups import Backup
@@ -82,7 +83,8 @@ __all__ = ["AnnotationError", "ArticleLabel", "Backup", "BusyError", "Changes",
            "EntityCorrection", "EntityCount", "FigureRow", "Filters", "FixInfo", "FixRecord",
            "Hit", "ImportReport", "IssueRow",
            "Library", "LibraryFailure", "Mention", "NoLibrary", "NotALibrary", "NoteRow",
-           "QueryError", "ReadOnlyError", "SearchPage", "SplitFix", "StorageError", "TagRow",
+           "QueryError", "ReadOnlyError", "RelatedArticle", "SearchPage", "SplitFix",
+           "StorageError", "TagRow",
            "TagState", "TreeMatches", "lock_holder", "repair_library"]
 
 Method = TypeVar("Method", bound=Callable[..., Any])
@@ -518,12 +520,13 @@ class Library:
             old = issues.issue_id_by_identity(self.db, source.paper, source.key)
             if old is None:
                 issue_id = issues.insert_issue(self.db, issue, source.display, source.paper,
-                                              source.key)
+                                              source.key, result.signatures)
                 touched = [a for a, _, _ in articles.issue_articles(self.db, issue_id)]
                 report.imported.append(source.display)
             else:
                 issue_id = old
-                touched = issues.replace_issue(self.db, old, issue, source.display)
+                touched = issues.replace_issue(self.db, old, issue, source.display,
+                                              result.signatures)
                 report.replaced.append(source.display)
             if result.parse is not None:
                 split_store.save_parse(self.db, issue_id, result.parse)
@@ -594,6 +597,21 @@ class Library:
     def article_ids_matching(self, text: str) -> set[int]:
         """Articles whose title contains ``text`` or with a tag or entity named ``text``."""
         return articles.article_ids_matching(self.db, text)
+
+    def related_articles(self, article_id: int) -> list[RelatedArticle]:
+        """The articles of other issues and papers that print the same story (a copy, a
+        part such as a truncated copy, an overlap such as a follow-up quoting it), found
+        at import (``reader.core.neardup``), the most similar first."""
+        return related.related(self.db, article_id)
+
+    @writes
+    def rebuild_related(self) -> int:
+        """Compute every article's signature again and find every related pair anew (a
+        library imported by an older detector); returns the number of pairs."""
+        with transaction(self.db):
+            pairs = related.rebuild(self.db)
+        self.announce(Changes(everything=True))
+        return pairs
 
     def highlights(self, article_id: int) -> list[Highlight]:
         """Entity mentions and figures of an article, with offsets into its text."""

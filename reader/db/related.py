@@ -1,0 +1,152 @@
+"""The same story across issues: articles' MinHash signatures, their LSH band keys, and
+the related pairs found when an article is stored (``reader.core.neardup``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import sqlite_utils
+
+from reader.core.neardup import Signature, band_keys, compare, signature
+from reader.core.records import RelatedArticle
+
+SCHEMA = """
+CREATE TABLE article_signatures (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    size INTEGER NOT NULL,
+    head INTEGER,
+    minhash BLOB NOT NULL
+);
+CREATE TABLE article_bands (
+    band_key INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;
+CREATE TABLE related_articles (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    other_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    similarity REAL NOT NULL,
+    contained REAL NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('copy', 'part', 'overlap')),
+    PRIMARY KEY (article_id, other_id),
+    CHECK (article_id < other_id)
+) WITHOUT ROWID;
+CREATE INDEX related_articles_other ON related_articles(other_id, article_id)
+"""
+"""Tables of the near-duplicate detector (a migration creates them)."""
+
+PER_KEY = 20
+"""Articles read from one band bucket (the newest): a bucket that many articles share (a
+passage every issue reprints) costs no more than this."""
+CANDIDATES = 30
+"""Candidates compared, those sharing the most band keys first."""
+PAIRS = 20
+"""Related articles kept for a newly stored article (the most similar)."""
+_KIND_ORDER = {"copy": 0, "part": 1, "overlap": 2}
+
+
+def forget(db: sqlite_utils.Database, article_ids: Iterable[int]) -> None:
+    """Drop the signatures, band keys and pairs of these articles (before they change,
+    leave their issue's text or are deleted)."""
+    for article_id in article_ids:
+        row = db.execute("SELECT size, head, minhash FROM article_signatures "
+                         "WHERE article_id = ?", [article_id]).fetchone()
+        if row is None:
+            continue
+        sig = Signature.from_bytes(row[2], int(row[0]), row[1])
+        db.conn.executemany("DELETE FROM article_bands WHERE band_key = ? AND article_id = ?",
+                            [(key, article_id) for key in band_keys(sig)])
+        db.execute("DELETE FROM article_signatures WHERE article_id = ?", [article_id])
+        db.execute("DELETE FROM related_articles WHERE article_id = ? OR other_id = ?",
+                   [article_id, article_id])
+
+
+def _candidates(db: sqlite_utils.Database, keys: list[int], issue_id: int
+                ) -> list[tuple[int, Signature]]:
+    """Articles of other issues sharing a band key with ``keys``, most shared first."""
+    if not keys:
+        return []
+    union = " UNION ALL ".join(
+        "SELECT * FROM (SELECT article_id FROM article_bands WHERE band_key = ? "
+        f"ORDER BY article_id DESC LIMIT {PER_KEY})" for _ in keys)
+    rows = db.execute(
+        f"SELECT s.article_id, s.size, s.head, s.minhash FROM (SELECT c.article_id, "
+        f"count(*) AS n FROM ({union}) c JOIN articles a ON a.id = c.article_id "
+        "WHERE a.issue_id != ? AND a.removed = 0 GROUP BY c.article_id "
+        f"ORDER BY n DESC, c.article_id DESC LIMIT {CANDIDATES}) t "
+        "JOIN article_signatures s ON s.article_id = t.article_id", [*keys, issue_id]
+    ).fetchall()
+    return [(int(r[0]), Signature.from_bytes(r[3], int(r[1]), r[2])) for r in rows]
+
+
+def add(db: sqlite_utils.Database, article_id: int, issue_id: int,
+        sig: Signature | None) -> int:
+    """Store an article's signature and band keys and pair it with the related articles
+    of other issues already stored; returns the number of pairs found."""
+    if sig is None:
+        return 0
+    keys = band_keys(sig)
+    found = []
+    for other, other_sig in _candidates(db, keys, issue_id):
+        similarity, contained, kind = compare(sig, other_sig)
+        if kind is not None:
+            found.append((_KIND_ORDER[kind], -similarity, other, contained, kind))
+    found.sort()
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO related_articles (article_id, other_id, similarity, "
+        "contained, kind) VALUES (?,?,?,?,?)",
+        [(min(article_id, other), max(article_id, other), round(-negative, 3),
+          round(contained, 3), kind) for _, negative, other, contained, kind in found[:PAIRS]])
+    db.execute("INSERT OR REPLACE INTO article_signatures (article_id, size, head, minhash) "
+               "VALUES (?,?,?,?)", [article_id, sig.size, sig.head, sig.to_bytes()])
+    db.conn.executemany("INSERT OR IGNORE INTO article_bands (band_key, article_id) "
+                        "VALUES (?,?)", [(key, article_id) for key in keys])
+    return len(found[:PAIRS])
+
+
+def index_issue(db: sqlite_utils.Database, issue_id: int,
+                articles: list[tuple[int, Signature | None]]) -> None:
+    """(Re)index the articles an issue now shows: old signatures and pairs go, each article
+    is compared with what other issues hold. The caller holds the transaction."""
+    forget(db, [article_id for article_id, _ in articles])
+    for article_id, sig in articles:
+        add(db, article_id, issue_id, sig)
+
+
+def rebuild(db: sqlite_utils.Database,
+            progress: Callable[[int, int], None] | None = None) -> int:
+    """Compute every live article's signature again and find every pair, in import order
+    (an existing library, or after the detector changed); returns the pairs found."""
+    for table in ("related_articles", "article_bands", "article_signatures"):
+        db.execute(f"DELETE FROM {table}")
+    rows = db.execute("SELECT id, issue_id, body FROM articles WHERE removed = 0 "
+                      "AND issue_id IS NOT NULL ORDER BY issue_id, position").fetchall()
+    pairs = 0
+    for n, (article_id, issue_id, body) in enumerate(rows):
+        pairs += add(db, int(article_id), int(issue_id), signature(str(body)))
+        if progress is not None and n % 500 == 0:
+            progress(n, len(rows))
+    return pairs
+
+
+def related(db: sqlite_utils.Database, article_id: int, head: int = 40
+            ) -> list[RelatedArticle]:
+    """The articles of other issues that print the same story as ``article_id``, the most
+    similar first."""
+    rows = db.execute(
+        "SELECT a.id, a.issue_id, coalesce(p.name, ''), i.date, i.source_key, "
+        f"CASE WHEN a.title = '' THEN substr(a.body, 1, {head}) ELSE a.title END, "
+        "r.similarity, r.contained, r.kind FROM ("
+        "SELECT other_id AS id, similarity, contained, kind FROM related_articles "
+        "WHERE article_id = :a UNION ALL "
+        "SELECT article_id, similarity, contained, kind FROM related_articles "
+        "WHERE other_id = :a) r JOIN articles a ON a.id = r.id "
+        "JOIN issues i ON i.id = a.issue_id LEFT JOIN papers p ON p.id = i.paper_id "
+        "WHERE a.removed = 0 ORDER BY r.similarity DESC, r.contained DESC, a.id",
+        {"a": article_id}).fetchall()
+    return [RelatedArticle(int(r[0]), int(r[1]), str(r[2]), r[3], str(r[4]), str(r[5]),
+                           float(r[6]), float(r[7]), str(r[8])) for r in rows]
+
+
+def pair_count(db: sqlite_utils.Database) -> int:
+    return int(db.execute("SELECT count(*) FROM related_articles").fetchone()[0])
