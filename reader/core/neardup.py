@@ -12,8 +12,10 @@ the smaller text stands in the larger one (containment: a truncated or embedded 
 
 Candidates are found by LSH banding: the buckets are read ``ROWS`` at a time (``BANDS``
 bands) and each band with no empty bucket gives a 32-bit key; two texts sharing any key
-are compared. One more key is the text's first ``HEAD_CHARS`` characters, so a copy cut
-short after its first paragraphs is found whatever its length.
+are compared. More keys are the text's first ``HEAD_CHARS`` characters, so a copy cut
+short after its first paragraphs is found whatever its length, and its anchors: the
+``ANCHOR_CHARS`` characters at the places the text's own hashes pick (about one in
+``ANCHOR_EVERY``), so a short article printed inside a long one is found too.
 """
 
 from __future__ import annotations
@@ -38,6 +40,13 @@ estimate: 64 buckets misjudged how much of a short text stands in a long one).""
 MIN_CHARS = 50
 """Normalised characters below which an item gets no signature (credits, short captions)."""
 HEAD_CHARS = 24
+ANCHOR_EVERY = 61
+ANCHOR_CHARS = 16
+MAX_ANCHORS = 256
+"""Anchors: about one in ``ANCHOR_EVERY`` (a prime) places of a text starts a key of the
+``ANCHOR_CHARS`` characters there (at most ``MAX_ANCHORS``). A short article printed
+inside one several times its length shares too few buckets to meet in a band (its
+Jaccard similarity is 0.1-0.2) but shares its anchors."""
 EMPTY = 0xFFFF
 """A bucket no shingle fell into (short texts)."""
 
@@ -63,26 +72,38 @@ Kind = Literal["copy", "part", "overlap"]
 @dataclass(frozen=True)
 class Signature:
     """The MinHash of one text: ``BUCKETS`` minima (``EMPTY`` where none), the number of
-    distinct shingles, and the hash of its head."""
+    distinct shingles, and the keys of its head and anchors (``anchors``)."""
 
     mins: tuple[int, ...]
     size: int
-    head: int | None
+    anchors: tuple[int, ...] = ()
 
     def to_bytes(self) -> bytes:
         """The minima as little-endian 16-bit integers."""
-        values = array("H", self.mins)
-        if sys.byteorder == "big":
-            values.byteswap()
-        return values.tobytes()
+        return _pack("H", self.mins)
+
+    def anchor_bytes(self) -> bytes:
+        """The head and anchor keys as little-endian signed 32-bit integers."""
+        return _pack("i", self.anchors)
 
     @classmethod
-    def from_bytes(cls, data: bytes, size: int, head: int | None = None) -> Signature:
-        values = array("H")
-        values.frombytes(data)
-        if sys.byteorder == "big":
-            values.byteswap()
-        return cls(tuple(values), size, head)
+    def from_bytes(cls, data: bytes, size: int, anchors: bytes = b"") -> Signature:
+        return cls(_unpack("H", data), size, _unpack("i", anchors))
+
+
+def _pack(code: str, values: tuple[int, ...]) -> bytes:
+    packed = array(code, values)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _unpack(code: str, data: bytes) -> tuple[int, ...]:
+    values = array(code)
+    values.frombytes(data)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return tuple(values)
 
 
 _PUNCT = frozenset("PZSC")
@@ -123,7 +144,12 @@ def shingles(norm: str, size: int = SHINGLE) -> set[int]:
 def minhash(values: set[int]) -> tuple[int, ...]:
     """One-permutation MinHash of a set of shingles: each bucket's smallest hash."""
     p, a, b = _P, _A, _B
-    hashes = sorted([(a * x + b) % p for x in values], reverse=True)
+    return _minima({(a * x + b) % p for x in values})
+
+
+def _minima(distinct: set[int]) -> tuple[int, ...]:
+    """Each bucket's smallest hash, of a set of shingle hashes."""
+    hashes = sorted(distinct, reverse=True)
     mask = BUCKETS - 1
     smallest = dict(zip([h & mask for h in hashes], hashes, strict=True))  # last = least
     shift = _VALUE_SHIFT
@@ -137,14 +163,35 @@ def _key(*parts: int) -> int:
     return int.from_bytes(digest, "little", signed=True)
 
 
+def _text_key(text: str, person: bytes) -> int:
+    """A signed 32-bit key of a piece of normalised text (``person``: what it keys)."""
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=4, person=person).digest()
+    return int.from_bytes(digest, "little", signed=True)
+
+
 def signature(text: str) -> Signature | None:
     """The signature of an article's text; None when it is too short to compare."""
     norm = normalise(text)
     if len(norm) < MIN_CHARS:
         return None
-    values = shingles(norm)
-    head = _key(BANDS, *map(ord, norm[:HEAD_CHARS]))
-    return Signature(minhash(values), len(values), head)
+    codes = array("I")
+    codes.frombytes(norm.encode("utf-32-le"))
+    grams = [(x << 42) | (y << 21) | z
+             for x, y, z in zip(codes, codes[1:], codes[2:], strict=False)]
+    distinct = set(grams)
+    return Signature(minhash(distinct), len(distinct), _anchors(norm, grams))
+
+
+def _anchors(norm: str, grams: list[int]) -> tuple[int, ...]:
+    """The head's key, then the keys of the ``ANCHOR_CHARS`` characters that start at each
+    shingle whose integer is 0 modulo ``ANCHOR_EVERY`` (chosen by the text itself, so a
+    copy chooses the same places wherever it stands)."""
+    last = len(norm) - ANCHOR_CHARS
+    every = ANCHOR_EVERY
+    places = [n for n, x in enumerate(grams) if not x % every and n <= last]
+    keys = [_text_key(norm[:HEAD_CHARS], b"head")]
+    keys += [_text_key(norm[n:n + ANCHOR_CHARS], b"anchor") for n in places[:MAX_ANCHORS]]
+    return tuple(dict.fromkeys(keys))
 
 
 def issue_signatures(issue: Issue) -> list[Signature | None]:
@@ -155,13 +202,12 @@ def issue_signatures(issue: Issue) -> list[Signature | None]:
 
 
 def band_keys(sig: Signature) -> list[int]:
-    """The LSH keys of a signature: one per band without an empty bucket, and the head's."""
+    """The LSH keys of a signature: one per band without an empty bucket, then the head's
+    and the anchors'."""
     mins = sig.mins
     keys = [_key(band, *mins[band * ROWS:(band + 1) * ROWS]) for band in range(BANDS)
             if EMPTY not in mins[band * ROWS:(band + 1) * ROWS]]
-    if sig.head is not None:
-        keys.append(sig.head)
-    return keys
+    return list(dict.fromkeys(keys + list(sig.anchors)))
 
 
 def jaccard(a: Signature, b: Signature) -> float:

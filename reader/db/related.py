@@ -14,8 +14,8 @@ SCHEMA = """
 CREATE TABLE article_signatures (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     size INTEGER NOT NULL,
-    head INTEGER,
-    minhash BLOB NOT NULL
+    minhash BLOB NOT NULL,
+    anchors BLOB NOT NULL
 );
 CREATE TABLE article_bands (
     band_key INTEGER NOT NULL,
@@ -49,11 +49,11 @@ def forget(db: sqlite_utils.Database, article_ids: Iterable[int]) -> None:
     """Drop the signatures, band keys and pairs of these articles (before they change,
     leave their issue's text or are deleted)."""
     for article_id in article_ids:
-        row = db.execute("SELECT size, head, minhash FROM article_signatures "
+        row = db.execute("SELECT size, minhash, anchors FROM article_signatures "
                          "WHERE article_id = ?", [article_id]).fetchone()
         if row is None:
             continue
-        sig = Signature.from_bytes(row[2], int(row[0]), row[1])
+        sig = Signature.from_bytes(row[1], int(row[0]), row[2])
         db.conn.executemany("DELETE FROM article_bands WHERE band_key = ? AND article_id = ?",
                             [(key, article_id) for key in band_keys(sig)])
         db.execute("DELETE FROM article_signatures WHERE article_id = ?", [article_id])
@@ -70,13 +70,13 @@ def _candidates(db: sqlite_utils.Database, keys: list[int], issue_id: int
         "SELECT * FROM (SELECT article_id FROM article_bands WHERE band_key = ? "
         f"ORDER BY article_id DESC LIMIT {PER_KEY})" for _ in keys)
     rows = db.execute(
-        f"SELECT s.article_id, s.size, s.head, s.minhash FROM (SELECT c.article_id, "
+        f"SELECT s.article_id, s.size, s.minhash FROM (SELECT c.article_id, "
         f"count(*) AS n FROM ({union}) c JOIN articles a ON a.id = c.article_id "
         "WHERE a.issue_id != ? AND a.removed = 0 GROUP BY c.article_id "
         f"ORDER BY n DESC, c.article_id DESC LIMIT {CANDIDATES}) t "
         "JOIN article_signatures s ON s.article_id = t.article_id", [*keys, issue_id]
     ).fetchall()
-    return [(int(r[0]), Signature.from_bytes(r[3], int(r[1]), r[2])) for r in rows]
+    return [(int(r[0]), Signature.from_bytes(r[2], int(r[1]))) for r in rows]
 
 
 def add(db: sqlite_utils.Database, article_id: int, issue_id: int,
@@ -97,8 +97,9 @@ def add(db: sqlite_utils.Database, article_id: int, issue_id: int,
         "contained, kind) VALUES (?,?,?,?,?)",
         [(min(article_id, other), max(article_id, other), round(-negative, 3),
           round(contained, 3), kind) for _, negative, other, contained, kind in found[:PAIRS]])
-    db.execute("INSERT OR REPLACE INTO article_signatures (article_id, size, head, minhash) "
-               "VALUES (?,?,?,?)", [article_id, sig.size, sig.head, sig.to_bytes()])
+    db.execute("INSERT OR REPLACE INTO article_signatures (article_id, size, minhash, "
+               "anchors) VALUES (?,?,?,?)",
+               [article_id, sig.size, sig.to_bytes(), sig.anchor_bytes()])
     db.conn.executemany("INSERT OR IGNORE INTO article_bands (band_key, article_id) "
                         "VALUES (?,?)", [(key, article_id) for key in keys])
     return len(found[:PAIRS])

@@ -44,7 +44,7 @@ def test_signature_survives_storage() -> None:
     assert sig is not None
     data = sig.to_bytes()
     assert len(data) == 2 * neardup.BUCKETS
-    assert neardup.Signature.from_bytes(data, sig.size, sig.head) == sig
+    assert neardup.Signature.from_bytes(data, sig.size, sig.anchor_bytes()) == sig
 
 
 def test_signatures_are_the_same_in_another_process() -> None:
