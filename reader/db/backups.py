@@ -136,7 +136,8 @@ def repair(damaged: Path, target: Path) -> dict[str, int]:
     """Copy every row that can still be read from ``damaged`` into a new library ``target``.
 
     The damaged file is only read. Unreadable rows are skipped and counted under
-    ``lost``; the search index and the related articles are rebuilt from the articles. Returns rows copied per table.
+    ``lost``; the search index and the related articles are rebuilt from the articles.
+    Returns rows copied per table.
     """
     if target.exists():
         raise StorageError(f"{target} already exists; choose another name")
