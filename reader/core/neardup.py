@@ -26,6 +26,7 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import eq
 from typing import Literal
 
 from reader.core.model import Issue
@@ -210,14 +211,24 @@ def band_keys(sig: Signature) -> list[int]:
     return list(dict.fromkeys(keys + list(sig.anchors)))
 
 
+def _empty(mins: tuple[int, ...]) -> set[int]:
+    """The buckets no shingle fell into (few: found by ``index``, not by a loop)."""
+    found: set[int] = set()
+    start = 0
+    while EMPTY in mins[start:]:
+        start = mins.index(EMPTY, start) + 1
+        found.add(start - 1)
+    return found
+
+
 def jaccard(a: Signature, b: Signature) -> float:
     """Estimated Jaccard similarity of the two texts' shingle sets."""
-    same = used = 0
-    for x, y in zip(a.mins, b.mins, strict=True):
-        if x != EMPTY or y != EMPTY:
-            used += 1
-            same += x == y
-    return same / used if used else 0.0
+    same = sum(map(eq, a.mins, b.mins))  # in C: the import compares thousands a second
+    empty = 0
+    if EMPTY in a.mins and EMPTY in b.mins:  # buckets empty in both don't count
+        empty = len(_empty(a.mins) & _empty(b.mins))
+    used = BUCKETS - empty
+    return (same - empty) / used if used else 0.0
 
 
 def containment(similarity: float, size_a: int, size_b: int) -> float:

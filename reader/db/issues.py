@@ -120,7 +120,7 @@ def insert_issue(db: sqlite_utils.Database, issue: Issue, source_path: str,
     ids = [_insert_article(db, issue_id, item) for item in issue.items]
     _link_duplicates(db, issue, ids)
     sigs = signatures if signatures is not None else issue_signatures(issue)
-    related.index_issue(db, issue_id, list(zip(ids, sigs, strict=True)))
+    related.index_issue(db, issue_id, list(zip(ids, sigs, strict=True)), new=True)
     return issue_id
 
 

@@ -38,10 +38,13 @@ CREATE INDEX related_articles_other ON related_articles(other_id, article_id)
 PER_KEY = 20
 """Articles read from one band bucket (the newest): a bucket that many articles share (a
 passage every issue reprints) costs no more than this."""
-CANDIDATES = 30
+CANDIDATES = 20
 """Candidates compared, those sharing the most band keys first."""
-PAIRS = 20
-"""Related articles kept for a newly stored article (the most similar)."""
+SAME_ISSUE = 10
+"""Candidates read beyond ``CANDIDATES`` for those of the article's own issue, skipped."""
+PAIRS = 10
+"""Related articles kept for a newly stored article (the closest; an older article keeps
+those it got when it was new, plus every later one that chose it)."""
 _KIND_ORDER = {"copy": 0, "part": 1, "overlap": 2}
 
 
@@ -70,13 +73,13 @@ def _candidates(db: sqlite_utils.Database, keys: list[int], issue_id: int
         "SELECT * FROM (SELECT article_id FROM article_bands WHERE band_key = ? "
         f"ORDER BY article_id DESC LIMIT {PER_KEY})" for _ in keys)
     rows = db.execute(
-        f"SELECT s.article_id, s.size, s.minhash FROM (SELECT c.article_id, "
-        f"count(*) AS n FROM ({union}) c JOIN articles a ON a.id = c.article_id "
-        "WHERE a.issue_id != ? AND a.removed = 0 GROUP BY c.article_id "
-        f"ORDER BY n DESC, c.article_id DESC LIMIT {CANDIDATES}) t "
-        "JOIN article_signatures s ON s.article_id = t.article_id", [*keys, issue_id]
-    ).fetchall()
-    return [(int(r[0]), Signature.from_bytes(r[2], int(r[1]))) for r in rows]
+        "SELECT s.article_id, s.size, s.minhash FROM (SELECT article_id, count(*) AS n "
+        f"FROM ({union}) GROUP BY article_id ORDER BY n DESC, article_id DESC "
+        f"LIMIT {CANDIDATES + SAME_ISSUE}) t "
+        "JOIN article_signatures s ON s.article_id = t.article_id "
+        "JOIN articles a ON a.id = t.article_id WHERE a.issue_id != ? AND a.removed = 0 "
+        "ORDER BY t.n DESC, t.article_id DESC", [*keys, issue_id]).fetchall()
+    return [(int(r[0]), Signature.from_bytes(r[2], int(r[1]))) for r in rows[:CANDIDATES]]
 
 
 def add(db: sqlite_utils.Database, article_id: int, issue_id: int,
@@ -93,7 +96,7 @@ def add(db: sqlite_utils.Database, article_id: int, issue_id: int,
             found.append((_KIND_ORDER[kind], -similarity, other, contained, kind))
     found.sort()
     db.conn.executemany(
-        "INSERT OR REPLACE INTO related_articles (article_id, other_id, similarity, "
+        "INSERT OR IGNORE INTO related_articles (article_id, other_id, similarity, "
         "contained, kind) VALUES (?,?,?,?,?)",
         [(min(article_id, other), max(article_id, other), round(-negative, 3),
           round(contained, 3), kind) for _, negative, other, contained, kind in found[:PAIRS]])
@@ -106,10 +109,12 @@ def add(db: sqlite_utils.Database, article_id: int, issue_id: int,
 
 
 def index_issue(db: sqlite_utils.Database, issue_id: int,
-                articles: list[tuple[int, Signature | None]]) -> None:
-    """(Re)index the articles an issue now shows: old signatures and pairs go, each article
-    is compared with what other issues hold. The caller holds the transaction."""
-    forget(db, [article_id for article_id, _ in articles])
+                articles: list[tuple[int, Signature | None]], new: bool = False) -> None:
+    """(Re)index the articles an issue now shows: old signatures and pairs go (none for
+    ``new`` articles), each article is compared with what other issues hold. The caller
+    holds the transaction."""
+    if not new:
+        forget(db, [article_id for article_id, _ in articles])
     for article_id, sig in articles:
         add(db, article_id, issue_id, sig)
 
