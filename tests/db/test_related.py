@@ -152,6 +152,10 @@ def test_copies_within_one_issue_are_left_to_the_parser(tmp_path: Path,
                                               ("招商引资推进会", STORY)))
     library.import_paths([tmp_path / "a"])
     assert related.pair_count(library.db) == 0
+    signed = "SELECT count(*) FROM article_signatures"
+    assert library.db.execute(signed).fetchone()[0] == 1  # the copy has none
+    library.rebuild_related()
+    assert library.db.execute(signed).fetchone()[0] == 1
 
 
 def test_the_lookup_reads_band_buckets_not_the_corpus(tmp_path: Path,
