@@ -50,9 +50,9 @@ def main() -> None:
     spent = [0.0]
     index_issue = related.index_issue
 
-    def timed(*args_: object) -> None:
+    def timed(*args_: object, **kwargs: object) -> None:
         start = time.process_time()
-        index_issue(*args_)  # type: ignore[arg-type]
+        index_issue(*args_, **kwargs)  # type: ignore[arg-type]
         spent[0] += time.process_time() - start
 
     related.index_issue = timed  # type: ignore[assignment]

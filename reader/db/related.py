@@ -25,24 +25,25 @@ CREATE TABLE article_bands (
 CREATE TABLE related_articles (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     other_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    similarity REAL NOT NULL,
-    contained REAL NOT NULL,
+    similarity INTEGER NOT NULL,
+    contained INTEGER NOT NULL,
     kind TEXT NOT NULL CHECK (kind IN ('copy', 'part', 'overlap')),
     PRIMARY KEY (article_id, other_id),
     CHECK (article_id < other_id)
 ) WITHOUT ROWID;
 CREATE INDEX related_articles_other ON related_articles(other_id, article_id)
 """
-"""Tables of the near-duplicate detector (a migration creates them)."""
+"""Tables of the near-duplicate detector (a migration creates them). ``similarity`` and
+``contained`` are per mille (2 bytes a value, where a REAL takes 8)."""
 
-PER_KEY = 20
+PER_KEY = 10
 """Articles read from one band bucket (the newest): a bucket that many articles share (a
 passage every issue reprints) costs no more than this."""
-CANDIDATES = 20
+CANDIDATES = 12
 """Candidates compared, those sharing the most band keys first."""
 SAME_ISSUE = 10
 """Candidates read beyond ``CANDIDATES`` for those of the article's own issue, skipped."""
-PAIRS = 10
+PAIRS = 8
 """Related articles kept for a newly stored article (the closest; an older article keeps
 those it got when it was new, plus every later one that chose it)."""
 _KIND_ORDER = {"copy": 0, "part": 1, "overlap": 2}
@@ -98,8 +99,9 @@ def add(db: sqlite_utils.Database, article_id: int, issue_id: int,
     db.conn.executemany(
         "INSERT OR IGNORE INTO related_articles (article_id, other_id, similarity, "
         "contained, kind) VALUES (?,?,?,?,?)",
-        [(min(article_id, other), max(article_id, other), round(-negative, 3),
-          round(contained, 3), kind) for _, negative, other, contained, kind in found[:PAIRS]])
+        [(min(article_id, other), max(article_id, other), round(-1000 * negative),
+          round(1000 * contained), kind)
+         for _, negative, other, contained, kind in found[:PAIRS]])
     db.execute("INSERT OR REPLACE INTO article_signatures (article_id, size, minhash, "
                "anchors) VALUES (?,?,?,?)",
                [article_id, sig.size, sig.to_bytes(), sig.anchor_bytes()])
@@ -156,7 +158,7 @@ def related(db: sqlite_utils.Database, article_id: int, head: int = 40
         "WHERE a.removed = 0 ORDER BY r.similarity DESC, r.contained DESC, a.id",
         {"a": article_id}).fetchall()
     return [RelatedArticle(int(r[0]), int(r[1]), str(r[2]), r[3], str(r[4]), str(r[5]),
-                           float(r[6]), float(r[7]), str(r[8])) for r in rows]
+                           int(r[6]) / 1000, int(r[7]) / 1000, str(r[8])) for r in rows]
 
 
 def pair_count(db: sqlite_utils.Database) -> int:
