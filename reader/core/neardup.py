@@ -14,7 +14,7 @@ Candidates are found by LSH banding: the buckets are read ``ROWS`` at a time (``
 bands) and each band with no empty bucket gives a 32-bit key; two texts sharing any key
 are compared. More keys are the text's first ``HEAD_CHARS`` characters, so a copy cut
 short after its first paragraphs is found whatever its length, and its anchors: the
-``ANCHOR_CHARS`` characters at the places the text's own hashes pick (about one in
+``ANCHOR_CHARS`` characters at the places the text's own 3-grams pick (about one in
 ``ANCHOR_EVERY``), so a short article printed inside a long one is found too.
 """
 
