@@ -87,6 +87,20 @@ def print_sizes(library: Library, input_bytes: int) -> None:
                            for name, bytes_ in stats.table_sizes(library.db)[:8]) + " (MB)")
 
 
+def print_related(library: Library) -> None:
+    """What the near-duplicate detector stored (issue 15), when this version has one."""
+    tables = {row[0] for row in library.db.execute("SELECT name FROM sqlite_master")}
+    if "related_articles" not in tables:
+        print("related articles: no detector in this version")
+        return
+    kinds = library.db.execute("SELECT kind, count(*) FROM related_articles GROUP BY kind")
+    sizes = dict(stats.table_sizes(library.db))
+    detector = sum(sizes.get(name, 0) for name in (
+        "article_signatures", "article_bands", "related_articles", "related_articles_other"))
+    print("related pairs: " + ", ".join(f"{kind} {count:,}" for kind, count in kinds) +
+          f"; detector tables {detector / 1e6:.1f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--issues", type=int, default=2500)
@@ -114,6 +128,7 @@ def main() -> None:
           f"ratio to posseg {rate / yardstick:.2f} (target 2.5: "
           f"{'met' if rate / yardstick >= 2.5 else 'NOT met'}); failed {len(report.failed)}")
     print_sizes(library, sum(p.stat().st_size for p in files))
+    print_related(library)
 
     picked = queries(library)
     time_queries(library, picked[:10])  # warm the page cache

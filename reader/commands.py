@@ -353,6 +353,40 @@ def show_command(article: int, db_path: Path | None, as_json: bool) -> None:
     emit(data, as_json, human)
 
 
+@click.command("related")
+@click.argument("article", type=int, required=False)
+@click.option("--rebuild", is_flag=True,
+              help="Compute every article's signature again and find every pair anew.")
+@db_option
+@json_option
+def related_command(article: int | None, rebuild: bool, db_path: Path | None,
+                    as_json: bool) -> None:
+    """List the articles of other issues that print the same story as ARTICLE (a copy,
+    a part of it such as a truncated copy, or an overlap such as a follow-up quoting it),
+    the most similar first."""
+    if rebuild:
+        with opened(db_path) as library:
+            pairs = library.rebuild_related()
+        click.echo(f"{pairs} related pairs found")
+        if article is None:
+            return
+    if article is None:
+        return fail("name an article (its id, as `baokan search` prints it), or --rebuild")
+    with opened(db_path, write=False) as library:
+        library.article(article)  # refuses an unknown id
+        rows = library.related_articles(article)
+
+    def human() -> None:
+        if not rows:
+            click.echo("no related articles in other issues")
+        for row in rows:
+            click.echo(f"[{row.article_id}] {row.paper} / {row.issue_name} "
+                       f"{row.issue_date or ''} · {row.kind} {row.similarity:.0%} "
+                       f"(shared {row.contained:.0%}) · {row.title}")
+
+    emit([asdict(row) for row in rows], as_json, human)
+
+
 @click.command("search")
 @click.argument("query", default="")
 @click.option("--tag", default=None, help="Only articles with this tag.")
@@ -746,6 +780,7 @@ def repair_command(db_path: Path | None, keep_in_place: bool) -> None:
         click.echo(f"the repaired library is {path}; the damaged file is kept as {where}")
 
 
-COMMANDS = [import_command, issues_command, papers_group, show_command, search_command,
+COMMANDS = [import_command, issues_command, papers_group, show_command, related_command,
+            search_command,
             tag_group, note_group, splits_group, export_group, annotations_group, backup_command,
             repair_command]

@@ -53,6 +53,7 @@ from reader.core.records import (
     IssueRow,
     Mention,
     NoteRow,
+    RelatedArticle,
     TagRow,
     TagState,
 )
@@ -82,6 +83,7 @@ from reader.db import (
     figures,
     issues,
     notes,
+    related,
     tags,
 )
 from reader.db import splits as split_store
@@ -149,6 +151,7 @@ __all__ = [
     "QdpxReport",
     "QueryError",
     "ReadOnlyError",
+    "RelatedArticle",
     "SearchPage",
     "Series",
     "SplitFix",
@@ -595,12 +598,13 @@ class Library:
             old = issues.issue_id_by_identity(self.db, source.paper, source.key)
             if old is None:
                 issue_id = issues.insert_issue(self.db, issue, source.display, source.paper,
-                                              source.key)
+                                              source.key, result.signatures)
                 touched = [a for a, _, _ in articles.issue_articles(self.db, issue_id)]
                 report.imported.append(source.display)
             else:
                 issue_id = old
-                touched = issues.replace_issue(self.db, old, issue, source.display)
+                touched = issues.replace_issue(self.db, old, issue, source.display,
+                                              result.signatures)
                 report.replaced.append(source.display)
             if result.parse is not None:
                 split_store.save_parse(self.db, issue_id, result.parse)
@@ -768,6 +772,21 @@ class Library:
     def article_ids_matching(self, text: str) -> set[int]:
         """Articles whose title contains ``text`` or with a tag or entity named ``text``."""
         return articles.article_ids_matching(self.db, text)
+
+    def related_articles(self, article_id: int) -> list[RelatedArticle]:
+        """The articles of other issues and papers that print the same story (a copy, a
+        part such as a truncated copy, an overlap such as a follow-up quoting it), found
+        at import (``reader.core.neardup``), the most similar first."""
+        return related.related(self.db, article_id)
+
+    @writes
+    def rebuild_related(self) -> int:
+        """Compute every article's signature again and find every related pair anew (a
+        library imported by an older detector); returns the number of pairs."""
+        with transaction(self.db):
+            pairs = related.rebuild(self.db)
+        self.announce(Changes(everything=True))
+        return pairs
 
     def highlights(self, article_id: int) -> list[Highlight]:
         """Entity mentions and figures of an article, with offsets into its text."""

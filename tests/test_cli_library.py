@@ -122,3 +122,28 @@ def test_import_reports_failures_with_reasons(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["import", str(bad), "--db", str(tmp_path / "l.sqlite")])
     assert result.exit_code == 2
     assert "failed: zip.txt: not a text file (looks like a zip archive" in result.output
+
+
+def test_related_lists_the_other_papers_that_print_the_story(db: Path, tmp_path: Path) -> None:
+    library = Library(db)
+    article_id, title, body = library.db.execute(
+        "SELECT id, title, body FROM articles WHERE kind = 'article' ORDER BY length(body) "
+        "DESC LIMIT 1").fetchone()
+    library.close()
+    assert run(db, "related", str(article_id)).output == "no related articles in other issues\n"
+    folder = tmp_path / "天津日报"
+    folder.mkdir()
+    cut = "\n\n".join(body.split("\n")[:2])
+    (folder / "2024-09-02.txt").write_text(f"\n\n南开区全会决议\n\n■ 记者 李明\n\n{cut}\n",
+                                           encoding="utf-8")
+    assert run(db, "import", str(folder)).exit_code == 0
+    [row] = json.loads(run(db, "related", str(article_id), "--json").output)
+    assert (row["paper"], row["issue_name"], row["title"]) == ("天津日报", "2024-09-02.txt",
+                                                               "南开区全会决议")
+    assert row["kind"] in ("part", "copy")
+    shown = run(db, "related", str(row["article_id"])).output
+    assert f"[{article_id}] " in shown and title in shown
+    rebuilt = run(db, "related", "--rebuild")
+    assert rebuilt.exit_code == 0 and rebuilt.output == "1 related pairs found\n"
+    assert run(db, "related", "99999").exit_code == 2
+    assert run(db, "related").exit_code == 2

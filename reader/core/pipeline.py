@@ -12,6 +12,7 @@ from pathlib import Path
 from reader.core.analyze import Corrections, analyze_issue
 from reader.core.decode import DecodeError, decode_bytes, read_bytes
 from reader.core.model import Issue
+from reader.core.neardup import Signature, issue_signatures
 from reader.core.parse import parse_decoded
 from reader.core.splits import FixRow, apply_fixes, describe, fixes_from_rows
 
@@ -26,6 +27,9 @@ class Prepared:
     issue: Issue
     parse: Issue | None = None
     """The parse before the reader's split corrections, when it has any (to replay them)."""
+    signatures: list[Signature | None] | None = None
+    """Each item's near-duplicate signature, computed here so the importing process
+    only looks them up (``reader.core.neardup``)."""
 
 
 @dataclass
@@ -92,9 +96,10 @@ def prepare(path: str, corrections: CorrectionRows = (), analyze: bool = True,
         if fixes:
             parse = copy.deepcopy(issue)
             issue = correct(issue, fixes)
-        if analyze:
-            analyze_issue(issue, corrections_from_rows(corrections))
-        return Prepared(path, issue, parse)
+        if not analyze:
+            return Prepared(path, issue, parse)
+        analyze_issue(issue, corrections_from_rows(corrections))
+        return Prepared(path, issue, parse, issue_signatures(issue))
     except DecodeError as error:
         return Failed(path, error.reason)
     except (RecursionError, MemoryError, ValueError, UnicodeError) as error:

@@ -209,3 +209,23 @@ class FixRecord:
     issue_id: int
     fix: SplitFix
     created: str
+
+
+@dataclass(frozen=True)
+class RelatedArticle:
+    """An article of another issue that prints the same story (``reader.core.neardup``)."""
+
+    article_id: int
+    issue_id: int
+    paper: str
+    issue_date: str | None
+    issue_name: str
+    """The issue's name in its paper (its file's path under the imported folder)."""
+    title: str
+    """The article's title, or the head of its text when it has none."""
+    similarity: float
+    """Estimated Jaccard similarity of the two texts' 3-gram sets (0-1)."""
+    contained: float
+    """Estimated share of the shorter text found in the longer one (0-1)."""
+    kind: str
+    """``copy``, ``part`` (one text inside the other) or ``overlap``."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from reader.db import related
 from reader.db.annotations import AnnotationError
 from reader.db.connection import StorageError, open_library, quick_check, transaction
 from reader.db.migrations import backup_to, backups_dir, ensure_paper, migrate
@@ -135,7 +136,8 @@ def repair(damaged: Path, target: Path) -> dict[str, int]:
     """Copy every row that can still be read from ``damaged`` into a new library ``target``.
 
     The damaged file is only read. Unreadable rows are skipped and counted under
-    ``lost``; the search index is rebuilt from the articles. Returns rows copied per table.
+    ``lost``; the search index and the related articles are rebuilt from the articles.
+    Returns rows copied per table.
     """
     if target.exists():
         raise StorageError(f"{target} already exists; choose another name")
@@ -273,8 +275,10 @@ def _mend_references(fresh: sqlite_utils.Database) -> int:
 
 
 def _rebuild_search(fresh: sqlite_utils.Database) -> None:
+    """The search index and the related articles, made again from the articles' text."""
     with transaction(fresh):
         reindex_all(fresh)
+        related.rebuild(fresh)
 
 
 def swap_in(repaired: Path, library: Path) -> Path:

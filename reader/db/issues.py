@@ -9,12 +9,14 @@ from typing import Any
 import sqlite_utils
 
 from reader.core.model import Issue, Item
+from reader.core.neardup import Signature, issue_signatures
 from reader.core.records import (
     IssueRow,
 )
 from reader.core.rematch import Incoming, Stored, match_items
 from reader.core.spans import in_body, paragraph_starts
 from reader.core.splits import squeeze
+from reader.db import related
 from reader.db.connection import now
 from reader.db.entities import insert_mentions, mention_rows
 from reader.db.migrations import ensure_paper
@@ -99,9 +101,15 @@ def body_of(item: Item) -> tuple[str, list[tuple[str, int, int]]]:
     return "\n".join(p.text for p in item.paragraphs), spans
 
 
+Signatures = list[Signature | None]
+"""Each item's near-duplicate signature (``reader.core.neardup``), in reading order."""
+
+
 def insert_issue(db: sqlite_utils.Database, issue: Issue, source_path: str,
-                 paper: str, key: str) -> int:
-    """Insert a new issue with all its items; the caller holds the transaction."""
+                 paper: str, key: str, signatures: Signatures | None = None) -> int:
+    """Insert a new issue with all its items and find the articles of other issues that
+    print the same stories (``signatures``: computed here when not given); the caller
+    holds the transaction."""
     cursor = db.execute(
         "INSERT INTO issues (source_name, source_path, sha256, encoding, title, date, "
         "item_count, char_count, warnings, imported_at, paper_id, source_key) "
@@ -113,11 +121,14 @@ def insert_issue(db: sqlite_utils.Database, issue: Issue, source_path: str,
     issue_id = int(cursor.lastrowid or 0)
     ids = [_insert_article(db, issue_id, item) for item in issue.items]
     _link_duplicates(db, issue, ids)
+    sigs = signatures if signatures is not None else issue_signatures(issue)
+    related.index_issue(db, issue_id, list(zip(ids, sigs, strict=True)), new=True)
     return issue_id
 
 
 def replace_issue(
-    db: sqlite_utils.Database, issue_id: int, issue: Issue, source_path: str
+    db: sqlite_utils.Database, issue_id: int, issue: Issue, source_path: str,
+    signatures: Signatures | None = None,
 ) -> list[int]:
     """Replace an issue's text in place, keeping every tag and note on its articles.
 
@@ -126,7 +137,8 @@ def replace_issue(
     notes are re-anchored. An old article that no longer exists but carries tags or
     notes is kept, marked removed, with its notes detached; nothing annotated is ever
     deleted, and a removed article that comes back gets its annotations back. Returns
-    the ids of the articles the issue now holds and of those it no longer shows.
+    the ids of the articles the issue now holds and of those it no longer shows. The
+    issue's related pairs are found again (``signatures`` as for ``insert_issue``).
     """
     db.execute(
         "UPDATE issues SET source_path = ?, sha256 = ?, encoding = ?, title = ?, "
@@ -151,9 +163,12 @@ def replace_issue(
     bodies = {article_id: body_of(item)[0] for article_id, item in zip(ids, issue.items,
                                                                        strict=True)}
     _pass_on(db, [stored for stored in old if stored.id in gone], bodies)
+    related.forget(db, gone)
     _retire_unmatched(db, gone)
     _follow_text(db, bodies)
     _link_duplicates(db, issue, ids)
+    sigs = signatures if signatures is not None else issue_signatures(issue)
+    related.index_issue(db, issue_id, list(zip(ids, sigs, strict=True)))
     return ids + sorted(gone)
 
 

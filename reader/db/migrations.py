@@ -14,6 +14,7 @@ import sqlite_utils
 
 from reader.core.fts import index_text
 from reader.core.issue_details import NAME, Details, combine, details_from_name
+from reader.db import related
 
 SCHEMA_V1 = """
 CREATE TABLE issues (
@@ -312,7 +313,16 @@ def _issue_details(db: sqlite_utils.Database) -> None:
                     read.number_from, json.dumps(stored, ensure_ascii=False), issue_id])
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _store_text_once, _issue_details]
+def _near_duplicates(db: sqlite_utils.Database) -> None:
+    """The same story across issues (issue 15): each article's MinHash signature and LSH
+    band keys, and the related pairs, computed here for the articles already stored (a
+    decade of 24,000 articles takes about a minute once)."""
+    _run(db, related.SCHEMA)
+    related.rebuild(db)
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _store_text_once, _issue_details,
+                               _near_duplicates]
 """MIGRATIONS[n] takes the schema from user_version n to n + 1."""
 
 

@@ -201,14 +201,16 @@ FIND_KEYS = {
 
 
 def reading_pane(view: QWidget, find_bar: QWidget, parent: QWidget,
-                 banner: QWidget | None = None) -> QWidget:
-    """The article view with the item's banner above and the find bar underneath."""
+                 banner: QWidget | None = None, also_in: QWidget | None = None) -> QWidget:
+    """The article view with the item's banner and the "also in" bar above and the find
+    bar underneath."""
     pane = QWidget(parent)
     layout = QVBoxLayout(pane)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
-    if banner is not None:
-        layout.addWidget(banner)
+    for above in (banner, also_in):
+        if above is not None:
+            layout.addWidget(above)
     layout.addWidget(view, 1)
     layout.addWidget(find_bar)
     return pane

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reader.library import Changes, Library
 from reader.ui import theme
+from reader.ui.also_in import AlsoInBar
 from reader.ui.article_view import ArticleView
 from reader.ui.banner import ItemBanner
 from reader.ui.corpus_views import CorpusViews
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.search = SearchPane(library, self.reads, self, self._settings)
         self.view = ArticleView(self)
         self.banner = ItemBanner(self)
+        self.also_in = AlsoInBar(self)
         self.find_bar = FindBar(self.view, self)
         self.notes = NotesPanel(library, self.history, self)
         self.tags = TagsPanel(library, self.history, self)
@@ -82,14 +84,16 @@ class MainWindow(QMainWindow):
         self.corpus = CorpusViews(library, self.reads, self._settings, self, self.history)
         self.reading = Reading(library, self._settings, self.view,
                                (self.notes, self.tags, self.entities), self.tree_pane,
-                               self.find_bar, self, banner=self.banner)
+                               self.find_bar, self, banner=self.banner,
+                               also_in=self.also_in)
         self.article_opened = self.reading.opened
         self.open_article, self.open_article_at = self.reading.open, self.reading.open_at
         self.current_article, self.reopen_article = self.reading.current, self.reading.reopen
         self.restore_last_article = self.reading.restore_last
         self.next_article, self.previous_article = self.reading.next, self.reading.previous
         self.splitter = Panes([self.tree_pane, self.search],
-                              reading_pane(self.view, self.find_bar, self, self.banner),
+                              reading_pane(self.view, self.find_bar, self, self.banner,
+                                           self.also_in),
                               [self.notes, self.tags, self.entities], self)
         self.left_tabs, self.right_tabs = self.splitter.left_tabs, self.splitter.right_tabs
         self.setCentralWidget(self.splitter)
@@ -176,7 +180,7 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         """Set the window's own texts; each part retranslates itself."""
         self._show_title()
-        for part in (self.view, self.banner, self.app_actions, self.notes, self.tags,
+        for part in (self.view, self.banner, self.also_in, self.app_actions, self.notes, self.tags,
                      self.tree_pane, self.search, self.window_actions, self.find_bar,
                      self.entities, self.corpus):
             part.retranslate_ui()

@@ -8,6 +8,7 @@ from PySide6.QtGui import QGuiApplication
 from reader.core.citation import with_passage
 from reader.core.records import ArticleRow
 from reader.library import AnnotationError, Changes, Library
+from reader.ui.also_in import AlsoInBar
 from reader.ui.article_view import ArticleView, Mark
 from reader.ui.banner import ItemBanner
 from reader.ui.entities import EntitiesPanel
@@ -37,9 +38,11 @@ class Reading(QObject):
     def __init__(self, library: Library, settings: Settings, view: ArticleView,
                  panels: tuple[NotesPanel, TagsPanel, EntitiesPanel], tree: TreePane,
                  find: FindBar, parent: QObject | None = None,
-                 banner: ItemBanner | None = None) -> None:
+                 banner: ItemBanner | None = None, also_in: AlsoInBar | None = None
+                 ) -> None:
         super().__init__(parent)
         self._banner = banner
+        self._also_in = also_in
         self._library = library
         self._settings = settings
         self._view = view
@@ -54,6 +57,8 @@ class Reading(QObject):
         view.note_clicked.connect(self.show_note)
         if banner is not None:
             banner.original_requested.connect(self.open)
+        if also_in is not None:
+            also_in.article_requested.connect(self.open)
 
     def current(self) -> int | None:
         return self._article_id
@@ -112,6 +117,7 @@ class Reading(QObject):
         self._article_id = article_id
         self._view.show_article(article, self._library.highlights(article_id))
         self._show_banner(article)
+        self._show_related(article_id)
         for panel in (self._notes, self._tags, self._entities):
             panel.set_article(article_id)
         self._tree.select(article_id)
@@ -131,6 +137,12 @@ class Reading(QObject):
                 original = None
         self._banner.show_for(article, original)
 
+    def _show_related(self, article_id: int | None) -> None:
+        """List the other issues that print the open article's story (one indexed read)."""
+        if self._also_in is not None:
+            self._also_in.show_for(self._library.related_articles(article_id)
+                                   if article_id is not None else [])
+
     @Slot(int, int, int)
     def open_at(self, article_id: int, start: int, end: int) -> None:
         """Open an article with the passage ``start``..``end`` of its text selected."""
@@ -149,6 +161,7 @@ class Reading(QObject):
         if self._article_id is None:  # it is gone: the view must not keep its old text
             self._view.clear_article()
             self._show_banner(None)
+            self._show_related(None)
             for panel in (self._notes, self._tags, self._entities):
                 panel.set_article(None)
         else:
@@ -198,6 +211,8 @@ class Reading(QObject):
         if changes.touches_article(article) and article is not None:
             self.reopen()
         else:
+            if changes.issues or changes.everything:  # an import may have found its story
+                self._show_related(article)
             if changes.touches_notes(article):
                 self._notes.refresh_from_library()
             if changes.touches_tags(article):

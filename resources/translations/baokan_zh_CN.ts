@@ -15,6 +15,46 @@
         </message>
     </context>
     <context>
+        <name>AlsoIn</name>
+        <message>
+            <location filename="../../reader/ui/also_in.py" line="22" />
+            <source>same text</source>
+            <translation>同一稿件</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/also_in.py" line="22" />
+            <source>shortened or extended copy</source>
+            <translation>删节或扩充的转载</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/also_in.py" line="23" />
+            <source>shares a passage</source>
+            <translation>有段落相同</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/also_in.py" line="41" />
+            <source>%1 / %2, article %3
+Similarity of the whole texts: %4 %; share of the shorter text found in the longer: %5 %</source>
+            <translation>%1 / %2，文章 %3
+全文相似度：%4 %；较短一篇见于较长一篇的比例：%5 %</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/also_in.py" line="80" />
+            <source>Also in:</source>
+            <translation>又见于：</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/also_in.py" line="99" />
+            <source>Fewer</source>
+            <translation>收起</translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/also_in.py" line="100" />
+            <source>All %1…</source>
+            <translation>全部 %1 篇…</translation>
+        </message>
+    </context>
+    <context>
         <name>AppActions</name>
         <message>
             <location filename="../../reader/ui/menus.py" line="141" />
@@ -1030,12 +1070,12 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="134" />
+            <location filename="../../reader/ui/main_window.py" line="138" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/main_window.py" line="157" />
+            <location filename="../../reader/ui/main_window.py" line="161" />
             <source>Set for %n issue(s); Undo puts it back.</source>
             <translation>
                 <numerusform>已为 %n 期设定；撤销可复原。</numerusform>
@@ -1381,17 +1421,17 @@ Choose another file with “baokan --db FILE”, or restore a backup with “bao
     <context>
         <name>Reading</name>
         <message>
-            <location filename="../../reader/ui/reading.py" line="81" />
+            <location filename="../../reader/ui/reading.py" line="86" />
             <source>Copied with its citation.</source>
             <translation>已复制选文及其引文。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/reading.py" line="82" />
+            <location filename="../../reader/ui/reading.py" line="87" />
             <source>Citation copied.</source>
             <translation>已复制引文。</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/reading.py" line="165" />
+            <location filename="../../reader/ui/reading.py" line="178" />
             <source>The issue's layout is corrected; Undo puts it back.</source>
             <translation>已更正这一期的版面；撤销可恢复原样。</translation>
         </message>

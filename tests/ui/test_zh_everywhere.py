@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from reader.core.records import RelatedArticle
 from reader.library import Library
 from reader.ui import i18n
 from reader.ui.chart import UNUSED
@@ -199,6 +200,10 @@ def test_every_window_menu_tooltip_and_message_is_chinese(
     qtbot.waitUntil(lambda: window.search.model_.rowCount() > 0)
     window.search.filters_button.setChecked(True)
     window.find_bar.open_bar()
+    window.also_in.show_for([  # the "Also in" bar, long enough for its "All N" button
+        RelatedArticle(article_id, 1, "人民日报", "2019-02-13", "1.txt", "标题", 0.9, 0.95, kind)
+        for kind in ("copy", "part", "overlap", "copy")])
+    assert window.also_in.isVisible() and window.also_in.more_button.isVisible()
     index = window.corpus.show_entity_index()
     qtbot.waitUntil(lambda: index.model.rowCount() > 0)
     figures = window.corpus.show_figures()
