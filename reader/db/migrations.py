@@ -316,7 +316,7 @@ def _issue_details(db: sqlite_utils.Database) -> None:
 def _near_duplicates(db: sqlite_utils.Database) -> None:
     """The same story across issues (issue 15): each article's MinHash signature and LSH
     band keys, and the related pairs, computed here for the articles already stored (a
-    decade of 24,000 articles takes about a minute once)."""
+    decade of 24,000 articles takes about 20 s, once)."""
     _run(db, related.SCHEMA)
     related.rebuild(db)
 
