@@ -25,7 +25,7 @@ def search(db: sqlite_utils.Database, query: str, filters: Filters | None = None
     Raises ``reader.core.fts.QueryError`` with a user-facing message for bad syntax.
     """
     parsed = parse_query(query) if query.strip() else None
-    where, args = _filters_sql(filters or Filters())
+    where, args = filters_sql(filters or Filters())
     if parsed is not None:
         _add_query(parsed, where, args)
     rank = "bm25(articles_fts, 1.0, 5.0)" if parsed is not None else "0.0"  # body, title
@@ -47,7 +47,7 @@ def search(db: sqlite_utils.Database, query: str, filters: Filters | None = None
 def count(db: sqlite_utils.Database, query: str, filters: Filters | None = None) -> int:
     """How many articles ``search`` finds in all (every page)."""
     parsed = parse_query(query) if query.strip() else None
-    where, args = _filters_sql(filters or Filters())
+    where, args = filters_sql(filters or Filters())
     join = ""
     if parsed is not None:
         _add_query(parsed, where, args)
@@ -57,7 +57,9 @@ def count(db: sqlite_utils.Database, query: str, filters: Filters | None = None)
         f"WHERE {' AND '.join(where)}", args).fetchone()[0])
 
 
-def _filters_sql(filters: Filters) -> tuple[list[str], list[Any]]:
+def filters_sql(filters: Filters) -> tuple[list[str], list[Any]]:
+    """WHERE terms (over ``articles a`` joined to ``issues i``) and their arguments for
+    ``filters``: live articles, then each restriction set."""
     where = ["a.removed = 0"]
     args: list[Any] = []
     if filters.tag:

@@ -12,6 +12,7 @@ import sqlite_utils
 from reader.core.fts import parse_query
 from reader.core.records import Filters
 from reader.core.timeline import ArticleRef, Series
+from reader.db.search import filters_sql
 
 _LIVE = ("JOIN articles a ON a.id = s.id LEFT JOIN issues i ON i.id = a.issue_id "
          "WHERE a.removed = 0")
@@ -62,19 +63,9 @@ def period_articles(db: sqlite_utils.Database, series: Series, first: str, last:
 
 
 def _scope_sql(filters: Filters) -> tuple[str, list[Any]]:
-    """The live articles a co-occurrence looks at: in a period, with a tag."""
-    where = ["a.removed = 0"]
-    args: list[Any] = []
-    if filters.date_from:
-        where.append("i.date >= ?")
-        args.append(filters.date_from)
-    if filters.date_to:
-        where.append("i.date <= ?")
-        args.append(filters.date_to)
-    if filters.tag:
-        where.append("a.id IN (SELECT at.article_id FROM article_tags at "
-                     "WHERE at.tag_id = (SELECT id FROM tags WHERE name = ?))")
-        args.append(filters.tag)
+    """The live articles a co-occurrence looks at: as the search's filters restrict them
+    (a period, a tag)."""
+    where, args = filters_sql(filters)
     return ("SELECT a.id FROM articles a LEFT JOIN issues i ON i.id = a.issue_id "
             f"WHERE {' AND '.join(where)}", args)
 
