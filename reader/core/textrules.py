@@ -121,7 +121,10 @@ words anywhere, not only in the first 14 characters: a wider net, never a narrow
 
 
 def is_finished(text: str) -> bool:
-    """True if a line ends a paragraph: closing punctuation, possibly inside quotes."""
+    """True if a line ends a paragraph: closing punctuation, possibly inside quotes, or a
+    closing note (``…。（记者 王芳）``); a story lead that stops after its own byline
+    bracket (``本报北京3月2日电  （记者 王伟）``, a line cut by a hard wrap) opens a
+    paragraph and does not end one."""
     stripped = text.rstrip()
     if not stripped:
         return True
@@ -135,7 +138,7 @@ def is_finished(text: str) -> bool:
         if inner and inner[-1] in _SENTENCE_END:
             return True
         if last in _CLOSE_BRACKETS:
-            return bool(_CREDIT_NOTE.search(stripped))
+            return bool(_CREDIT_NOTE.search(stripped)) and not LEAD_BYLINE_RE.fullmatch(stripped)
     return False
 
 

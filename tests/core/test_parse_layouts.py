@@ -305,6 +305,25 @@ def test_pdf_text_lines_are_rejoined_across_page_footers() -> None:
     assert issue.items[-1].kind == "photo" and issue.items[-1].title_lines == ["图片新闻"]
 
 
+def test_a_story_lead_that_fills_a_wrapped_line_goes_on_into_the_flush_line_below() -> None:
+    # The lead ends exactly at the column width and ends in its byline bracket, which
+    # reads like a closing note (（记者 王伟）): the flush line below still goes on with it.
+    text = ("城市会议\n"
+            "　　本报北京3月2日电  （记者 王伟）\n"
+            "第10段城市城市，城市城市，城市城市，城\n"
+            "市城市。\n"
+            "　　第11段工作会议，工作会议。\n"
+            "发展改革\n"
+            "　　第20段城市发展，城市发展。\n")
+    issue = parse_text(text, "pdf.txt")
+    assert [i.title_lines for i in issue.items] == [["城市会议"], ["发展改革"]]
+    meeting = issue.items[0]
+    assert meeting.bylines == ["王伟"]
+    assert [p.text for p in meeting.paragraphs] == [
+        "本报北京3月2日电  （记者 王伟）第10段城市城市，城市城市，城市城市，城市城市。",
+        "第11段工作会议，工作会议。"]
+
+
 def test_a_wrapped_line_repeated_in_several_paragraphs_joins_each_its_own_rest() -> None:
     # Identical lines share one record inside the parser; joining one must not change
     # the others.

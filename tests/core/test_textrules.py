@@ -66,6 +66,10 @@ def test_samples_read_as_expected() -> None:
     assert rules.is_closing_note("（本报记者李四参与采写）") and rules.is_closing_note("制图：张三")
     assert rules.lead_byline_names("新华社北京2月12日电  （记者 乔栋）") == ["乔栋"]
     assert rules.trailing_byline_names("（记者 王芳）") == ["王芳"]
+    # a closing note ends a paragraph; a story lead's own byline bracket opens one
+    assert rules.is_finished("（本报记者李四参与采写）") and rules.is_finished("正文。（记者 王芳）")
+    assert not rules.is_finished("本报北京3月2日电  （记者 王伟）")
+    assert not rules.is_finished("本报讯（记者 张三 通讯员 李四）")
     assert rules.line_flags("区政府召开常务会议") == (False, True, True)
     assert rules.line_flags("会议强调，要确保按期开工。") == (True, False, False)
     assert all(map(rules.may_be_anchor, SAMPLES[:9]))
