@@ -121,7 +121,10 @@ words anywhere, not only in the first 14 characters: a wider net, never a narrow
 
 
 def is_finished(text: str) -> bool:
-    """True if a line ends a paragraph: closing punctuation, possibly inside quotes."""
+    """True if a line ends a paragraph: closing punctuation, possibly inside quotes, or a
+    closing note (``…。（记者 王芳）``); a story lead that stops after its own byline
+    bracket (``本报北京3月2日电  （记者 王伟）``, a line cut by a hard wrap) opens a
+    paragraph and does not end one."""
     stripped = text.rstrip()
     if not stripped:
         return True
@@ -135,7 +138,7 @@ def is_finished(text: str) -> bool:
         if inner and inner[-1] in _SENTENCE_END:
             return True
         if last in _CLOSE_BRACKETS:
-            return bool(_CREDIT_NOTE.search(stripped))
+            return bool(_CREDIT_NOTE.search(stripped)) and not LEAD_BYLINE_RE.fullmatch(stripped)
     return False
 
 
@@ -283,12 +286,12 @@ def line_flags(text: str) -> tuple[bool, bool, bool]:
         return is_finished(text), is_title_text(text), is_subhead_text(text)
     finished = is_finished(text)
     open_clause = last in _CLAUSE_OPEN_END
+    lead = text[:1] in _LEAD_STARTS and STORY_LEAD_RE.match(text)
     titlish = not (len(text) > TITLE_MAX or open_clause or last in "。；;…：:"
-                   or text.endswith("。”")
-                   or (text[:1] in _LEAD_STARTS and STORY_LEAD_RE.match(text))
+                   or text.endswith("。”") or lead
                    or is_closing_note(text))  # the cheap tests first
     subheadish = (len(text) <= SUBHEAD_MAX and not open_clause and not finished
-                  and not _INNER_PUNCT.search(text))
+                  and not _INNER_PUNCT.search(text) and not lead)
     return finished, titlish, subheadish
 
 
@@ -320,10 +323,10 @@ def line_kind(text: str) -> LineKind:
     open_clause = last in _CLAUSE_OPEN_END
     # a closing note is bracketed or holds a colon or a slash (is_closing_note)
     note = bool(marks & _COLON or first in _OPEN_BRACKETS) and is_closing_note(text)
+    lead = first in _LEAD_STARTS and STORY_LEAD_RE.match(text)
     titlish = (n <= TITLE_MAX and not open_clause and last not in _TITLE_BAD_END
-               and not text.endswith("。”") and not note
-               and not (first in _LEAD_STARTS and STORY_LEAD_RE.match(text)))
-    subheadish = n <= SUBHEAD_MAX and not (open_clause or finished or clause)
+               and not text.endswith("。”") and not note and not lead)
+    subheadish = n <= SUBHEAD_MAX and not (open_clause or finished or clause or lead)
     if first not in _ANCHOR_FIRST and not (marks & _HINT and _ANCHOR_HINT.search(text)):
         return None, None, False, finished, titlish, subheadish, clause, note, False
     if marks & _FURNITURE and is_page_furniture(text):
@@ -379,12 +382,15 @@ _SLOGAN_ENDS = frozenset("！？!?”」』)）")
 
 
 def is_subhead_text(text: str) -> bool:
-    """True if a line looks like a section subhead: short, no sentence punctuation inside."""
+    """True if a line looks like a section subhead: short, no sentence punctuation inside,
+    and not a story lead (``新华社北京3月2日电``, a lead's first line cut by a hard wrap:
+    a lead opens a story, not a section)."""
     return (
         len(text) <= SUBHEAD_MAX
         and not _INNER_PUNCT.search(text)
         and not ends_open_clause(text)
         and not is_finished(text)
+        and not (_may_lead_story(text) and STORY_LEAD_RE.match(text))
     )
 
 

@@ -305,6 +305,40 @@ def test_pdf_text_lines_are_rejoined_across_page_footers() -> None:
     assert issue.items[-1].kind == "photo" and issue.items[-1].title_lines == ["图片新闻"]
 
 
+def test_a_story_lead_that_fills_a_wrapped_line_goes_on_into_the_flush_line_below() -> None:
+    # The lead ends exactly at the column width and ends in its byline bracket, which
+    # reads like a closing note (（记者 王伟）): the flush line below still goes on with it.
+    text = ("城市会议\n"
+            "　　本报北京3月2日电  （记者 王伟）\n"
+            "第10段城市城市，城市城市，城市城市，城\n"
+            "市城市。\n"
+            "　　第11段工作会议，工作会议。\n"
+            "发展改革\n"
+            "　　第20段城市发展，城市发展。\n")
+    issue = parse_text(text, "pdf.txt")
+    assert [i.title_lines for i in issue.items] == [["城市会议"], ["发展改革"]]
+    meeting = issue.items[0]
+    assert meeting.bylines == ["王伟"]
+    assert [p.text for p in meeting.paragraphs] == [
+        "本报北京3月2日电  （记者 王伟）第10段城市城市，城市城市，城市城市，城市城市。",
+        "第11段工作会议，工作会议。"]
+
+
+def test_the_first_wrapped_line_of_a_story_lead_is_never_a_subhead() -> None:
+    # Too few lines to find the column: the lead's first line is read alone, and it is
+    # short and has no comma, like a subhead; a lead opens a story, not a section.
+    text = ("城市更新全面启动\n"
+            "　　本报北京3月2日电  （记者 王伟）第30段城市科\n"
+            "技创新建设社区居民发展，中心建设教育绿色，街道国家会议建\n"
+            "设，安全提升提升推动人民产业，企业产业安全，提升国家中心\n"
+            "社会教育工作改革绿色。\n")
+    issue = parse_text(text, "pdf.txt")
+    assert [(p.kind, p.text) for p in issue.items[0].paragraphs] == [(
+        "text", "本报北京3月2日电  （记者 王伟）第30段城市科技创新建设社区居民发展，中心建设"
+        "教育绿色，街道国家会议建设，安全提升提升推动人民产业，企业产业安全，提升国家中心"
+        "社会教育工作改革绿色。")]
+
+
 def test_a_wrapped_line_repeated_in_several_paragraphs_joins_each_its_own_rest() -> None:
     # Identical lines share one record inside the parser; joining one must not change
     # the others.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.decode import decode_bytes
@@ -230,16 +230,39 @@ def _wrap(line: str, width: int) -> list[str]:
     return [line[i:i + width] for i in range(0, len(line), width)] or [line]
 
 
+def _article(title: str, paragraphs: list[str], reporter: str | None = None
+             ) -> tuple[list[str], Expected]:
+    """One item of ``flush_pages`` written out (for explicit examples)."""
+    lines = [title, *(INDENT + p for p in paragraphs)]
+    return lines, Expected("article", [title], [reporter] if reporter else [],
+                           [("text", p) for p in paragraphs])
+
+
+def _page(*articles: tuple[list[str], Expected]) -> tuple[list[list[str]], list[Expected]]:
+    return [lines for lines, _ in articles], [item for _, item in articles]
+
+
+# A lead that fills a wrapped line exactly (width 20) and ends in its byline bracket,
+# with the body going on flush below it.
+LEAD_FILLS_A_LINE = _page(
+    _article("城市会议", ["本报北京3月2日电  （记者 王伟）第10段城市城市，城市城市，城市城市，城市城市。",
+                       "第11段工作会议，工作会议。"], "王伟"),
+    _article("发展改革", ["第20段城市发展，城市发展。", "第21段城市发展，城市发展。"]),
+    _article("科技人才", ["第30段城市发展，城市发展。", "第31段城市发展，城市发展。"]),
+)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(flush_pages(long=True), st.integers(16, 26), st.data())
+@given(flush_pages(long=True), st.integers(16, 26), st.lists(st.integers(0, 999), max_size=3))
+@example(LEAD_FILLS_A_LINE, 20, [])
 def test_hard_wrapped_pdf_pages_are_rejoined(
-    case: tuple[list[list[str]], list[Expected]], width: int, data: st.DataObject
+    case: tuple[list[list[str]], list[Expected]], width: int, footers: list[int]
 ) -> None:
     items, expected = case
     lines = [wrapped for item in items for line in item
              for wrapped in (_wrap(line, width) if line.startswith(INDENT) else [line])]
-    for _ in range(data.draw(st.integers(0, 3))):  # page footers anywhere between lines
-        at = data.draw(st.integers(1, len(lines) - 1))
+    for place in footers:  # page footers anywhere between lines
+        at = 1 + place % (len(lines) - 1)
         lines.insert(at, f"第 {at} 页")
     text = "\n".join(lines) + "\n"
     issue = parse_text(text, "pdf.txt")

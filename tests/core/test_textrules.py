@@ -15,7 +15,7 @@ LINES = st.text(alphabet=st.sampled_from(LINE_CHARS), min_size=0, max_size=70)
 SAMPLES = ["第01版：要闻", "A03版", "责任编辑：张三  校对：李四", "第 3 页", "- 3 -",
            "《江城日报》（2025年10月20日 第 01 版）", "2024年8月30日 星期五", "■ 记者 王伟",
            "王伟 摄", "（本报记者李四参与采写）", "制图：张三", "本报讯（记者 张三）昨天",
-           "新华社北京2月12日电  （记者 乔栋）", "（记者 王芳）", "区政府召开常务会议",
+           "新华社北京2月12日电  （记者 乔栋）", "新华社北京3月2日电", "（记者 王芳）", "区政府召开常务会议",
            "会议强调，要确保按期开工。", "现场：沃尔第一节独得11分", "有知识、懂技术、会管理——"]
 
 
@@ -66,6 +66,13 @@ def test_samples_read_as_expected() -> None:
     assert rules.is_closing_note("（本报记者李四参与采写）") and rules.is_closing_note("制图：张三")
     assert rules.lead_byline_names("新华社北京2月12日电  （记者 乔栋）") == ["乔栋"]
     assert rules.trailing_byline_names("（记者 王芳）") == ["王芳"]
+    # a closing note ends a paragraph; a story lead's own byline bracket opens one
+    assert rules.is_finished("（本报记者李四参与采写）") and rules.is_finished("正文。（记者 王芳）")
+    assert not rules.is_finished("本报北京3月2日电  （记者 王伟）")
+    assert not rules.is_finished("本报讯（记者 张三 通讯员 李四）")
+    assert not rules.is_subhead_text("新华社北京3月2日电")  # a lead opens a story
+    assert not rules.is_subhead_text("本报北京3月2日电  （记者 王伟）第30段城市科")
+    assert rules.is_subhead_text("本报记者走进社区")
     assert rules.line_flags("区政府召开常务会议") == (False, True, True)
     assert rules.line_flags("会议强调，要确保按期开工。") == (True, False, False)
     assert all(map(rules.may_be_anchor, SAMPLES[:9]))
