@@ -10,7 +10,8 @@ import threading
 import time
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import compress, count, repeat
+from functools import lru_cache
+from itertools import chain, compress, count, repeat
 from operator import add, sub
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from reader.core.resources import resources_dir
 
 MODEL_PATH = ("models", "entities.crfsuite")
 """Where the shipped model lives under resources/ (written by tools/train_entities.py)."""
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 """Bump when ``features`` changes: a model is only valid for the features it was trained on."""
 TYPES = {"PER": "person", "LOC": "place", "ORG": "org"}
 PIECE = 1000
@@ -46,55 +47,46 @@ def fold(text: str) -> str:
 
 
 def features(text: str, tokens: Tokens) -> list[list[str]]:
-    """The attributes of every character of ``text``: eight, each a string.
+    """The attributes of every character of ``text``: five, each a string.
 
-    The characters at -1, 0 and +1, the two bigrams and the trigram they make; the word of
-    the segmenter that contains the character (folded) and its part-of-speech tag with the
-    character's place in it (Begin, Middle, End, Single + word length up to 4).
-    Version 1 also had the characters at ±2, the bigrams reaching them and the words
-    before and after: 14 attributes, F1 no better on trials (docs/analysis.md) and half
-    of crfsuite's time was spent looking them up.
+    The character, the bigrams it makes with the characters before and after it, the
+    trigram of the three; and the part-of-speech tag of the segmenter's word that contains
+    the character with the character's place in it (Begin, Middle, End, Single + word
+    length up to 4). crfsuite's time, and pycrfsuite's copying of every attribute into
+    C++, grow with the attributes per character, whether the model knows them or not:
+    version 2 also had the characters at -1 and +1 and the word itself (eight; the same
+    F1 within 0.01 on the development split and the seeds, docs/analysis.md, and a
+    quarter slower); version 1 had fourteen.
     """
     t = "\x02" + fold(text) + "\x03"
     n = len(text)
     left, mid, right = t[:n], t[1:n + 1], t[2:n + 2]
     return [
-        [f"b{b}", f"c{c}", f"d{d}", f"g{b}{c}", f"h{c}{d}", f"j{b}{c}{d}", v, p]
-        for b, c, d, (v, p) in zip(left, mid, right, _word_features(tokens, n), strict=True)
+        [f"c{c}", f"g{b}{c}", f"h{c}{d}", f"j{b}{c}{d}", p]
+        for b, c, d, p in zip(left, mid, right, _place_features(tokens, n), strict=True)
     ]
 
 
-def _word_features(tokens: Tokens, size: int) -> list[tuple[str, str]]:
-    """Per character: (word, tag + place in word); remembered per (word, tag)."""
-    out: list[tuple[str, str]] = []
-    if len(_WORD_MEMO) > MAX_WORDS:
-        _WORD_MEMO.clear()
-    memo = _WORD_MEMO
-    for key in zip(tokens.words, tokens.tags, strict=True):
-        attributes = memo.get(key)
-        if attributes is None:
-            attributes = memo[key] = _word_attributes(*key)
-        out += attributes
+def _place_features(tokens: Tokens, size: int) -> list[str]:
+    """Per character: the word's tag + the character's place in the word."""
+    out: list[str] = []
+    for key in zip(tokens.tags, map(len, tokens.words), strict=True):
+        out += _place_attributes(*key)
     if len(out) != size:  # tokens always cover the text; keep lengths equal regardless
-        out = (out + [("v", "p")] * size)[:size]
+        out = (out + ["p"] * size)[:size]
     return out
 
 
-def _word_attributes(word: str, tag: str) -> list[tuple[str, str]]:
-    this = "v" + fold(word)
-    length = len(word)
+@lru_cache(maxsize=4096)
+def _place_attributes(tag: str, length: int) -> list[str]:
+    """The place attributes of the characters of a word of ``length`` tagged ``tag``."""
     if length == 1:
-        return [(this, f"p{tag}S")]
+        return [f"p{tag}S"]
     span = min(length, 4)
-    return [(this, f"p{tag}B{span}"), *[(this, f"p{tag}M{span}")] * (length - 2),
-            (this, f"p{tag}E{span}")]
+    return [f"p{tag}B{span}", *[f"p{tag}M{span}"] * (length - 2), f"p{tag}E{span}"]
 
 
-_WORD_MEMO: dict[tuple[str, str], list[tuple[str, str]]] = {}
-MAX_WORDS = 200_000
-"""Distinct (word, tag) pairs whose attributes are remembered (cleared past this)."""
-
-TEMPLATES = "bcdghjvp"
+TEMPLATES = "cghjp"
 """The first letter of each attribute of ``features``, in the order they are listed."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -146,7 +138,7 @@ class KnownAttributes:
 
     def _use(self, tables: dict[str, dict[str, bytes]]) -> None:
         self.tables = tables
-        self._words: dict[tuple[str, str], tuple[list[bytes], list[bytes]]] = {}
+        self._places: dict[tuple[str, int], list[bytes]] = {}
         self._trigram_heads = frozenset(key[:2] for key in tables["j"])
         """The first two characters of every trigram the model knows."""
 
@@ -155,7 +147,7 @@ class KnownAttributes:
         the model's name for it or ``UNKNOWN``; the trigram only where the model knows it.
 
         The model knows 3 % of the trigrams of news text: rows are made without them
-        (seven columns, by ``zip``) and the few that have a known one get it in its place,
+        (four columns, by ``zip``) and the few that have a known one get it in its place,
         so crfsuite is not handed and does not look up 97 empty names in a hundred. A
         trigram is looked up only after a bigram that starts a known one (a fifth of them).
         """
@@ -163,44 +155,40 @@ class KnownAttributes:
         chars = ["\x02", *fold(text), "\x03"]
         pairs = list(map(add, chars[:n + 1], chars[1:]))  # pairs[i]: characters i-1 and i
         before = pairs[:n]
-        b, c, d, g, h, j = (self.tables[template] for template in "bcdghj")
-        words, places = self._word_columns(tokens, n)
+        c, g, h, j = (self.tables[template] for template in "cghj")
         unknown = repeat(UNKNOWN)
-        rows = list(zip(map(b.get, chars[:n], unknown), map(c.get, chars[1:n + 1], unknown),
-                        map(d.get, chars[2:], unknown), map(g.get, before, unknown),
-                        map(h.get, pairs[1:], unknown), words, places, strict=True))
+        rows: list[tuple[bytes, ...]] = list(zip(
+            map(c.get, chars[1:n + 1], unknown), map(g.get, before, unknown),
+            map(h.get, pairs[1:], unknown), self._place_column(tokens, n), strict=True))
         for index in compress(count(), map(self._trigram_heads.__contains__, before)):
             trigram = j.get(pairs[index] + chars[index + 2])
             if trigram is not None:
                 row = rows[index]
-                rows[index] = (*row[:5], trigram, *row[5:])
+                rows[index] = (*row[:3], trigram, row[3])
         return rows
 
-    def _word_columns(self, tokens: Tokens, size: int) -> tuple[list[bytes], list[bytes]]:
-        """Per character: the word attribute and the place attribute."""
-        words: list[bytes] = []
-        places: list[bytes] = []
-        if len(self._words) > MAX_WORDS:
-            self._words.clear()
-        memo = self._words
-        for key in zip(tokens.words, tokens.tags, strict=True):
-            columns = memo.get(key)
-            if columns is None:
-                columns = memo[key] = self._word(*key)
-            words += columns[0]
-            places += columns[1]
-        if len(words) != size:  # as in _word_features (never happens)
-            words = (words + [self.tables["v"].get("", UNKNOWN)] * size)[:size]
+    def _place_column(self, tokens: Tokens, size: int) -> list[bytes]:
+        """Per character: the place attribute (the word's tag + the character's place in
+        it), made by C loops from each word's list, remembered per (tag, length)."""
+        memo = self._places
+        keys = list(zip(tokens.tags, map(len, tokens.words), strict=True))
+        try:
+            parts = list(map(memo.__getitem__, keys))
+        except KeyError:  # a (tag, length) not met before: a few hundred in all
+            if len(memo) > MAX_PLACES:
+                memo.clear()
+            known = self.tables["p"]
+            for key in set(keys).difference(memo):
+                memo[key] = [known.get(place[1:], UNKNOWN) for place in _place_attributes(*key)]
+            parts = list(map(memo.__getitem__, keys))
+        places = list(chain.from_iterable(parts))
+        if len(places) != size:  # as in _place_features (never happens)
             places = (places + [self.tables["p"].get("", UNKNOWN)] * size)[:size]
-        return words, places
-
-    def _word(self, word: str, tag: str) -> tuple[list[bytes], list[bytes]]:
-        attributes = _word_attributes(word, tag)
-        known_words, known_places = self.tables["v"], self.tables["p"]
-        return ([known_words.get(this[1:], UNKNOWN) for this, _ in attributes],
-                [known_places.get(place[1:], UNKNOWN) for _, place in attributes])
+        return places
 
 
+MAX_PLACES = 10_000
+"""(tag, length) pairs whose place attributes are remembered (cleared past this)."""
 KNOWN_VERSION = 1
 """Bump when ``KnownAttributes.record`` changes."""
 

@@ -66,9 +66,9 @@ def test_the_known_attributes_are_cached_and_a_broken_cache_is_rebuilt(tmp_path:
 
 
 def test_a_table_with_one_name_or_none_survives_the_cache() -> None:
-    known = KnownAttributes([b"c\xe5\x8d\x97", b"v"])
+    known = KnownAttributes([b"c\xe5\x8d\x97", b"p"])
     again = KnownAttributes.from_record(known.record())
-    assert again.tables == known.tables and again.tables["v"] == {"": b"v"}
+    assert again.tables == known.tables and again.tables["p"] == {"": b"p"}
     assert again.tables["g"] == {}
 
 
@@ -89,7 +89,7 @@ def test_known_attributes_are_the_features_the_model_knows_on_the_seeds() -> Non
         for line in path.read_text(encoding="utf-8").splitlines():
             assert _given(tagger._known, line) == _known(line), line
             rows = tagger._known.items(line, segmenter.tokens(line))
-            assert all(len(row) == 7 or (len(row) == 8 and row[5]) for row in rows)
+            assert all(len(row) == 4 or (len(row) == 5 and row[3]) for row in rows)
 
 
 @settings(max_examples=200, deadline=None)
@@ -138,15 +138,15 @@ def test_an_empty_table_is_fine() -> None:
     assert known.tables["g"] == {} and known.tables["c"] == {"南": b"c\xe5\x8d\x97"}
     tokens = default_segmenter().tokens("南开")
     assert _given(known, "南开") == [[b"c\xe5\x8d\x97"], []]
-    assert known.items("南开", tokens)[0] == (b"", b"c\xe5\x8d\x97", b"", b"", b"", b"", b"")
+    assert known.items("南开", tokens)[0] == (b"c\xe5\x8d\x97", b"", b"", b"")
 
 
-def test_a_known_trigram_takes_its_place_between_the_bigrams_and_the_word() -> None:
+def test_a_known_trigram_takes_its_place_between_the_bigrams_and_the_tag() -> None:
     names = [b"c\xe5\xbc\x80", b"j\xe5\x8d\x97\xe5\xbc\x80\xe5\x8c\xba", b"pnsM3"]  # c开 j南开区
     known = KnownAttributes(names)
     rows = known.items("南开区", default_segmenter().tokens("南开区"))
-    assert [len(row) for row in rows] == [7, 8, 7]
-    assert rows[1] == (b"", names[0], b"", b"", b"", names[1], b"", names[2])
+    assert [len(row) for row in rows] == [4, 5, 4]
+    assert rows[1] == (names[0], b"", b"", names[1], names[2])
 
 
 def _pieces_step_by_step(text: str, tokens: Tokens) -> list[tuple[int, int, list[str]]]:
