@@ -15,12 +15,13 @@ import random
 import statistics
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from benchmarks.corpus import generate
 from reader.core.decode import read_file
 from reader.core.parse import parse_decoded
-from reader.db import stats
+from reader.db import related, stats
 from reader.library import Filters, Library
 
 POSSEG_SAMPLE_CHARS = 300_000
@@ -87,18 +88,31 @@ def print_sizes(library: Library, input_bytes: int) -> None:
                            for name, bytes_ in stats.table_sizes(library.db)[:8]) + " (MB)")
 
 
-def print_related(library: Library) -> None:
-    """What the near-duplicate detector stored (issue 15), when this version has one."""
+def print_related(library: Library, count: int = 200, seed: int = 7) -> None:
+    """The near-duplicate detector's band index (issue 15), and the related articles of
+    ``count`` random articles, found on demand as the reader's "Also in" bar does."""
     tables = {row[0] for row in library.db.execute("SELECT name FROM sqlite_master")}
-    if "related_articles" not in tables:
+    if "article_bands" not in tables:
         print("related articles: no detector in this version")
         return
-    kinds = library.db.execute("SELECT kind, count(*) FROM related_articles GROUP BY kind")
+    keys, ids = related.key_count(library.db)
     sizes = dict(stats.table_sizes(library.db))
-    detector = sum(sizes.get(name, 0) for name in (
-        "article_signatures", "article_bands", "related_articles", "related_articles_other"))
-    print("related pairs: " + ", ".join(f"{kind} {count:,}" for kind, count in kinds) +
-          f"; detector tables {detector / 1e6:.1f} MB")
+    print(f"band index: {keys:,} keys, {ids:,} article ids, "
+          f"{sizes.get('article_bands', 0) / 1e6:.1f} MB")
+    articles = [row[0] for row in library.db.execute(
+        "SELECT id FROM articles WHERE kind = 'article' AND duplicate_of IS NULL")]
+    times, kinds, found = [], Counter(), 0
+    for article_id in random.Random(seed).sample(articles, min(count, len(articles))):
+        started = time.perf_counter()
+        rows = library.related_articles(article_id)
+        times.append((time.perf_counter() - started) * 1000)
+        kinds.update(row.kind for row in rows)
+        found += bool(rows)
+    times.sort()
+    print(f"related on demand, {len(times)} articles: median {statistics.median(times):.1f} "
+          f"ms, p90 {times[len(times) * 9 // 10]:.1f} ms, slowest {times[-1]:.1f} ms "
+          f"(target 50); {found} with related ones: "
+          + ", ".join(f"{kind} {n:,}" for kind, n in sorted(kinds.items())))
 
 
 def main() -> None:

@@ -1,14 +1,16 @@
 """The near-duplicate detector's own cost on the synthetic decade (issue 15).
 
 Generates the decade (``benchmarks/corpus.py``), parses it (no analysis), then measures
-in CPU time: the signatures as the import workers compute them (chars/s), and the
-library side (look-up of the band buckets, comparison, storing keys and pairs) per
-article as the library grows, issue by issue, in slices of the import: if the look-up
-grew with the corpus, the later slices would cost more per article.
+in CPU time: the signatures as the import workers compute them (chars/s), the library
+side at import (storing each article's band keys) per article as the library grows,
+issue by issue, in slices of the import, and the look-up of an article's related ones
+(wall time, as the reader waits for it) on a sample of each slice's articles once the
+library holds the decade: if either grew with the corpus, the later slices would cost
+more per article.
 
 The synthetic decade is a hard case for it: every article is made of the seeds' ~200
 paragraphs reshuffled, so each one shares paragraphs with hundreds of others and the
-buckets are full (real papers share far less).
+keys' lists are long (real papers share far less).
 
 Run: ``python -m benchmarks.bench_neardup [--issues 2500]``
 """
@@ -16,8 +18,10 @@ Run: ``python -m benchmarks.bench_neardup [--issues 2500]``
 from __future__ import annotations
 
 import argparse
+import statistics
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from benchmarks.corpus import generate
@@ -48,31 +52,53 @@ def main() -> None:
     library = Library(work / "library.sqlite")
     db = library.db
     spent = [0.0]
-    index_issue = related.index_issue
+    add = related.add
 
     def timed(*args_: object, **kwargs: object) -> None:
         start = time.process_time()
-        index_issue(*args_, **kwargs)  # type: ignore[arg-type]
+        add(*args_, **kwargs)  # type: ignore[arg-type]
         spent[0] += time.process_time() - start
 
-    related.index_issue = timed  # type: ignore[assignment]
-    issues.related.index_issue = timed  # type: ignore[attr-defined]
+    issues.related.add = timed  # type: ignore[attr-defined]
     size = len(parsed) // SLICES
+    slices = []
     for n in range(SLICES):
         before, total = spent[0], time.process_time()
         part = range(n * size, (n + 1) * size)
         items = sum(len(parsed[i].items) for i in part)
+        first = db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
         for i in part:
             with transaction(db):
                 issues.insert_issue(db, parsed[i], str(files[i]), "南开报", files[i].name,
                                     signatures[i])
+        slices.append((part, first))
         total = time.process_time() - total
         look = spent[0] - before
-        print(f"issues {part.start + 1}-{part.stop}: detector {1000 * look / items:.2f} ms "
+        print(f"issues {part.start + 1}-{part.stop}: band keys {1000 * look / items:.2f} ms "
               f"an item ({look:.1f} s of the {total:.1f} s CPU the store took)")
-    kinds = db.execute("SELECT kind, count(*) FROM related_articles GROUP BY kind").fetchall()
-    print("pairs: " + ", ".join(f"{k} {c:,}" for k, c in kinds))
+    issues.related.add = add  # type: ignore[attr-defined]
+    keys, ids = related.key_count(db)
+    print(f"band index: {keys:,} keys, {ids:,} article ids")
+    for part, first in slices:
+        print(f"issues {part.start + 1}-{part.stop}: " + lookups(library, first))
     library.close()
+
+
+def lookups(library: Library, after: int, count: int = 100) -> str:
+    """Wall time of ``related_articles`` on ``count`` random articles with ids above
+    ``after`` (stored from then on), and what it found."""
+    rows = library.db.execute(
+        "SELECT id FROM articles WHERE id > ? AND kind = 'article' AND duplicate_of IS NULL "
+        "ORDER BY random() LIMIT ?", [after, count]).fetchall()
+    times, kinds = [], Counter()
+    for (article_id,) in rows:
+        start = time.perf_counter()
+        kinds.update(r.kind for r in library.related_articles(article_id))
+        times.append(1000 * (time.perf_counter() - start))
+    times.sort()
+    return (f"related on demand median {statistics.median(times):.1f} ms, p90 "
+            f"{times[len(times) * 9 // 10]:.1f} ms, max {times[-1]:.1f} ms; found "
+            + ", ".join(f"{k} {c}" for k, c in sorted(kinds.items())))
 
 
 if __name__ == "__main__":

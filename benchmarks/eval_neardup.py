@@ -13,7 +13,8 @@ hold a speech printed twice and reports written from one template), which is cou
 apart.
 
 The detector runs as the library runs it: signatures, LSH band keys, then the estimate
-of the candidates that share a key. Run: ``python -m benchmarks.eval_neardup [--papers]``.
+of the candidates that share most keys with a text.
+Run: ``python -m benchmarks.eval_neardup [--papers]``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import random
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, islice
 from pathlib import Path
 
 from reader.core import neardup
@@ -151,25 +152,23 @@ def build(texts: list[str], seed: int = 15) -> tuple[list[str], list[tuple[int, 
 
 
 def detect(pool: list[str]) -> dict[tuple[int, int], neardup.Kind]:
-    """Every pair of the pool the detector reports, as an import finds them: each text
-    looks up the band keys of those before it."""
+    """Every pair of the pool the detector reports, as the library finds them: each text
+    looks up the texts sharing its band keys, compares the ``neardup.CANDIDATES`` that
+    share most; a pair counts when either of its texts finds it."""
+    sigs = [neardup.signature(text) for text in pool]
     buckets: dict[int, list[int]] = defaultdict(list)
-    sigs: list[neardup.Signature | None] = []
+    for n, sig in enumerate(sigs):
+        for key in neardup.band_keys(sig) if sig is not None else ():
+            buckets[key].append(n)
     found: dict[tuple[int, int], neardup.Kind] = {}
-    for n, text in enumerate(pool):
-        sig = neardup.signature(text)
-        sigs.append(sig)
+    for n, sig in enumerate(sigs):
         if sig is None:
             continue
-        keys = neardup.band_keys(sig)
-        for other in sorted({m for key in keys for m in buckets[key]}):
-            other_sig = sigs[other]
-            assert other_sig is not None
-            kind = neardup.compare(sig, other_sig)[2]
-            if kind is not None:
-                found[(other, n)] = kind
-        for key in keys:
-            buckets[key].append(n)
+        ranked = neardup.ranked([buckets[key] for key in neardup.band_keys(sig)], n)
+        candidates = [(m, sigs[m]) for m in islice(ranked, neardup.CANDIDATES)]
+        for other, _, _, kind in neardup.relate(
+                sig, [(m, s) for m, s in candidates if s is not None]):
+            found[(min(n, other), max(n, other))] = kind
     return found
 
 

@@ -356,18 +356,18 @@ def show_command(article: int, db_path: Path | None, as_json: bool) -> None:
 @click.command("related")
 @click.argument("article", type=int, required=False)
 @click.option("--rebuild", is_flag=True,
-              help="Compute every article's signature again and find every pair anew.")
+              help="Make every article's band keys again from its text.")
 @db_option
 @json_option
 def related_command(article: int | None, rebuild: bool, db_path: Path | None,
                     as_json: bool) -> None:
     """List the articles of other issues that print the same story as ARTICLE (a copy,
     a part of it such as a truncated copy, or an overlap such as a follow-up quoting it),
-    the most similar first."""
+    the most similar first (found now, among the articles that share most band keys)."""
     if rebuild:
         with opened(db_path) as library:
-            pairs = library.rebuild_related()
-        click.echo(f"{pairs} related pairs found")
+            signed = library.rebuild_related()
+        click.echo(f"{signed} articles indexed for related articles")
         if article is None:
             return
     if article is None:

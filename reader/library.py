@@ -775,18 +775,19 @@ class Library:
 
     def related_articles(self, article_id: int) -> list[RelatedArticle]:
         """The articles of other issues and papers that print the same story (a copy, a
-        part such as a truncated copy, an overlap such as a follow-up quoting it), found
-        at import (``reader.core.neardup``), the most similar first."""
+        part such as a truncated copy, an overlap such as a follow-up quoting it), the
+        most similar first: found now among those sharing band keys with it (a few ms,
+        ``reader.core.neardup``)."""
         return related.related(self.db, article_id)
 
     @writes
     def rebuild_related(self) -> int:
-        """Compute every article's signature again and find every related pair anew (a
-        library imported by an older detector); returns the number of pairs."""
+        """Make every article's band keys again from its text (after the detector
+        changed); returns the number of articles with keys."""
         with transaction(self.db):
-            pairs = related.rebuild(self.db)
+            signed = related.rebuild(self.db)
         self.announce(Changes(everything=True))
-        return pairs
+        return signed
 
     def highlights(self, article_id: int) -> list[Highlight]:
         """Entity mentions and figures of an article, with offsets into its text."""

@@ -107,9 +107,8 @@ Signatures = list[Signature | None]
 
 def insert_issue(db: sqlite_utils.Database, issue: Issue, source_path: str,
                  paper: str, key: str, signatures: Signatures | None = None) -> int:
-    """Insert a new issue with all its items and find the articles of other issues that
-    print the same stories (``signatures``: computed here when not given); the caller
-    holds the transaction."""
+    """Insert a new issue with all its items and their near-duplicate band keys
+    (``signatures``: computed here when not given); the caller holds the transaction."""
     cursor = db.execute(
         "INSERT INTO issues (source_name, source_path, sha256, encoding, title, date, "
         "item_count, char_count, warnings, imported_at, paper_id, source_key) "
@@ -122,7 +121,7 @@ def insert_issue(db: sqlite_utils.Database, issue: Issue, source_path: str,
     ids = [_insert_article(db, issue_id, item) for item in issue.items]
     _link_duplicates(db, issue, ids)
     sigs = signatures if signatures is not None else issue_signatures(issue)
-    related.index_issue(db, issue_id, list(zip(ids, sigs, strict=True)), new=True)
+    related.add(db, list(zip(ids, sigs, strict=True)))
     return issue_id
 
 
@@ -138,7 +137,7 @@ def replace_issue(
     notes is kept, marked removed, with its notes detached; nothing annotated is ever
     deleted, and a removed article that comes back gets its annotations back. Returns
     the ids of the articles the issue now holds and of those it no longer shows. The
-    issue's related pairs are found again (``signatures`` as for ``insert_issue``).
+    articles' band keys are made again (``signatures`` as for ``insert_issue``).
     """
     db.execute(
         "UPDATE issues SET source_path = ?, sha256 = ?, encoding = ?, title = ?, "
@@ -148,6 +147,7 @@ def replace_issue(
          now(), issue_id],
     )
     old = _old_articles(db, issue_id)
+    related.forget(db, [stored.id for stored in old])  # their keys, from the old text
     incoming = [Incoming(item.title, body_of(item)[0]) for item in issue.items]
     matches = match_items(incoming, old)
     removed = {stored.id for stored in old if stored.removed}
@@ -163,12 +163,11 @@ def replace_issue(
     bodies = {article_id: body_of(item)[0] for article_id, item in zip(ids, issue.items,
                                                                        strict=True)}
     _pass_on(db, [stored for stored in old if stored.id in gone], bodies)
-    related.forget(db, gone)
     _retire_unmatched(db, gone)
     _follow_text(db, bodies)
     _link_duplicates(db, issue, ids)
     sigs = signatures if signatures is not None else issue_signatures(issue)
-    related.index_issue(db, issue_id, list(zip(ids, sigs, strict=True)))
+    related.add(db, list(zip(ids, sigs, strict=True)))
     return ids + sorted(gone)
 
 

@@ -39,12 +39,21 @@ def test_short_texts_get_no_signature() -> None:
     assert neardup.signature("。" * 500) is None
 
 
-def test_signature_survives_storage() -> None:
+def test_ranked_puts_the_most_shared_keys_first_then_the_newest() -> None:
+    lists = [[1, 2, 3, 9], [2, 3, 9], [3, 9], [7]]
+    assert list(neardup.ranked(lists, exclude=9)) == [3, 2, 7, 1]
+    assert list(neardup.ranked(lists, exclude=9, first=2)) == [3, 2, 7, 1]  # sorted on
+
+
+def test_relate_keeps_the_related_texts_the_most_similar_first() -> None:
+    wrapped = "\n".join(TEXT[i:i + 17] for i in range(0, len(TEXT), 17))
+    sigs = {n: neardup.signature(text) for n, text in
+            {3: OTHER, 4: TEXT + OTHER, 5: wrapped}.items()}
     sig = neardup.signature(TEXT)
-    assert sig is not None
-    data = sig.to_bytes()
-    assert len(data) == 2 * neardup.BUCKETS
-    assert neardup.Signature.from_bytes(data, sig.size, sig.anchor_bytes()) == sig
+    assert sig is not None and all(sigs.values())
+    found = neardup.relate(sig, [(n, s) for n, s in sigs.items() if s is not None])
+    assert [(n, kind) for n, _, _, kind in found] == [(5, "copy"), (4, "part")]
+    assert found[0][1:3] == (1.0, 1.0) and found[1][2] >= 0.8
 
 
 def test_signatures_are_the_same_in_another_process() -> None:

@@ -1,5 +1,6 @@
-"""The same story across issues in the library: found at import, incrementally, replaced
-on re-import, never left dangling, computed for a library made before the detector."""
+"""The same story across issues in the library: band keys stored at import, replaced on
+re-import, never left dangling, made for a library made before the detector; related
+articles found when asked, from either side."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import neardup
+from reader.core import idlists, neardup
 from reader.db import related
 from reader.library import Library
 from tests.conftest import SAMPLES
@@ -64,18 +65,23 @@ def article_titled(lib: Library, paper: str, title: str) -> int:
     raise AssertionError(title)
 
 
-def dangling(lib: Library) -> list[tuple[int, ...]]:
-    """Pairs, signatures or band keys of articles that no longer exist or left their issue."""
-    db = lib.db
-    rows = db.execute(
-        "SELECT article_id, other_id FROM related_articles WHERE article_id NOT IN "
-        "(SELECT id FROM articles WHERE removed = 0) OR other_id NOT IN "
-        "(SELECT id FROM articles WHERE removed = 0) UNION ALL "
-        "SELECT article_id, 0 FROM article_signatures WHERE article_id NOT IN "
-        "(SELECT id FROM articles WHERE removed = 0) UNION ALL "
-        "SELECT article_id, 1 FROM article_bands WHERE article_id NOT IN "
-        "(SELECT article_id FROM article_signatures)").fetchall()
-    return [tuple(row) for row in rows]
+def band_index(lib: Library) -> dict[int, list[int]]:
+    """Every band key with the ids of the articles that have it."""
+    return {int(key): idlists.unpack(data) for key, data in
+            lib.db.execute("SELECT band_key, article_ids FROM article_bands ORDER BY 1")}
+
+
+def dangling(lib: Library) -> list[int]:
+    """Ids in the band index of articles that no longer exist, left their issue, are
+    copies within it, or are stored twice or out of order under a key."""
+    live = {int(row[0]) for row in lib.db.execute(
+        "SELECT id FROM articles WHERE removed = 0 AND duplicate_of IS NULL")}
+    wrong = []
+    for ids in band_index(lib).values():
+        wrong += [n for n in ids if n not in live]
+        if ids != sorted(set(ids)):
+            wrong.append(-1)
+    return wrong
 
 
 def test_an_issue_imported_later_finds_the_story_stored_before(tmp_path: Path,
@@ -151,37 +157,59 @@ def test_copies_within_one_issue_are_left_to_the_parser(tmp_path: Path,
     write(tmp_path / "a", "1.txt", issue_text(("招商引资推进会召开", STORY),
                                               ("招商引资推进会", STORY)))
     library.import_paths([tmp_path / "a"])
-    assert related.pair_count(library.db) == 0
-    signed = "SELECT count(*) FROM article_signatures"
-    assert library.db.execute(signed).fetchone()[0] == 1  # the copy has none
-    library.rebuild_related()
-    assert library.db.execute(signed).fetchone()[0] == 1
+    original = article_titled(library, "a", "招商引资推进会召开")
+    assert {n for ids in band_index(library).values() for n in ids} == {original}
+    assert library.related_articles(original) == []
+    assert library.rebuild_related() == 1  # the copy has no keys
+    assert {n for ids in band_index(library).values() for n in ids} == {original}
 
 
-def test_the_lookup_reads_band_buckets_not_the_corpus(tmp_path: Path,
-                                                      library: Library) -> None:
+def test_the_lookup_reads_band_keys_not_the_corpus(tmp_path: Path,
+                                                   library: Library) -> None:
     write(tmp_path / "a", "1.txt", issue_text(("招商引资推进会召开", STORY)))
     library.import_paths([tmp_path / "a"])
     plan = " ".join(str(row[-1]) for row in library.db.execute(
-        "EXPLAIN QUERY PLAN SELECT article_id FROM article_bands WHERE band_key = ? "
-        "ORDER BY article_id DESC LIMIT 20", [1]))
-    assert "SEARCH article_bands USING PRIMARY KEY (band_key=?)" in plan
-    plan = " ".join(str(row[-1]) for row in library.db.execute(
-        "EXPLAIN QUERY PLAN SELECT * FROM related_articles WHERE other_id = ?", [1]))
-    assert "USING INDEX related_articles_other (other_id=?)" in plan or \
-        "USING COVERING INDEX related_articles_other (other_id=?)" in plan
+        "EXPLAIN QUERY PLAN SELECT band_key, article_ids FROM article_bands "
+        "WHERE band_key IN (?, ?, ?)", [1, 2, None]))
+    assert "SEARCH article_bands USING INTEGER PRIMARY KEY (rowid=?)" in plan
 
 
-def test_rebuild_finds_what_the_imports_found(tmp_path: Path, library: Library) -> None:
+def test_rebuild_makes_the_index_the_imports_made(tmp_path: Path, library: Library) -> None:
     write(tmp_path / "a", "1.txt", issue_text(("招商引资推进会召开", STORY)))
     write(tmp_path / "b", "1.txt", issue_text(("招商引资推进会", STORY[:2])))
     write(tmp_path / "c", "1.txt", issue_text(("招商引资", STORY[1:]), ("阅读季", FILLER)))
     library.import_paths([tmp_path / "a", tmp_path / "b", tmp_path / "c"], workers=1)
-    before = library.db.execute("SELECT * FROM related_articles ORDER BY 1, 2").fetchall()
-    assert len(before) >= 2
-    assert library.rebuild_related() == len(before)
-    assert library.db.execute("SELECT * FROM related_articles ORDER BY 1, 2").fetchall() \
-        == before
+    original = article_titled(library, "a", "招商引资推进会召开")
+    before, found = band_index(library), library.related_articles(original)
+    assert sorted((r.paper, r.kind) for r in found) == [("b", "part"), ("c", "part")]
+    assert library.rebuild_related() == 4
+    assert band_index(library) == before
+    assert library.related_articles(original) == found
+
+
+def test_an_old_article_finds_the_copies_stored_after_it(tmp_path: Path,
+                                                       library: Library) -> None:
+    """Found when asked, a pair reads the same from either side."""
+    write(tmp_path / "a", "1.txt", issue_text(("招商引资推进会召开", STORY)))
+    write(tmp_path / "b", "1.txt", issue_text(("招商引资推进会", STORY)))
+    library.import_paths([tmp_path / "a", tmp_path / "b"], workers=1)
+    first = article_titled(library, "a", "招商引资推进会召开")
+    second = article_titled(library, "b", "招商引资推进会")
+    [there] = library.related_articles(first)
+    [back] = library.related_articles(second)
+    assert (there.article_id, back.article_id) == (second, first)
+    assert (there.kind, there.similarity) == (back.kind, back.similarity) == ("copy", 1.0)
+
+
+def test_a_key_keeps_its_newest_articles(tmp_path: Path, library: Library,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(related, "MAX_IDS", 2)
+    for n, paper in enumerate("abc"):  # other bytes (blank lines), the same text
+        write(tmp_path / paper, "1.txt", issue_text(("招商引资推进会召开", STORY)) + "\n" * n)
+        library.import_paths([tmp_path / paper])
+    newest = [article_titled(library, paper, "招商引资推进会召开") for paper in "bc"]
+    assert set(map(tuple, band_index(library).values())) == {tuple(newest)}
+    assert [r.article_id for r in library.related_articles(newest[0])] == [newest[1]]
 
 
 def test_an_older_library_gets_its_signatures_on_upgrade(tmp_path: Path) -> None:
@@ -189,12 +217,12 @@ def test_an_older_library_gets_its_signatures_on_upgrade(tmp_path: Path) -> None
     with gzip.open(Path(__file__).parent.parent / "data" / "library-v2.sqlite.gz") as packed:
         path.write_bytes(packed.read())
     library = Library(path)
-    signed = library.db.execute("SELECT count(*) FROM article_signatures").fetchone()[0]
-    long_enough = sum(
-        1 for (body,) in library.db.execute(
-            "SELECT body FROM articles WHERE removed = 0 AND duplicate_of IS NULL")
-        if neardup.signature(body) is not None)
-    assert signed >= long_enough > 0
+    signed = {n for ids in band_index(library).values() for n in ids}
+    long_enough = {
+        int(article_id) for article_id, body in library.db.execute(
+            "SELECT id, body FROM articles WHERE removed = 0 AND duplicate_of IS NULL")
+        if neardup.signature(body) is not None}
+    assert signed == long_enough and signed
     assert dangling(library) == []
     library.close()
 
@@ -205,5 +233,6 @@ def test_seed_issues_are_five_different_issues(tmp_path: Path) -> None:
     shutil.copytree(SAMPLES, folder)
     library = Library(tmp_path / "lib.sqlite")
     library.import_paths([folder], workers=1)
-    assert related.pair_count(library.db) == 0
+    ids = [int(row[0]) for row in library.db.execute("SELECT id FROM articles")]
+    assert ids and not any(library.related_articles(n) for n in ids)
     library.close()
