@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from reader import __version__
-from reader.core.analyze import Corrections, analyze_issue, analyze_texts
+from reader.core.analyze import Corrections, analysis_stamp, analyze_issue, analyze_texts
 from reader.core.changes import EVERYTHING, Changes
 from reader.core.csvout import write_csv
 from reader.core.fts import QueryError
@@ -598,13 +598,13 @@ class Library:
             old = issues.issue_id_by_identity(self.db, source.paper, source.key)
             if old is None:
                 issue_id = issues.insert_issue(self.db, issue, source.display, source.paper,
-                                              source.key, result.signatures)
+                                              source.key, result.signatures, analysis_stamp())
                 touched = [a for a, _, _ in articles.issue_articles(self.db, issue_id)]
                 report.imported.append(source.display)
             else:
                 issue_id = old
                 touched = issues.replace_issue(self.db, old, issue, source.display,
-                                              result.signatures)
+                                              result.signatures, analysis_stamp())
                 report.replaced.append(source.display)
             if result.parse is not None:
                 split_store.save_parse(self.db, issue_id, result.parse)
@@ -962,6 +962,38 @@ class Library:
         entities.replace_mentions(self.db, article_id, found,
                                   [start for _kind, start, _end in article.paragraphs])
 
+    # ------------------------------------------------------------ analysis refresh
+
+    def stale_issue_ids(self) -> list[int]:
+        """Issues whose mentions an older (or unknown) entity analysis found: imported
+        before the model, its features or the rules last changed, or before schema 8."""
+        return issues.stale_issue_ids(self.db, analysis_stamp())
+
+    def stale_issue_count(self) -> int:
+        return len(self.stale_issue_ids())
+
+    def all_issue_ids(self) -> list[int]:
+        return issues.all_issue_ids(self.db)
+
+    @writes
+    def refresh_analysis(self, issue_id: int) -> bool:
+        """Find the entities of every article of an issue again with the current analysis
+        and the reader's corrections, in one transaction, and stamp the issue; entities
+        left without a mention go. Figures (which no model finds), tags, notes and every
+        correction stay as they are. False if there is no such issue."""
+        with transaction(self.db):
+            if issues.analysis_of(self.db, issue_id) is None:
+                return False
+            fixes = self.corrections()
+            ids = articles.issue_article_ids(self.db, issue_id)
+            before = entities.mentioned_by(self.db, ids)
+            for article_id in ids:
+                self._analyse_again(article_id, fixes)
+            issues.set_analysis(self.db, issue_id, analysis_stamp())
+            entities.drop_unmentioned(self.db, before)
+        self.announce(Changes(entities=True))
+        return True
+
     def entity_corrections(self) -> list[EntityCorrection]:
         """The reader's rejections and merges, newest first (to list and restore them)."""
         return [EntityCorrection(*row) for row in entities.correction_list(self.db)]
@@ -1036,7 +1068,8 @@ class Library:
             fix_id = split_store.add_fix(self.db, issue_id, fix, created)
             split_store.save_parse(self.db, issue_id, parse)
             touched = issues.replace_issue(self.db, issue_id, issue,
-                                          split_store.source_path(self.db, issue_id))
+                                          split_store.source_path(self.db, issue_id),
+                                          analysis=analysis_stamp())
         self.announce(self._resplit_changes(issue_id, touched))
         return fix_id
 
@@ -1055,7 +1088,8 @@ class Library:
             if not fixes:
                 split_store.drop_parse(self.db, record.issue_id)
             touched = issues.replace_issue(self.db, record.issue_id, issue,
-                                          split_store.source_path(self.db, record.issue_id))
+                                          split_store.source_path(self.db, record.issue_id),
+                                          analysis=analysis_stamp())
         self.announce(self._resplit_changes(record.issue_id, touched))
         return record
 

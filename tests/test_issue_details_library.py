@@ -150,7 +150,7 @@ def test_schema_5_upgrade_reads_names_of_an_old_library(tmp_path: Path) -> None:
                      "date = '2024-08-29' WHERE id = 2")
     conn.close()
     library = Library(path)
-    assert migrations.schema_version(library.db) == len(migrations.MIGRATIONS) == 7
+    assert migrations.schema_version(library.db) == len(migrations.MIGRATIONS) >= 7
     rows = {row.id: row for row in library.issues()}
     assert (rows[1].date, rows[1].date_from, rows[1].edition) == ("2024-08-30", "folder", "01")
     assert (rows[2].date, rows[2].date_from, rows[2].edition) == ("2024-08-29", "name", "A04")

@@ -49,6 +49,13 @@ def issue_articles(db: sqlite_utils.Database, issue_id: int,
     return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
 
+def issue_article_ids(db: sqlite_utils.Database, issue_id: int) -> list[int]:
+    """Ids of every article of an issue, those kept as removed included, in reading order."""
+    rows = db.execute("SELECT id FROM articles WHERE issue_id = ? ORDER BY removed, position",
+                      [issue_id]).fetchall()
+    return [int(row[0]) for row in rows]
+
+
 LABEL_HEAD = 40
 """Characters of an untitled item's text read for its label (never the whole body)."""
 

@@ -169,9 +169,26 @@ def replace_mentions(db: sqlite_utils.Database, article_id: int, found: list[Ent
     insert_mentions(db, mention_rows(db, article_id, found, starts))
 
 
-def drop_unmentioned(db: sqlite_utils.Database) -> None:
-    db.execute("DELETE FROM entities WHERE NOT EXISTS "
-               "(SELECT 1 FROM entity_mentions m WHERE m.entity_id = entities.id)")
+def drop_unmentioned(db: sqlite_utils.Database, among: Iterable[int] | None = None) -> None:
+    """Delete the entities no article mentions: all of them, or those of ``among`` (the
+    entities some articles mentioned before they were analysed again: no full scan)."""
+    unmentioned = ("NOT EXISTS (SELECT 1 FROM entity_mentions m "
+                   "WHERE m.entity_id = entities.id)")
+    if among is None:
+        db.execute(f"DELETE FROM entities WHERE {unmentioned}")
+        return
+    db.conn.executemany(f"DELETE FROM entities WHERE id = ? AND {unmentioned}",
+                        [(entity,) for entity in among])
+
+
+def mentioned_by(db: sqlite_utils.Database, article_ids: list[int]) -> set[int]:
+    """Ids of the entities these articles mention."""
+    found: set[int] = set()
+    for article_id in article_ids:
+        rows = db.execute("SELECT DISTINCT entity_id FROM entity_mentions "
+                          "WHERE article_id = ?", [article_id])
+        found.update(int(row[0]) for row in rows)
+    return found
 
 
 def list_corrections(db: sqlite_utils.Database) -> list[tuple[str, str, str, str]]:

@@ -106,16 +106,19 @@ Signatures = list[Signature | None]
 
 
 def insert_issue(db: sqlite_utils.Database, issue: Issue, source_path: str,
-                 paper: str, key: str, signatures: Signatures | None = None) -> int:
+                 paper: str, key: str, signatures: Signatures | None = None,
+                 analysis: str = "") -> int:
     """Insert a new issue with all its items and their near-duplicate band keys
-    (``signatures``: computed here when not given); the caller holds the transaction."""
+    (``signatures``: computed here when not given), stamped with the ``analysis`` that
+    found its mentions (``''``: unknown); the caller holds the transaction."""
     cursor = db.execute(
         "INSERT INTO issues (source_name, source_path, sha256, encoding, title, date, "
-        "item_count, char_count, warnings, imported_at, paper_id, source_key) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "item_count, char_count, warnings, imported_at, paper_id, source_key, analysis) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [issue.source.name, source_path, issue.source.sha256, issue.source.encoding,
          issue.title, issue.date, len(issue.items), _chars(issue),
-         json.dumps(issue.warnings, ensure_ascii=False), now(), paper_id(db, paper), key],
+         json.dumps(issue.warnings, ensure_ascii=False), now(), paper_id(db, paper), key,
+         analysis],
     )
     issue_id = int(cursor.lastrowid or 0)
     ids = [_insert_article(db, issue_id, item) for item in issue.items]
@@ -127,7 +130,7 @@ def insert_issue(db: sqlite_utils.Database, issue: Issue, source_path: str,
 
 def replace_issue(
     db: sqlite_utils.Database, issue_id: int, issue: Issue, source_path: str,
-    signatures: Signatures | None = None,
+    signatures: Signatures | None = None, analysis: str = "",
 ) -> list[int]:
     """Replace an issue's text in place, keeping every tag and note on its articles.
 
@@ -137,14 +140,16 @@ def replace_issue(
     notes is kept, marked removed, with its notes detached; nothing annotated is ever
     deleted, and a removed article that comes back gets its annotations back. Returns
     the ids of the articles the issue now holds and of those it no longer shows. The
-    articles' band keys are made again (``signatures`` as for ``insert_issue``).
+    articles' band keys are made again (``signatures`` and ``analysis`` as for
+    ``insert_issue``).
     """
     db.execute(
         "UPDATE issues SET source_path = ?, sha256 = ?, encoding = ?, title = ?, "
-        "item_count = ?, char_count = ?, warnings = ?, imported_at = ? WHERE id = ?",
+        "item_count = ?, char_count = ?, warnings = ?, imported_at = ?, analysis = ? "
+        "WHERE id = ?",
         [source_path, issue.source.sha256, issue.source.encoding, issue.title,
          len(issue.items), _chars(issue), json.dumps(issue.warnings, ensure_ascii=False),
-         now(), issue_id],
+         now(), analysis, issue_id],
     )
     old = _old_articles(db, issue_id)
     related.forget(db, [stored.id for stored in old])  # their keys, from the old text
@@ -297,6 +302,28 @@ def _follow_text(db: sqlite_utils.Database, bodies: dict[int, str]) -> None:
         if len(holders) == 1:
             db.execute("UPDATE notes SET article_id = ? WHERE id = ?", [holders[0], note_id])
             reanchor_notes(db, holders[0], bodies[holders[0]], only=note_id)
+
+
+def stale_issue_ids(db: sqlite_utils.Database, current: str) -> list[int]:
+    """Ids of the issues whose mentions another analysis than ``current`` found (or an
+    unknown one: ``''``), oldest import first."""
+    rows = db.execute("SELECT id FROM issues WHERE analysis != ? ORDER BY id", [current])
+    return [int(row[0]) for row in rows]
+
+
+def all_issue_ids(db: sqlite_utils.Database) -> list[int]:
+    return [int(row[0]) for row in db.execute("SELECT id FROM issues ORDER BY id")]
+
+
+def set_analysis(db: sqlite_utils.Database, issue_id: int, analysis: str) -> None:
+    """Record which analysis found the mentions of an issue."""
+    db.execute("UPDATE issues SET analysis = ? WHERE id = ?", [analysis, issue_id])
+
+
+def analysis_of(db: sqlite_utils.Database, issue_id: int) -> str | None:
+    """The stamp of the analysis of an issue (None: no such issue)."""
+    row = db.execute("SELECT analysis FROM issues WHERE id = ?", [issue_id]).fetchone()
+    return str(row[0]) if row else None
 
 
 _ISSUE_COLUMNS = ("i.id, i.title, i.date, i.source_name, i.sha256, i.encoding, i.item_count, "

@@ -335,8 +335,15 @@ def _band_index(db: sqlite_utils.Database) -> None:
     related.rebuild(db)
 
 
+def _analysis_stamp(db: sqlite_utils.Database) -> None:
+    """Which analysis found an issue's entity mentions (``reader.core.analyze.stamp``):
+    an import writes it; the issues of an upgraded library get ``''`` (unknown), so their
+    mentions are made again by the current analysis (``Library.refresh_analysis``)."""
+    db.execute("ALTER TABLE issues ADD COLUMN analysis TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _store_text_once, _issue_details,
-                               _near_duplicates, _band_index]
+                               _near_duplicates, _band_index, _analysis_stamp]
 """MIGRATIONS[n] takes the schema from user_version n to n + 1."""
 
 

@@ -12,11 +12,12 @@ from reader.core.analyze.figures import find_figures
 from reader.core.analyze.lexicon import lexicon
 from reader.core.analyze.places import enumerated_places
 from reader.core.analyze.segmenter import Segmenter, default_segmenter
+from reader.core.analyze.stamp import RULES_VERSION, analysis_stamp
 from reader.core.analyze.tagger import Tagger, default_tagger
 from reader.core.model import Entity, Figure, Issue, Item
 
-__all__ = ["Analysis", "Corrections", "Tagger", "analyze_issue", "analyze_item", "analyze_text",
-           "analyze_texts", "warm_up"]
+__all__ = ["RULES_VERSION", "Analysis", "Corrections", "Tagger", "analysis_stamp", "analyze_issue",
+           "analyze_item", "analyze_text", "analyze_texts", "warm_up"]
 
 
 @dataclass
