@@ -21,8 +21,8 @@ _QUICK_EXIT: list[bool] = []
 """Not empty once a command has said its process may end without the interpreter's
 teardown: ``main`` then ends it at once, the output flushed (``baokan analyze``: freeing
 the word table and the memos, and the collector's last pass, are 1 % of its instructions)."""
-LIBRARY_COMMANDS = ("import", "issues", "papers", "show", "related", "search", "tag", "note",
-                    "splits", "export", "annotations", "backup", "repair")
+LIBRARY_COMMANDS = ("import", "issues", "papers", "show", "related", "reanalyze", "search",
+                    "tag", "note", "splits", "export", "annotations", "backup", "repair")
 """The names of ``reader.commands.COMMANDS`` (a test keeps both equal)."""
 
 

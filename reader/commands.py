@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -13,6 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from reader.cli_options import db_option
+from reader.core.analyze import analysis_stamp
 from reader.core.issue_details import compile_pattern
 from reader.core.pipeline import CorrectionRows
 from reader.core.splits import FixRow
@@ -385,6 +387,38 @@ def related_command(article: int | None, rebuild: bool, db_path: Path | None,
                        f"(shared {row.contained:.0%}) · {row.title}")
 
     emit([asdict(row) for row in rows], as_json, human)
+
+
+REANALYZE_EVERY = 100
+"""``baokan reanalyze`` prints a progress line after this many issues."""
+
+
+@click.command("reanalyze")
+@click.option("--all", "every", is_flag=True,
+              help="Refresh every issue, not only those another analysis found.")
+@db_option
+@json_option
+def reanalyze_command(every: bool, db_path: Path | None, as_json: bool) -> None:
+    """Find the entities of stale issues again with this app's analysis.
+
+    An issue is stale when its mentions were found by another entity analysis (an older
+    model, features or rules; or imported before the library recorded it). Tags, notes,
+    figures and your corrections are kept; each issue is refreshed in its own
+    transaction, so an interrupted run can simply be run again.
+    """
+    began = time.perf_counter()
+    with opened(db_path) as library:
+        stale = library.stale_issue_ids()
+        todo = library.all_issue_ids() if every else stale
+        for done, issue_id in enumerate(todo, start=1):
+            library.refresh_analysis(issue_id)
+            if done % REANALYZE_EVERY == 0 or done == len(todo):
+                click.echo(f"[{done}/{len(todo)}] issues refreshed", err=True)
+    data = {"refreshed": len(todo), "stale": len(stale), "analysis": analysis_stamp(),
+            "seconds": round(time.perf_counter() - began, 1)}
+    emit(data, as_json, lambda: click.echo(
+        f"refreshed {len(todo)} issues ({len(stale)} were stale) in {data['seconds']} s; "
+        f"analysis: {data['analysis']}"))
 
 
 @click.command("search")
@@ -781,6 +815,6 @@ def repair_command(db_path: Path | None, keep_in_place: bool) -> None:
 
 
 COMMANDS = [import_command, issues_command, papers_group, show_command, related_command,
-            search_command,
+            reanalyze_command, search_command,
             tag_group, note_group, splits_group, export_group, annotations_group, backup_command,
             repair_command]

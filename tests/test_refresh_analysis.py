@@ -4,11 +4,15 @@ nothing the reader wrote (tags, notes, split and entity corrections) is touched.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
+from reader import commands
+from reader.cli import cli
 from reader.core.analyze import analysis_stamp
 from reader.library import Library
 from tests.conftest import SAMPLES
@@ -123,3 +127,29 @@ def test_a_refresh_keeps_everything_the_reader_wrote(library: Library) -> None:
     assert read(library, MENTIONS) == mentions  # the corrections apply to the new mentions
     assert person not in names(library) and alias not in names(library)
     assert library.stale_issue_count() == 0
+
+
+def reanalyze(library: Library, *args: str) -> Result:
+    path = str(library.path)
+    library.close()
+    return CliRunner().invoke(cli, ["reanalyze", "--db", path, *args])
+
+
+def test_the_command_refreshes_the_stale_issues(library: Library,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(commands, "REANALYZE_EVERY", 2)
+    forget_stamps(library)
+    with library.db.conn:
+        library.db.execute("UPDATE issues SET analysis = ? WHERE id = 1", [analysis_stamp()])
+    path = library.path
+    result = reanalyze(library)
+    assert result.exit_code == 0, result.output
+    assert "[2/5] issues refreshed" in result.stderr and "[5/5]" in result.stderr
+    assert result.stdout.startswith("refreshed 5 issues (5 were stale)")
+    again = Library(path)
+    assert again.stale_issue_count() == 0
+    again.close()
+    data = json.loads(reanalyze(Library(path), "--json").stdout)
+    assert (data["refreshed"], data["stale"], data["analysis"]) == (0, 0, analysis_stamp())
+    data = json.loads(reanalyze(Library(path), "--all", "--json").stdout)
+    assert (data["refreshed"], data["stale"]) == (6, 0)
