@@ -140,6 +140,7 @@ def build(args: argparse.Namespace, settings: Settings | None = None,
     offer_samples(window, library, ask and not args.import_samples)
     window.restore_last_article()
     window.app_actions.start_daily_backup()
+    window.analysis_refresh.start()
     return window, library
 
 

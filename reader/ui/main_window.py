@@ -23,6 +23,7 @@ from reader.ui.panels import NotesPanel, TagsPanel
 from reader.ui.preferences import apply_appearance
 from reader.ui.reading import Reading
 from reader.ui.reads import LibraryWatch, ReadRunner
+from reader.ui.refresh import AnalysisRefresh
 from reader.ui.search_pane import SearchPane
 from reader.ui.settings import Settings
 from reader.ui.splits import SplitMenu
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
                                       self.show_message)
         self.read_only_label = ReadOnlyLabel(self)
         self.statusBar().addPermanentWidget(self.read_only_label)
+        self.analysis_refresh = AnalysisRefresh(library, self)
 
     def _connect(self) -> None:
         self.search.hit_opened.connect(self.reading.open_hit)
@@ -182,7 +184,7 @@ class MainWindow(QMainWindow):
         self._show_title()
         for part in (self.view, self.banner, self.also_in, self.app_actions, self.notes, self.tags,
                      self.tree_pane, self.search, self.window_actions, self.find_bar,
-                     self.entities, self.corpus):
+                     self.entities, self.corpus, self.analysis_refresh):
             part.retranslate_ui()
 
     def _show_title(self) -> None:
@@ -229,6 +231,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.watch.timer.stop()
         self.history.wait_for_writes()
+        self.analysis_refresh.shutdown()
         self.app_actions.shutdown()
         self.reads.shutdown()
         self._settings.save_window(self, self.splitter)

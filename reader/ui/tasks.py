@@ -163,3 +163,26 @@ def qdpx_job(db_path: Path, destination: Path) -> Job:
         finally:
             library.close()
     return job
+
+
+def refresh_job(window_library: Library) -> Job:
+    """A job finding the entities of the library's stale issues again, an issue per write
+    on the window library's writer thread (an edit of the reader waits for one issue at
+    most); stops between issues when cancelled. Returns how many issues it refreshed."""
+    db_path, writer = Path(window_library.path), window_library.writer
+
+    def job(progress: Progress, cancelled: Cancelled) -> int:
+        library = Library(db_path, check=False, writer=writer)
+        try:
+            stale = library.stale_issue_ids()
+            told = every_step(progress)
+            for done, issue_id in enumerate(stale):
+                if cancelled():
+                    return done
+                told(done, len(stale), "")
+                library.refresh_analysis(issue_id)
+            told(len(stale), len(stale), "")
+            return len(stale)
+        finally:
+            library.close()
+    return job

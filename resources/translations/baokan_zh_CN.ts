@@ -55,6 +55,26 @@ Similarity of the whole texts: %4 %; share of the shorter text found in the long
         </message>
     </context>
     <context>
+        <name>AnalysisRefresh</name>
+        <message>
+            <location filename="../../reader/ui/refresh.py" line="70" />
+            <source>Updating entity analysis: %1 / %2 issues</source>
+            <translation>正在更新实体分析：%1 / %2 期</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/ui/refresh.py" line="86" />
+            <source>Entity analysis updated for %n issue(s).</source>
+            <translation>
+                <numerusform>已更新 %n 期的实体分析。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../reader/ui/refresh.py" line="93" />
+            <source>The entity analysis could not be updated: %1</source>
+            <translation>无法更新实体分析：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>AppActions</name>
         <message>
             <location filename="../../reader/ui/menus.py" line="141" />
@@ -1070,12 +1090,12 @@ Nothing more will be changed, so nothing more can be lost: the window is read-on
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../reader/ui/main_window.py" line="138" />
+            <location filename="../../reader/ui/main_window.py" line="140" />
             <source>Note added.</source>
             <translation>已添加笔记。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/ui/main_window.py" line="161" />
+            <location filename="../../reader/ui/main_window.py" line="163" />
             <source>Set for %n issue(s); Undo puts it back.</source>
             <translation>
                 <numerusform>已为 %n 期设定；撤销可复原。</numerusform>
