@@ -63,9 +63,14 @@ class MainWindow(QMainWindow):
         self.tree_pane.expand_defaults()
         library.subscribe(self.apply_changes)
         library.on_failure(self._library_failure)
-        self.watch = LibraryWatch(library, self.app_actions.importer.is_running,
-                                  self.apply_changes, POLL_MS, self)
+        self.watch = LibraryWatch(library, self._writing_in_background, self.apply_changes,
+                                  POLL_MS, self)
         self.poll_library = self.watch.poll
+
+    def _writing_in_background(self) -> bool:
+        """An import or an analysis refresh writes through another Library object: its
+        commits are the window's own, not another program's, and are announced when done."""
+        return self.app_actions.importer.is_running() or self.analysis_refresh.is_running()
 
     def _make_parts(self) -> None:
         library = self._library

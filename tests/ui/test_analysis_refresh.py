@@ -35,11 +35,17 @@ def test_a_stale_library_is_refreshed_after_opening(qtbot: QtBot, prepared_db: P
     assert refresh.label.text() == "Updating entity analysis: 0 / 5 issues"
     seen: list[Changes] = []
     library.subscribe(seen.append)
+    shown: list[Changes] = []  # what the window refreshed for
+    window.library_changed.connect(shown.append)
     article = library.articles(library.issues()[0].id)[0][0]
     window.open_article(article)  # reading goes on meanwhile
     assert window.current_article() == article
+    qtbot.waitUntil(lambda: library.stale_issue_count() < 5, timeout=60_000)
+    window.poll_library()  # the refresh's writes are the window's own, not another program's
     with qtbot.waitSignal(refresh.refresh_finished, timeout=60_000) as finished:
         pass
+    window.poll_library()
+    assert not any(changes.everything for changes in shown)
     assert finished.args == [5]
     assert not refresh.label.isVisible() and not refresh.is_running()
     assert "5" in window.statusBar().currentMessage()
