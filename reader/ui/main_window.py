@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.read_only_label = ReadOnlyLabel(self)
         self.statusBar().addPermanentWidget(self.read_only_label)
         self.analysis_refresh = AnalysisRefresh(library, self)
+        self.app_actions.backup_restored.connect(self.analysis_refresh.start)
 
     def _connect(self) -> None:
         self.search.hit_opened.connect(self.reading.open_hit)

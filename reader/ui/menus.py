@@ -36,6 +36,8 @@ class AppActions(QObject):
 
     export_finished = Signal(str, int)
     language_changed = Signal(str)
+    backup_restored = Signal()
+    """A backup was put back (it may hold issues an older entity analysis read)."""
 
     def __init__(self, window: QMainWindow, menus: WindowActions, library: Library,
                  settings: Settings, message: Callable[[str], None]) -> None:
@@ -283,6 +285,7 @@ class AppActions(QObject):
     def _restored(self, before: str) -> None:
         self._message(self.tr("Backup restored. The library as it was is kept "
                                           "in %1.").replace("%1", before))
+        self.backup_restored.emit()
 
     def start_daily_backup(self) -> Task | None:
         """Once a day, on start: copy the library into its backups folder, in the background."""

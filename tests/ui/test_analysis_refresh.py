@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.app import build, parse_args
@@ -96,3 +97,29 @@ def test_the_status_reads_in_chinese(qtbot: QtBot, prepared_db: Path, tmp_path: 
         library.close()
     finally:
         i18n.set_language(i18n.ENGLISH)
+
+
+def test_restoring_a_backup_of_an_older_analysis_refreshes_it(
+        qtbot: QtBot, prepared_db: Path, tmp_path: Path, settings: Settings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "lib.sqlite"
+    shutil.copyfile(prepared_db, path)
+    old = Library(path)
+    with old.db.conn:  # the backup is of a library an older analysis read
+        old.db.execute("UPDATE issues SET analysis = 'features 2, rules 1, model old'")
+    old.make_backup()
+    with old.db.conn:
+        old.db.execute("UPDATE issues SET analysis = ?", [analysis_stamp()])
+    old.close()
+    window, library = build(parse_args(["--db", str(path)]), settings, ask=False)
+    qtbot.addWidget(window)
+    refresh = window.analysis_refresh
+    assert not refresh.is_running()  # up to date when it opens
+    dialog = window.app_actions.show_restore()
+    monkeypatch.setattr(dialog, "confirm", lambda _backup: True)
+    with qtbot.waitSignal(refresh.refresh_finished, timeout=60_000) as finished:
+        dialog.restore_button.click()
+    assert finished.args == [5]
+    assert library.stale_issue_count() == 0
+    window.close()
+    library.close()
